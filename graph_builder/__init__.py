@@ -1,0 +1,14 @@
+"""drugkg: drug-information documents in, a knowledge graph of drug relationships out.
+
+>>> from graph_builder import build_graph
+>>> result = build_graph([DATA_DIR / "documents"])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from graph_builder.pipeline import BuildResult, build_graph  # noqa: E402
+from graph_builder.vocabulary import DATA_DIR  # noqa: E402
+
+__all__ = ["DATA_DIR", "BuildResult", "__version__", "build_graph"]

@@ -1,0 +1,140 @@
+"""Read dose statements: amounts, ranges, frequency, population, duration, setting.
+
+``parse_dose`` looks at one sentence (and the headings above it) and returns a ``Dose``
+with every part the sentence states, or ``None`` when it states no dose or schedule.
+Decimal commas ("0,5 mg") are read as decimal points.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph_builder.model import Dose
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+UNITS = r"mg/kg|mcg/kg|mg/m2|mg|mcg|µg|μg|micrograms?|milligrams?|g|ml|mL|units?|IU"
+AMOUNT = re.compile(
+    rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{UNITS})\b", re.I
+)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "once": 1, "twice": 2}
+FREQUENCY = re.compile(
+    r"\b(?P<text>(?P<n>once|twice|one|two|three|four|five|six|\d+)(?:\s*(?:-|–|to)\s*(?P<n2>\d+))?"
+    r"(?:\s+times?)?\s+(?:daily|a day|per day|each day|every day))\b"
+    r"|\b(?P<every>every \d+(?:\s*(?:-|to)\s*\d+)? hours)\b",
+    re.I,
+)
+PER_DAY = re.compile(r"^\s*(?:of \w+\s+)?(?:per|a|/)\s*day\b|^\s*/d\b|^\s*daily\b", re.I)
+DAILY_BEFORE = re.compile(r"\bdaily (?:dose|dosage|amount)\b|\bdose per day\b", re.I)
+DIVIDED = re.compile(
+    r"\bdivided into (?P<n>\w+|\d+) (?:doses|parts|portions)|\bin (?P<n2>\w+|\d+) divided doses", re.I
+)
+DURATION = re.compile(
+    r"\b(?:within|for|over|during) (?P<text>\d+(?:\s*(?:-|–|to)\s*\d+)? (?:days|weeks|months|years))\b",
+    re.I,
+)
+MAX_DURATION = re.compile(
+    r"\b(?:not more than|no more than|no longer than|up to|maximum of|not exceeding) (?P<n>\d+) months?\b",
+    re.I,
+)
+SETTING = re.compile(r"\bonly in (?:a )?(?P<s>hospital|inpatient settings?|clinic)\b", re.I)
+POPULATION = re.compile(
+    r"\b(?P<text>(?:infants|newborns|neonates|children|adolescents|adults|older adults|elderly"
+    r"|geriatric patients|pediatric patients)"
+    r"(?:\s+(?:and|or)\s+(?:infants|children|adolescents|adults))?"
+    r"(?:\s+(?:under|below|younger than|over|above|older than)\s+(?P<bound>\d+)(?:\s*years?)?"
+    r"|\s+(?:at the age of|aged|ages|age|from)\s+(?P<lo>\d+)\s*(?:to|-|–)\s*(?P<hi>\d+)(?:\s*years?)?)?)",
+    re.I,
+)
+KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("overdose-risk", re.compile(r"\boverdose|toxic", re.I)),
+    ("hospital-threshold", re.compile(r"\bmore than\b.*\bonly in\b", re.I)),
+    ("maximum", re.compile(r"\bmaximum|\bup to\b|\bnot (?:to )?exceed|\bno more than|\bmax\b", re.I)),
+    ("initial", re.compile(r"\bstart\w*|\binitial\w*|\bminimal|\bbegin\w*|\blowest", re.I)),
+    ("maintenance", re.compile(r"\bmaintenance|\bstandard|\busual|\btypical daily", re.I)),
+)
+
+
+def _decimal(text: str | None) -> str | None:
+    return None if text is None else text.replace(",", ".")
+
+
+def _count(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text)
+    return _WORDS.get(text.lower())
+
+
+def _kind(text: str, headings: tuple[str, ...]) -> str:
+    for kind, cue in KIND_CUES:
+        if cue.search(text):
+            return kind
+    for heading in reversed(headings):
+        for kind, cue in KIND_CUES:
+            if cue.search(heading):
+                return kind
+    return "usual"
+
+
+def _population(text: str) -> tuple[str | None, str | None, str | None]:
+    match = POPULATION.search(text)
+    if not match:
+        return None, None, None
+    low, high = match.group("lo"), match.group("hi")
+    bound = match.group("bound")
+    if bound:
+        if re.search(r"under|below|younger", match.group("text"), re.I):
+            high = bound
+        else:
+            low = bound
+    return match.group("text"), low, high
+
+
+def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
+    """Read the dose or schedule a sentence states.
+
+    >>> d = parse_dose("Children at the age of 1 to 5 are prescribed 1.5-3 mg per day")
+    >>> (d.value_min, d.value_max, d.unit, d.per, d.age_min_years, d.age_max_years)
+    ('1.5', '3', 'mg', 'day', '1', '5')
+    >>> parse_dose("The dose can be increased to a maximum of 4 mg per day.").kind
+    'maximum'
+    """
+    amount = AMOUNT.search(text)
+    frequency = FREQUENCY.search(text)
+    duration = DURATION.search(text)
+    max_duration = MAX_DURATION.search(text)
+    if not (amount or frequency or duration or max_duration):
+        return None
+    per = None
+    low = high = unit = None
+    if amount:
+        low, high, unit = amount.group("low"), amount.group("high"), amount.group("unit")
+        after = text[amount.end() :]
+        per_day = PER_DAY.match(after) and not (frequency and frequency.start() == amount.end() + 1)
+        per = "day" if per_day or DAILY_BEFORE.search(text[: amount.start()]) else "dose"
+    population, age_min, age_max = _population(text)
+    divided = DIVIDED.search(text)
+    setting = SETTING.search(text)
+    times_min = times_max = None
+    if frequency and frequency.group("text"):
+        times_min = _count(frequency.group("n"))
+        times_max = _count(frequency.group("n2")) or times_min
+    kind = _kind(text, headings) if amount else "course"
+    return Dose(
+        kind=kind,
+        value_min=_decimal(low),
+        value_max=_decimal(high or low),
+        unit=unit.lower() if unit else None,
+        per=per,
+        frequency=frequency.group(0) if frequency else None,
+        times_per_day_min=times_min,
+        times_per_day_max=times_max,
+        divided_into=_count(divided.group("n") or divided.group("n2")) if divided else None,
+        population=population,
+        age_min_years=age_min,
+        age_max_years=age_max,
+        duration=duration.group("text") if duration else None,
+        duration_max_months=max_duration.group("n") if max_duration else None,
+        setting=setting.group("s").lower() if setting else None,
+    )

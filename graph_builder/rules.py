@@ -1,0 +1,329 @@
+"""Extraction rules, as data a pharmacologist can read.
+
+Each ``Rule`` names the relation it emits, the section kinds it applies in, the cue words
+that must appear, and the entity types it takes as objects. Its ``examples`` must yield
+the relation to the object they name and its ``counterexamples`` must not: every one is a
+test (``tests/test_rules.py``). The section a sentence sits in is classified from its
+headings with ``SECTION_CUES``; the engine that applies the rules is ``extract.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph_builder.model import EntityType as T
+
+# Which kind of section a heading introduces (innermost matching heading wins).
+SECTION_CUES: dict[str, re.Pattern[str]] = {
+    "pregnancy": re.compile(r"pregnan|breast|lactation|nursing", re.I),
+    "interaction": re.compile(r"interaction|concomitant|\bdepressants?\b", re.I),
+    "adverse": re.compile(r"side[- ]effects?|adverse|undesirable|dependence|withdrawal|impairment", re.I),
+    "dosage": re.compile(r"\bdos(?:e|es|age|ing)\b|administration|how to (?:take|use)", re.I),
+    "indication": re.compile(r"\buses\b|^use of\b|indications?|indicated|used for", re.I),
+    "precaution": re.compile(
+        r"precaution|warning|caution|contraindication|recommendations|medical conditions", re.I
+    ),
+    "mechanism": re.compile(r"mechanism|pharmacolog|how .* works|mode of action", re.I),
+}
+
+# How a side-effects heading groups its effects.
+GROUP_CUES: dict[str, re.Pattern[str]] = {
+    "serious": re.compile(r"serious|severe|rare", re.I),
+    "common": re.compile(r"common|frequent|mild", re.I),
+    "dependence": re.compile(r"dependence|withdrawal|addiction|abuse", re.I),
+    "cognitive": re.compile(r"cognitive|memory|mental function", re.I),
+}
+
+# Modal and frequency words that qualify a claim without negating it.
+HEDGE = re.compile(
+    r"\bnot (?:the |a )?first[- ]line(?: treatment)?|\brarely\b|\bseldom\b|\bmay\b|\bmight\b"
+    r"|\bcould\b|\bgenerally\b|\boften\b|\btypically\b|\busually\b|\bpossibly\b|\bpotential(?:ly)?\b"
+    r"|\bsome (?:individuals|users|patients|people)\b|\bonly if\b[^,;.]*|\bunless\b[^,;.]*"
+    r"|\bless well[- ]defined\b|\bin some cases\b|\bespecially\b[^,;.]*|\bparticularly\b[^,;.]*",
+    re.I,
+)
+
+# Words that negate a claim, and phrases with "not" that do not.
+NEGATION = re.compile(
+    r"\b(?:no|not|never|neither|nor|without|cannot|unlikely to|failed to|absence of"
+    r"|did not|does not|do not|has not|have not|is not|are not|was not|were not)\b",
+    re.I,
+)
+NOT_NEGATION = re.compile(
+    r"\bnot (?:the |a )?first[- ]line|\bnot (?:more|less) than|\bnot only\b|\bno more than"
+    r"|\bnot (?:be )?(?:exceed|recommended|prescribed)|\bnot to exceed",
+    re.I,
+)
+CLAUSE_BREAK = re.compile(r";|\bbut\b|\balthough\b|\bhowever\b|\bwhereas\b|\bwhile\b", re.I)
+
+# A drug stopped suddenly: what follows are withdrawal symptoms, not side effects.
+WITHDRAWAL = re.compile(
+    r"\b(?:abrupt(?:ly)?\s+(?:discontinu\w*|terminat\w*|stop\w*|cessation|withdraw\w*)"
+    r"|(?:discontinu\w*|stopp\w*|terminat\w*|withdraw\w*)\s+(?:\w+\s+){0,3}abruptly"
+    r"|withdrawal (?:symptoms|syndrome|reactions|seizures))",
+    re.I,
+)
+
+ADVICE = re.compile(
+    r"caution is (?:advised|recommended)|use(?:d)? with caution|(?:strictly )?contraindicated"
+    r"|should (?:not|be avoided)|avoid\w*|not recommended|monitor\w*|dose adjustments?",
+    re.I,
+)
+
+PHARMACOKINETIC = re.compile(
+    r"metabolism|metaboli[sz]ed|plasma (?:level|concentration)s?|clearance|absorption|\bAUC\b"
+    r"|half-life|bioavailability|CYP\w*|cytochrome|excretion|blood levels",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One extraction rule: when it fires, and what it links the subject drug to."""
+
+    name: str
+    relation: str
+    description: str
+    objects: frozenset[T]
+    sections: frozenset[str] = frozenset()  # empty: any section
+    cue: re.Pattern[str] | None = None  # must match the sentence (or its lead-in)
+    cue_in_lead_in: bool = False
+    excluded_sections: frozenset[str] = frozenset()
+    negatable: bool = True
+    examples: tuple[tuple[str, str, str], ...] = ()  # (heading, sentence, object label)
+    counterexamples: tuple[tuple[str, str], ...] = ()  # (heading, sentence)
+
+
+def _cue(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+TREATS_CUE = _cue(
+    r"\b(?:treat(?:s|ed|ing|ment of)?|manag(?:e|es|ed|ing)|prescribed (?:to manage|for)"
+    r"|indicated (?:for|in)|used (?:to treat|for|in the treatment of|to control)|(?:to )?control"
+    r"|effective (?:in|for|against)|inhibits? the|alleviat\w*|reliev\w*|prevent(?:s|ion of)?"
+    r"|reduc(?:es|ing) (?:the )?(?:frequency|attacks|symptoms|number|severity)|reduces\b"
+    r"|for the (?:treatment|management) of)"
+)
+SIDE_EFFECT_CUE = _cue(
+    r"\b(?:cause[sd]?|causing|produce[sd]?|lead(?:s)? to|result(?:s)? in|side effects?"
+    r"|adverse (?:effects?|reactions?|events?)|experience[sd]?|report(?:s|ed)?|occur(?:s|red)?"
+    r"|(?:are|is) common|associated with)\b"
+)
+# In a side-effects section, a sentence that is no list item needs a verb of causing.
+SECTION_SIDE_EFFECT_CUE = _cue(
+    r"\b(?:cause[sd]?|causing|produce[sd]?|lead(?:s)? to|result(?:s)? in|experience[sd]?"
+    r"|report(?:s|ed)?|occur(?:s|red)?|(?:are|is) common|include[sd]?|including)\b"
+)
+INTERACTION_CUE = _cue(
+    r"\b(?:combin(?:e|es|ed|ing|ation)|concomitant(?:ly)?|co-?administ\w*|coadminist\w*"
+    r"|together with|interact(?:s|ion|ions|ing)?|potentiat\w*|when (?:used|taken|given) with"
+    r"|additive|(?:using|taking) \w+ with)\b"
+)
+CAUTION_CUE = _cue(
+    r"with caution|caution is (?:advised|recommended)|only if (?:the )?(?:potential )?benefits?"
+    r"|monitored closely|close(?:ly)? monitor\w*|careful(?:ly)? monitor\w*|dose adjustments?"
+)
+CONTRAINDICATION_CUE = _cue(
+    r"contraindicated|must not|should not|not (?:be )?(?:prescribed|recommended|used|given|taken)"
+    r"|\bavoid(?:ed)?\b|do not use"
+)
+BINDS_CUE = _cue(r"\b(?:bind\w*|agonist|antagonist|modulat\w*|acts? (?:on|at)|attach\w*)\b")
+AFFECTS_CUE = _cue(
+    r"\b(?:enhanc\w*|increas\w*|potentiat\w*|affect\w*|inhibit\w*|reduc\w*|decreas\w*"
+    r"|sensitivity|synthesis|modulat\w*|related to|release)\b"
+)
+EFFECT_CUE = _cue(
+    r"\b(?:effects?|action|activity|properties|results? in|provides?|produces?|exerts?|relax\w*"
+    r"|has)\b"
+)
+PASSES_CUE = _cue(r"\b(?:excreted|secreted|pass(?:es)?|penetrat\w*|cross(?:es)?|distributed)\b")
+
+CONDITION = frozenset({T.CONDITION})
+PHENOTYPES = frozenset({T.ADVERSE_EFFECT, T.CONDITION})
+AT_RISK = frozenset({T.CONDITION, T.POPULATION})
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "indication-section",
+        "treats",
+        "A condition named in a 'Uses' or 'Indications' section is treated by the drug.",
+        CONDITION,
+        sections=frozenset({"indication"}),
+        excluded_sections=frozenset({"adverse"}),
+        examples=(
+            ("Uses", "Panic Disorder: it is effective in managing panic attacks.", "panic disorder"),
+            ("Indications", "Restless Legs Syndrome (RLS): sometimes used.", "restless legs syndrome"),
+        ),
+        counterexamples=(("Side Effects", "Seizures may occur on abrupt withdrawal."),),
+    ),
+    Rule(
+        "treats-verb",
+        "treats",
+        "A verb of treatment (treats, manages, controls, is indicated for ...) links drug and condition.",
+        CONDITION,
+        cue=TREATS_CUE,
+        excluded_sections=frozenset({"adverse", "interaction", "precaution", "dosage"}),
+        examples=(
+            ("", "Diazepam is indicated for the management of anxiety disorders.", "anxiety disorder"),
+            ("", "It effectively inhibits the attacks of generalized epilepsy.", "generalized epilepsy"),
+            ("", "Using the drug reduces the attacks of epilepsy.", "epilepsy"),
+        ),
+        counterexamples=(
+            ("", "Abrupt discontinuation can cause seizures."),
+            ("", "Diazepam is not indicated for the treatment of panic disorder."),
+        ),
+    ),
+    Rule(
+        "side-effect-section",
+        "has_side_effect",
+        "An effect named in a side-effects section, as an item or with a verb of causing, is a side effect.",
+        PHENOTYPES,
+        sections=frozenset({"adverse"}),
+        examples=(
+            ("Side Effects", "Dizziness: Patients may experience dizziness.", "dizziness"),
+            ("Side effect", "Using it may cause nausea, indigestion, lowering blood pressure.", "hypotension"),
+        ),
+        counterexamples=(
+            ("Side Effects", "Abrupt discontinuation can cause withdrawal symptoms such as seizures."),
+        ),
+    ),
+    Rule(
+        "side-effect-verb",
+        "has_side_effect",
+        "Outside a side-effects section, the drug 'may cause' or 'is associated with' an effect.",
+        frozenset({T.ADVERSE_EFFECT}),
+        cue=SIDE_EFFECT_CUE,
+        excluded_sections=frozenset({"adverse", "dosage", "interaction", "indication"}),
+        examples=(("", "Diazepam may cause drowsiness and fatigue.", "fatigue"),),
+        counterexamples=(
+            ("", "Even a little alcohol may cause a severe inhibition of the central nervous system."),
+            ("", "Diazepam does not cause respiratory depression."),
+        ),
+    ),
+    Rule(
+        "interaction",
+        "interacts_with",
+        "Another drug or class named with a cue of combination or interaction interacts with the drug.",
+        frozenset({T.DRUG, T.DRUG_CLASS}),
+        cue=INTERACTION_CUE,
+        examples=(
+            ("Drug Interactions", "Combining it with alcohol can enhance sedation.", "ethanol"),
+            ("", "Certain antiepileptic drugs can interact with diazepam.", "antiepileptic drug"),
+        ),
+        counterexamples=(("", "Diazepam is a benzodiazepine."),),
+    ),
+    Rule(
+        "interaction-warning",
+        "interacts_with",
+        "In a precautions section, another drug said to cause a harm with the drug interacts with it.",
+        frozenset({T.DRUG, T.DRUG_CLASS}),
+        sections=frozenset({"precaution", "interaction"}),
+        cue=_cue(r"\b(?:may|can|could|will) (?:cause|increase|enhance)|contraindicated|avoid"),
+        examples=(
+            (
+                "Recommendations for the use",
+                "Even a little of alcohol may cause a severe inhibition of the central nervous system.",
+                "ethanol",
+            ),
+        ),
+        counterexamples=(("Recommendations for the use", "Take it with water."),),
+    ),
+    Rule(
+        "caution-lead-in",
+        "caution_in",
+        "An item of a list introduced by 'use with caution in ...' names a condition needing caution.",
+        AT_RISK,
+        cue=CAUTION_CUE,
+        cue_in_lead_in=True,
+        examples=(),
+        counterexamples=(),
+    ),
+    Rule(
+        "caution-verb",
+        "caution_in",
+        "'Use with caution', 'only if the benefits outweigh', 'monitor closely' in a patient group.",
+        AT_RISK,
+        cue=CAUTION_CUE,
+        excluded_sections=frozenset({"dosage"}),
+        examples=(
+            ("", "It should be used during pregnancy only if the potential benefits outweigh the risks.", "pregnancy"),
+            ("", "Patients with liver impairment may require dose adjustments.", "liver disease"),
+        ),
+        counterexamples=(("", "Panic disorder responds to the drug."),),
+    ),
+    Rule(
+        "contraindication-verb",
+        "contraindicated_in",
+        "'Contraindicated', 'not recommended', 'not prescribed' or 'avoid' in a patient group.",
+        AT_RISK,
+        cue=CONTRAINDICATION_CUE,
+        negatable=False,
+        excluded_sections=frozenset({"dosage"}),
+        examples=(
+            ("", "It is not prescribed during pregnancy and lactation.", "breastfeeding"),
+            ("", "Breastfeeding while taking it is generally not recommended.", "breastfeeding"),
+        ),
+        counterexamples=(("", "It is used in pregnancy when needed."),),
+    ),
+    Rule(
+        "binds-target",
+        "binds",
+        "A verb of binding or modulation links the drug to a receptor or other molecular target.",
+        frozenset({T.TARGET}),
+        cue=BINDS_CUE,
+        examples=(("", "By binding to a specific site on the GABA-A receptor, it acts.", "GABA-A receptor"),),
+        counterexamples=(("", "The GABA-A receptor is a chloride channel."),),
+    ),
+    Rule(
+        "affects-transmitter",
+        "affects",
+        "A verb of change (enhances, increases, affects ...) links the drug to a neurotransmitter or process.",
+        frozenset({T.NEUROTRANSMITTER, T.PROCESS}),
+        cue=AFFECTS_CUE,
+        examples=(
+            ("", "It works by enhancing the effects of GABA.", "gamma-aminobutyric acid"),
+            ("", "It increases the frequency of chloride channel openings.", "chloride channel opening"),
+        ),
+        counterexamples=(("", "GABA is a neurotransmitter."),),
+    ),
+    Rule(
+        "pharmacological-effect",
+        "has_effect",
+        "An effect word (sedative, anxiolytic, anticonvulsant ...) with 'effect', 'action' or a verb.",
+        frozenset({T.EFFECT}),
+        cue=EFFECT_CUE,
+        sections=frozenset(),
+        examples=(
+            ("", "This results in a sedative and anticonvulsant effect.", "anticonvulsant effect"),
+            ("", "It relaxes the muscle tissue.", "muscle relaxant effect"),
+        ),
+        counterexamples=(("", "Sedative drugs are many."),),
+    ),
+    Rule(
+        "passes-into",
+        "crosses_into",
+        "The drug is excreted in, or passes through, a tissue or fluid (placenta, breast milk).",
+        frozenset({T.ANATOMY}),
+        cue=PASSES_CUE,
+        examples=(("", "It is also excreted in breast milk.", "breast milk"),),
+        counterexamples=(("", "Breast milk is the best food for infants."),),
+    ),
+)
+
+RULES_BY_NAME = {rule.name: rule for rule in RULES}
+
+# Administration instructions, kept as the phrase the document uses.
+INSTRUCTIONS: tuple[re.Pattern[str], ...] = (
+    _cue(r"\btaper(?:ed|ing)? (?:the )?(?:dose|dosage)?(?: gradually)?"),
+    _cue(r"\b(?:gradually|slowly) (?:taper\w*|reduc\w*|decreas\w*)(?: the dose)?"),
+    _cue(r"\bdo not (?:stop|terminate|discontinue|quit)\b[^.;]*?\babruptly\b"),
+    _cue(r"\bbetween meals(?: and)?(?: with water(?: only)?)?"),
+    _cue(r"\bwith (?:food|meals|water)(?: only)?\b"),
+    _cue(r"\bon an empty stomach\b"),
+    _cue(r"\b(?:the )?(?:daily )?dose is increased gradually\b"),
+    _cue(r"\bdo not increase (?:a|the|your) (?:daily )?dose\b"),
+)
+
+PREGNANCY_CATEGORY = _cue(r"\b(?:pregnancy )?category ([ABCDX])\b")
