@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from graph_builder.pipeline import BuildResult, build_graph  # noqa: E402
-from graph_builder.vocabulary import DATA_DIR  # noqa: E402
+from graph_builder.pipeline import BuildResult, build_graph
+from graph_builder.vocabulary import DATA_DIR
 
 __all__ = ["DATA_DIR", "BuildResult", "__version__", "build_graph"]

@@ -19,15 +19,12 @@ def count_relations(graph: Graph) -> Counter[str]:
     """Count the direct triples per contract predicate, by CURIE."""
     counts: Counter[str] = Counter()
     wanted = {str(PREFIXES[p]): p for p in ("biolink", "schema", "dkg")}
-    for _, predicate, _ in graph.triples((None, None, None)):
+    for predicate in set(graph.objects(None, RDF.predicate)):
         for base, prefix in wanted.items():
-            if str(predicate).startswith(base) and _is_relation(graph, predicate):
-                counts[f"{prefix}:{str(predicate)[len(base):]}"] += 1
+            if isinstance(predicate, URIRef) and str(predicate).startswith(base):
+                name = f"{prefix}:{str(predicate)[len(base) :]}"
+                counts[name] = sum(1 for _ in graph.triples((None, predicate, None)))
     return counts
-
-
-def _is_relation(graph: Graph, predicate: URIRef) -> bool:
-    return (None, RDF.predicate, predicate) in graph
 
 
 def summarise(result: BuildResult, outdir: Path) -> str:
@@ -55,8 +52,22 @@ def run_build(
     *,
     on_error: Callable[[InputError], None] | None = None,
     progress: Callable[[str], None] | None = None,
+    store: bool = True,
+    reason: bool = True,
 ) -> str:
     """Build the graph from ``paths`` into ``outdir`` and return the summary."""
     result = build_graph(paths, on_error=on_error, progress=progress)
+    inferred = None
+    if reason:  # class membership and class-level interactions, each marked with its rule
+        from graph_builder.reason import reason as reason_over
+
+        inferred = reason_over(result.graph)
     write_graph(result.graph, outdir / "graph.ttl")
-    return summarise(result, outdir)
+    if store:  # the Oxigraph store beside graph.ttl, so queries never re-parse the Turtle
+        from graph_builder.store import write_store
+
+        write_store(outdir / "graph.ttl")
+    summary = summarise(result, outdir)
+    if inferred is not None:
+        summary += f"\nInferred statements (reason stage, marked prov:wasGeneratedBy): {inferred}"
+    return summary

@@ -49,6 +49,9 @@ def friendly_errors(command: F) -> F:
         except GraphBuilderError as error:
             _fail(str(error))
             sys.exit(1)
+        except OSError as error:  # an output folder that cannot be written, a full disk
+            _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+            sys.exit(1)
         except KeyboardInterrupt:
             _fail("interrupted")
             sys.exit(130)
@@ -82,8 +85,12 @@ def main(verbose: bool) -> None:
     help="Folder to write graph.ttl (and the views, store and reports) into.",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first unreadable document.")
+@click.option("--no-store", is_flag=True, help="Skip the Oxigraph store (OUTDIR/store/) for queries.")
+@click.option("--no-reason", is_flag=True, help="Skip the reason stage (no inferred triples).")
 @friendly_errors
-def build(paths: tuple[Path, ...], outdir: Path, strict: bool) -> None:
+def build(
+    paths: tuple[Path, ...], outdir: Path, strict: bool, no_store: bool, no_reason: bool
+) -> None:
     """Build the graph from PATHS (.txt, .md, .html files or folders; default data/documents).
 
     Writes OUTDIR/graph.ttl (sorted and stable: the same input gives the same bytes) and
@@ -108,7 +115,10 @@ def build(paths: tuple[Path, ...], outdir: Path, strict: bool) -> None:
         if show_progress:
             click.echo(f"  reading {source}", err=True)
 
-    summary = run_build(inputs, outdir, on_error=on_error, progress=progress)
+    summary = run_build(
+        inputs, outdir, on_error=on_error, progress=progress, store=not no_store,
+        reason=not no_reason,
+    )
     click.echo(summary)
 
 
@@ -148,6 +158,93 @@ def conflicts(graph_dir: Path, fmt: str) -> None:
         click.echo(f"{number}. [{row.kind}] {row.description}")
         for source, sentence in row.sides:
             click.echo(f"   - {source}: \"{sentence}\"")
+
+
+@main.command()
+@GRAPH_OPTION
+@click.argument("query_text", metavar="[QUERY]", required=False)
+@click.option("--file", "-f", "query_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read the query from a .rq file ('-' for stdin).")
+@click.option("--name", "-n", "query_name", help="Run a named teaching query (see --list).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True, help="How to print SELECT/ASK results.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their questions.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Stop the query after this many seconds.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Print at most this many rows (or triples).")
+@friendly_errors
+def query(
+    graph_dir: Path, query_text: str | None, query_file: Path | None, query_name: str | None,
+    fmt: str, list_queries: bool, timeout: float, max_rows: int,
+) -> None:
+    """Run a SPARQL query (QUERY, --file or --name) on a built graph, read-only.
+
+    \b
+    The contract's prefixes (dkg:, dkgid:, biolink:, schema: ...) need no PREFIX lines.
+    CONSTRUCT and DESCRIBE print Turtle. SERVICE, LOAD, updates and FROM naming graphs
+    outside the store are refused before anything runs.
+    """
+    from graph_builder.query import QueryRunner, get_named_queries, get_named_query
+
+    if list_queries:
+        for named in get_named_queries().values():
+            click.echo(f"{named.name}\n    {named.question}")
+        return
+    sources = [s for s in (query_text, query_file, query_name) if s is not None]
+    if len(sources) != 1:
+        raise InputError("give exactly one of QUERY, --file F.rq or --name NAME (or --list)")
+    if query_name is not None:
+        text = get_named_query(query_name).text
+    elif query_file is not None:
+        text = _read_query_file(query_file)
+    else:
+        text = str(query_text)
+    with QueryRunner(graph_dir, timeout=timeout, row_cap=max_rows) as runner:
+        result = runner.run(text)
+    _echo_result(result, fmt, max_rows)
+
+
+def _read_query_file(path: Path) -> str:
+    if str(path) == "-":
+        return sys.stdin.read()
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read the query ({type(error).__name__})") from None
+
+
+def _echo_result(result: Any, fmt: str, max_rows: int) -> None:
+    from graph_builder.results import WRITERS
+
+    if result.form == "graph":
+        click.echo(result.graph.decode("utf-8"), nl=False)
+    else:
+        click.echo(WRITERS[fmt](result), nl=fmt in ("table", "json"))
+    if result.truncated:
+        click.secho(f"drugkg: warning: stopped at --max-rows {max_rows}", fg="yellow", err=True)
+
+
+@main.command()
+@click.argument("graph_dir", metavar="[OUTDIR]", required=False, default=DEFAULT_OUTDIR,
+                type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback: only this machine can connect).")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Stop each query after this many seconds.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Queries answered at the same time (one process each).")
+@friendly_errors
+def serve(
+    graph_dir: Path, host: str, port: int, timeout: float, max_rows: int, workers: int
+) -> None:
+    """Serve OUTDIR's graph read-only: SPARQL 1.1 Protocol at /sparql, a query page at /."""
+    from graph_builder.endpoint import serve_graph
+
+    serve_graph(graph_dir, host=host, port=port, timeout=timeout, row_cap=max_rows,
+                workers=workers)
 
 
 if __name__ == "__main__":  # pragma: no cover

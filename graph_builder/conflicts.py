@@ -33,19 +33,25 @@ class Conflict:
     claims: tuple[tuple[str, Claim], ...]  # (document sha256, claim)
 
 
+def _label(claim: Claim) -> str:
+    return claim.obj.entity.label if claim.obj is not None else ""
+
+
 def _by_source(extractions: Iterable[Extraction]) -> list[tuple[str, str, Claim]]:
-    return [
-        (e.document.sha256, e.document.source, c) for e in extractions for c in e.claims
-    ]
+    return [(e.document.sha256, e.document.source, c) for e in extractions for c in e.claims]
 
 
 def _max_dose_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Conflict]:
     groups: dict[tuple[str, str, str], list[tuple[str, str, Claim]]] = defaultdict(list)
     for sha, source, claim in claims:
         if claim.relation == "maximum_dose" and claim.dose and claim.obj is not None:
-            key = (claim.subject.entity.key, claim.obj.entity.key, f"{claim.dose.unit}/{claim.dose.per}")
+            key = (
+                claim.subject.entity.key,
+                claim.obj.entity.key,
+                f"{claim.dose.unit}/{claim.dose.per}",
+            )
             groups[key].append((sha, source, claim))
-    for (drug, indication, basis), members in sorted(groups.items()):
+    for (_, indication, basis), members in sorted(groups.items()):
         values = {c.dose.value_max for _, _, c in members if c.dose}
         if len(values) > 1 and len({sha for sha, _, _ in members}) > 1:
             label = members[0][2].obj.entity.label if members[0][2].obj else indication
@@ -64,7 +70,9 @@ def _mechanism_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Confl
     for sha, source, claim in claims:
         aspect = dict(claim.qualifiers).get("aspect")
         if claim.relation == "affects" and claim.obj is not None and aspect and not claim.negated:
-            groups[(claim.subject.entity.key, claim.obj.entity.key)].append((sha, source, claim, aspect))
+            groups[(claim.subject.entity.key, claim.obj.entity.key)].append(
+                (sha, source, claim, aspect)
+            )
     for _, members in sorted(groups.items()):
         amount = [m for m in members if m[3] in AMOUNT_ASPECTS]
         response = [m for m in members if m[3] in RESPONSE_ASPECTS]
@@ -74,7 +82,7 @@ def _mechanism_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Confl
             said = "; ".join(f"{source}: {aspect}" for _, source, _, aspect in chosen)
             yield Conflict(
                 "mechanism",
-                f"How {first.subject.entity.label} acts on {first.obj.entity.label if first.obj else ''}"
+                f"How {first.subject.entity.label} acts on {_label(first)}"
                 f" (the response to it, or the amount of it): {said}",
                 tuple((sha, c) for sha, _, c, _ in chosen),
             )
@@ -92,7 +100,7 @@ def _pairwise_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Confli
             first = contra[0][2]
             yield Conflict(
                 "use-in-condition",
-                f"Use of {first.subject.entity.label} in {first.obj.entity.label if first.obj else ''}:"
+                f"Use of {first.subject.entity.label} in {_label(first)}:"
                 f" {caution[0][1]} allows it with caution; {contra[0][1]} contraindicates it",
                 tuple((sha, c) for sha, _, c in (*caution, *contra)),
             )

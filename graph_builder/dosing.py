@@ -26,14 +26,17 @@ FREQUENCY = re.compile(
 PER_DAY = re.compile(r"^\s*(?:of \w+\s+)?(?:per|a|/)\s*day\b|^\s*/d\b|^\s*daily\b", re.I)
 DAILY_BEFORE = re.compile(r"\bdaily (?:dose|dosage|amount)\b|\bdose per day\b", re.I)
 DIVIDED = re.compile(
-    r"\bdivided into (?P<n>\w+|\d+) (?:doses|parts|portions)|\bin (?P<n2>\w+|\d+) divided doses", re.I
+    r"\bdivided into (?P<n>\w+|\d+) (?:doses|parts|portions)|\bin (?P<n2>\w+|\d+) divided doses",
+    re.I,
 )
 DURATION = re.compile(
-    r"\b(?:within|for|over|during) (?P<text>\d+(?:\s*(?:-|–|to)\s*\d+)? (?:days|weeks|months|years))\b",
+    r"\b(?:within|for|over|during) "
+    r"(?P<text>\d+(?:\s*(?:-|–|to)\s*\d+)? (?:days|weeks|months|years))\b",
     re.I,
 )
 MAX_DURATION = re.compile(
-    r"\b(?:not more than|no more than|no longer than|up to|maximum of|not exceeding) (?P<n>\d+) months?\b",
+    r"\b(?:not more than|no more than|no longer than|up to|maximum of|not exceeding) "
+    r"(?P<n>\d+) months?\b",
     re.I,
 )
 SETTING = re.compile(r"\bonly in (?:a )?(?P<s>hospital|inpatient settings?|clinic)\b", re.I)
@@ -42,13 +45,17 @@ POPULATION = re.compile(
     r"|geriatric patients|pediatric patients)"
     r"(?:\s+(?:and|or)\s+(?:infants|children|adolescents|adults))?"
     r"(?:\s+(?:under|below|younger than|over|above|older than)\s+(?P<bound>\d+)(?:\s*years?)?"
-    r"|\s+(?:at the age of|aged|ages|age|from)\s+(?P<lo>\d+)\s*(?:to|-|–)\s*(?P<hi>\d+)(?:\s*years?)?)?)",
+    r"|\s+(?:at the age of|aged|ages|age|from)\s+"
+    r"(?P<lo>\d+)\s*(?:to|-|–)\s*(?P<hi>\d+)(?:\s*years?)?)?)",
     re.I,
 )
 KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("overdose-risk", re.compile(r"\boverdose|toxic", re.I)),
     ("hospital-threshold", re.compile(r"\bmore than\b.*\bonly in\b", re.I)),
-    ("maximum", re.compile(r"\bmaximum|\bup to\b|\bnot (?:to )?exceed|\bno more than|\bmax\b", re.I)),
+    (
+        "maximum",
+        re.compile(r"\bmaximum|\bup to\b|\bnot (?:to )?exceed|\bno more than|\bmax\b", re.I),
+    ),
     ("initial", re.compile(r"\bstart\w*|\binitial\w*|\bminimal|\bbegin\w*|\blowest", re.I)),
     ("maintenance", re.compile(r"\bmaintenance|\bstandard|\busual|\btypical daily", re.I)),
 )

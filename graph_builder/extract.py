@@ -31,7 +31,8 @@ INCREASE = re.compile(r"\b(enhanc\w*|increas\w*|potentiat\w*|augment\w*|stimulat
 DECREASE = re.compile(r"\b(inhibit\w*|reduc\w*|decreas\w*|lower\w*|block\w*)\b", re.I)
 BRAND_CUE = re.compile(r"brand name|trade name|marketed as|\bcontains\b|\(", re.I)
 MEMBERSHIP_CUE = re.compile(
-    r"belong\w* to|member of|class of|group of|family of|(?:is|as) an?\b|,\s*an?\b|\bas (?:the )?other\b",
+    r"belong\w* to|member of|class of|group of|family of"
+    r"|(?:is|as) an?\b|,\s*an?\b|\bas (?:the )?other\b",
     re.I,
 )
 EXAMPLES_CUE = re.compile(r"^\s*,?\s*(?:like|such as|including|e\.g\.,?)\s+", re.I)
@@ -136,7 +137,9 @@ class _SentenceReader:
                 chosen.append(mention)
         return chosen
 
-    def claim(self, relation: str, rule: str, obj: Mention | None = None, **fields: object) -> Claim:
+    def claim(
+        self, relation: str, rule: str, obj: Mention | None = None, **fields: object
+    ) -> Claim:
         negated = bool(fields.pop("negated", False))
         return Claim(
             relation=relation,
@@ -206,7 +209,11 @@ class _SentenceReader:
             elif last_down > last_up:
                 found.append(("direction", "decreased"))
         if relation == "binds":
-            site = re.search(r"\b(?:a |the )?(?:specific |benzodiazepine |allosteric )?(?:binding )?site\b", before, re.I)
+            site = re.search(
+                r"\b(?:a |the )?(?:specific |benzodiazepine |allosteric )?(?:binding )?site\b",
+                before,
+                re.I,
+            )
             if site:
                 found.append(("binding_site", site.group().strip()))
         if self.sentence.lead_in:
@@ -243,14 +250,15 @@ class _SentenceReader:
         if not match:
             return None
         for mention in self.mentions:
-            if mention.entity.type is EntityType.POPULATION and self.rel(mention) >= match.end() - 1:
+            if (
+                mention.entity.type is EntityType.POPULATION
+                and self.rel(mention) >= match.end() - 1
+            ):
                 return mention
         return None
 
     def interactions(self, rule: R.Rule) -> Iterator[Claim]:
-        partners = [
-            m for m in self.others(PARTNERS) if m.entity.key != self.topic.entity.key
-        ]
+        partners = [m for m in self.others(PARTNERS) if m.entity.key != self.topic.entity.key]
         if self.sentence.label is not None:
             # "Other CNS Depressants: combining it with alcohol ..." names the class too.
             partners = partners or []
@@ -290,24 +298,29 @@ class _SentenceReader:
                 hedge=self.hedge,
             )
 
-    def memberships(self) -> Iterator[Claim]:
-        # "CLASS like/such as X, Y or Z": each of X, Y, Z is a member (or a subclass).
+    def class_examples(self) -> Iterator[Claim]:
+        """'CLASS like/such as X, Y or Z': each of X, Y, Z is a member (or a subclass)."""
         for index, mention in enumerate(self.mentions):
             if mention.entity.type is not EntityType.DRUG_CLASS:
                 continue
-            tail = self.text[mention.end - self.sentence.start :]
-            cue = EXAMPLES_CUE.match(tail)
+            cue = EXAMPLES_CUE.match(self.text[mention.end - self.sentence.start :])
             if not cue:
                 continue
             cursor = mention.end + cue.end()
             for member in self.mentions[index + 1 :]:
-                gap = self.sentence.text[cursor - self.sentence.start : member.start - self.sentence.start]
+                gap = self.text[cursor - self.sentence.start : member.start - self.sentence.start]
                 if gap.strip() and not LIST_GLUE.match(gap):
                     break
                 if member.entity.type in PARTNERS and member.entity.key != mention.entity.key:
-                    relation = "member_of" if member.entity.type is EntityType.DRUG else "subclass_of"
+                    relation = (
+                        "member_of" if member.entity.type is EntityType.DRUG else "subclass_of"
+                    )
                     yield Claim(relation, member, self.sentence, "class-examples", obj=mention)
                 cursor = member.end
+
+    def memberships(self) -> Iterator[Claim]:
+        yield from self.class_examples()
+        yield from self.other_members()
         if R.INTERACTION_CUE.search(self.text):
             return
         cue = MEMBERSHIP_CUE.search(self.text)
@@ -316,7 +329,9 @@ class _SentenceReader:
         drugs = [m for m in self.mentions if m.entity.type is EntityType.DRUG]
         subject = drugs[0] if drugs else self.topic
         for obj in self.others(frozenset({EntityType.DRUG_CLASS})):
-            if self.rel(obj) < cue.start() and not re.match(r"\bas (?:the )?other", cue.group(), re.I):
+            if self.rel(obj) < cue.start() and not re.match(
+                r"\bas (?:the )?other", cue.group(), re.I
+            ):
                 continue
             yield Claim(
                 "member_of",
@@ -326,6 +341,13 @@ class _SentenceReader:
                 obj=obj,
                 subject_inferred_from_topic=not drugs,
             )
+
+    def other_members(self) -> Iterator[Claim]:
+        """'X with other CNS depressants' says that X is a CNS depressant too."""
+        for mention in self.others(frozenset({EntityType.DRUG_CLASS})):
+            preceded = re.search(r"\bother\s+$", self.text[: self.rel(mention)], re.I)
+            if preceded or mention.text.lower().startswith("other "):
+                yield self.claim("member_of", "other-members", mention)
 
     def brand_names(self) -> Iterator[Claim]:
         if not BRAND_CUE.search(self.text):
@@ -340,11 +362,18 @@ class _SentenceReader:
             brands = [m for m in mentions if m.text.lower() != entity.label.lower()]
             if generic and brands:
                 yield Claim(
-                    "has_brand_name", generic[0], self.sentence, "brand-name", obj=brands[0], value=brands[0].text
+                    "has_brand_name",
+                    generic[0],
+                    self.sentence,
+                    "brand-name",
+                    obj=brands[0],
+                    value=brands[0].text,
                 )
 
     def doses(self) -> Iterator[Claim]:
-        if not ("dosage" in self.kinds or AMOUNT.search(self.text) or MAX_DURATION.search(self.text)):
+        if not (
+            "dosage" in self.kinds or AMOUNT.search(self.text) or MAX_DURATION.search(self.text)
+        ):
             return
         if self.other_drug_leads():
             return
@@ -360,7 +389,8 @@ class _SentenceReader:
         ]
         indications = heading_mentions[-1:] or self.others(frozenset({EntityType.CONDITION}))
         relation = "maximum_dose" if dose.kind == "maximum" else "dose"
-        for indication in indications or [None]:
+        targets: list[Mention | None] = [*indications] or [None]
+        for indication in targets:
             yield self.claim(relation, "dose-statement", indication, dose=dose)
 
     def instructions(self) -> Iterator[Claim]:
@@ -369,12 +399,16 @@ class _SentenceReader:
         for match in sorted(matches, key=lambda m: (m.start() - m.end(), m.start())):
             if all(match.end() <= a or match.start() >= b for a, b in spans):
                 spans.append((match.start(), match.end()))
-                yield self.claim("administration", "administration-instruction", value=match.group())
+                yield self.claim(
+                    "administration", "administration-instruction", value=match.group()
+                )
 
     def pregnancy(self) -> Iterator[Claim]:
         match = R.PREGNANCY_CATEGORY.search(self.text)
         if match and ("pregnancy" in self.kinds or re.search(r"\bFDA\b|pregnan", self.text, re.I)):
-            yield self.claim("pregnancy_category", "pregnancy-category", value=match.group(1).upper())
+            yield self.claim(
+                "pregnancy_category", "pregnancy-category", value=match.group(1).upper()
+            )
 
     def at_risk_populations(self) -> Iterator[Claim]:
         if "adverse" not in self.kinds:
@@ -407,7 +441,9 @@ def interaction_type(text: str, has_consequence: bool) -> str:
         return "advise"
     if R.PHARMACOKINETIC.search(text):
         return "mechanism"
-    if has_consequence or re.search(r"potentiat|enhanc|additive|risk|increase[sd]? the effect", text, re.I):
+    if has_consequence or re.search(
+        r"potentiat|enhanc|additive|risk|increase[sd]? the effect", text, re.I
+    ):
         return "effect"
     return "int"
 
@@ -434,18 +470,24 @@ def _warnings(claims: list[Claim]) -> Iterator[Claim]:
         if relation and (relation, claim.sentence.start) not in seen:
             seen.add((relation, claim.sentence.start))
             yield replace(
-                claim, relation=relation, rule="warning-text", obj=None, value=claim.sentence.text,
-                consequences=(), qualifiers=(), dose=None,
+                claim,
+                relation=relation,
+                rule="warning-text",
+                obj=None,
+                value=claim.sentence.text,
+                consequences=(),
+                qualifiers=(),
+                dose=None,
             )
 
 
 def extract(document: Document) -> Extraction:
-    """Extract every claim a document makes.
+    r"""Extract every claim a document makes.
 
     >>> from graph_builder.ingest import read_document
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "diazepam.txt"
-    >>> _ = p.write_text("Diazepam\\n\\nDiazepam may cause drowsiness.\\n")
+    >>> _ = p.write_text("Diazepam\n\nDiazepam may cause drowsiness.\n")
     >>> [(c.relation, c.obj.entity.label) for c in extract(read_document(p)).claims]
     [('has_side_effect', 'drowsiness')]
     """

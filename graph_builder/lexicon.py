@@ -27,7 +27,9 @@ _ACRONYM = re.compile(r"[A-Z]{2,}s?")  # "GAD", "RLS", "AEDs": matched case-sens
 
 def _split(cell: str) -> tuple[str, ...]:
     """Split a ``|``-separated cell; a ``|`` inside a regex's brackets stays."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in cell:
         if char in "([":
             depth += 1
@@ -95,7 +97,9 @@ class Lexicon:
                 self._by_group[group] = key
                 alternative = f"(?P<{group}>{pattern})"
                 weight = -len(synonym) if not synonym.startswith("re:") else -len(synonym) * 2
-                (sensitive if case_sensitive else insensitive).append((weight + index * 0, alternative))
+                (sensitive if case_sensitive else insensitive).append(
+                    (weight + index * 0, alternative)
+                )
         self._insensitive = self._compile(insensitive, re.IGNORECASE)
         self._sensitive = self._compile(sensitive, 0)
 

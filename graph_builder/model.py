@@ -8,7 +8,7 @@ Offsets are character offsets into ``Document.text``, end-exclusive.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 class GraphBuilderError(Exception):
@@ -41,7 +41,8 @@ class Sentence:
     """One sentence (or one list item) with the headings it sits under.
 
     ``headings`` runs from the outermost section heading to the innermost list-item
-    label, e.g. "Dosage", "Panic Disorder", "Initial Dose", each with its offsets. ``lead_in`` is the
+    label, e.g. "Dosage", "Panic Disorder", "Initial Dose", each with its offsets.
+    ``lead_in`` is the
     sentence that introduces the list this item belongs to ("... used with caution in
     individuals with:").
     """
@@ -81,7 +82,7 @@ class Document:
     media_type: str = "text/plain"
 
 
-class EntityType(str, Enum):
+class EntityType(StrEnum):
     """The kinds of thing a mention can name (classes of the ontology)."""
 
     DRUG = "Drug"

@@ -140,7 +140,7 @@ class _GraphWriter:
         return node
 
     def interaction(self, claim: Claim, doc: URIRef) -> URIRef:
-        assert claim.obj is not None  # noqa: S101 - interactions always have a partner
+        assert claim.obj is not None
         a, b = sorted((claim.subject.entity.key, claim.obj.entity.key))
         node = DKGID[f"ixn-{_digest(doc, claim.sentence.start, a, b)}"]
         self.add(node, RDF.type, DKG.DrugInteraction)
@@ -174,7 +174,7 @@ class _GraphWriter:
         elif relation.literal:
             obj = Literal(claim.value or "")
         else:
-            assert claim.obj is not None  # noqa: S101 - entity relations always have an object
+            assert claim.obj is not None
             obj = entity_iri(claim.obj.entity.key)
         if claim.relation == "interacts_with":
             extra.append((DKG.interaction, self.interaction(claim, doc)))
@@ -209,31 +209,44 @@ class _GraphWriter:
         add(node, DKG.sentenceStart, Literal(claim.sentence.start, datatype=XSD.integer))
         add(node, DKG.sentenceEnd, Literal(claim.sentence.end, datatype=XSD.integer))
         add(node, DKG.extractedBy, Literal(claim.rule))
-        add(node, DKG.subjectText, Literal(s_mention.text))
-        if s_mention.start >= 0 and not (claim.subject_inferred_from_topic and s_mention is claim.subject):
-            add(node, DKG.subjectStart, Literal(s_mention.start, datatype=XSD.integer))
-            add(node, DKG.subjectEnd, Literal(s_mention.end, datatype=XSD.integer))
-        if claim.subject_inferred_from_topic and s_mention is claim.subject:
-            add(node, DKG.subjectFromTopic, Literal(True))
-        if o_mention is not None:
-            add(node, DKG.objectText, Literal(o_mention.text))
-            add(node, DKG.objectStart, Literal(o_mention.start, datatype=XSD.integer))
-            add(node, DKG.objectEnd, Literal(o_mention.end, datatype=XSD.integer))
-        elif claim.value is not None:
-            add(node, DKG.objectText, Literal(claim.value))
-        if claim.sentence.headings:
-            add(node, DKG.section, Literal(" > ".join(claim.sentence.heading_texts)))
-        if claim.negated:
-            add(node, BIOLINK.negated, Literal(True))
-        if claim.hedge:
-            add(node, DKG.hedge, Literal(claim.hedge))
-        if claim.group:
-            add(node, DKG.sideEffectGroup, Literal(claim.group))
-        for name, value in claim.qualifiers:
-            add(node, QUALIFIERS[name], Literal(value))
+        self.mentions(node, claim, s_mention, o_mention)
+        self.annotations(node, claim)
         for predicate, value in extra:
             add(node, predicate, value)
         return node
+
+    def mentions(
+        self, node: URIRef, claim: Claim, s_mention: Mention, o_mention: Mention | None
+    ) -> None:
+        """Record the surface strings of subject and object, with their offsets."""
+        self.add(node, DKG.subjectText, Literal(s_mention.text))
+        from_topic = claim.subject_inferred_from_topic and s_mention is claim.subject
+        if from_topic:
+            self.add(node, DKG.subjectFromTopic, Literal(True))
+        elif s_mention.start >= 0:
+            self.add(node, DKG.subjectStart, Literal(s_mention.start, datatype=XSD.integer))
+            self.add(node, DKG.subjectEnd, Literal(s_mention.end, datatype=XSD.integer))
+        if o_mention is not None:
+            self.add(node, DKG.objectText, Literal(o_mention.text))
+            self.add(node, DKG.objectStart, Literal(o_mention.start, datatype=XSD.integer))
+            self.add(node, DKG.objectEnd, Literal(o_mention.end, datatype=XSD.integer))
+        elif claim.value is not None:
+            self.add(node, DKG.objectText, Literal(claim.value))
+
+    def annotations(self, node: URIRef, claim: Claim) -> None:
+        """Record where the sentence sits and how it qualifies the claim."""
+        texts = {
+            DKG.section: " > ".join(claim.sentence.heading_texts),
+            DKG.hedge: claim.hedge,
+            DKG.sideEffectGroup: claim.group,
+        }
+        for predicate, text in texts.items():
+            if text:
+                self.add(node, predicate, Literal(text))
+        if claim.negated:
+            self.add(node, BIOLINK.negated, Literal(True))
+        for name, value in claim.qualifiers:
+            self.add(node, QUALIFIERS[name], Literal(value))
 
     def conflict(self, conflict: Conflict, claim_nodes: dict[int, list[URIRef]]) -> None:
         members = sorted(str(n) for _, c in conflict.claims for n in claim_nodes.get(id(c), [])[:1])
@@ -259,10 +272,14 @@ def to_rdf(
     graph_node = DKGID["graph"]
     writer.add(graph_node, RDF.type, DKG.KnowledgeGraph)
     writer.add(graph_node, DKG.builtWith, Literal(f"drugkg {__version__}"))
-    writer.add(graph_node, DKG.inferenceNote, Literal(
-        "Extracted statements carry biolink:supporting_text; inferred ones carry "
-        "prov:wasGeneratedBy and no supporting text."
-    ))
+    writer.add(
+        graph_node,
+        DKG.inferenceNote,
+        Literal(
+            "Extracted statements carry biolink:supporting_text; inferred ones carry "
+            "prov:wasGeneratedBy and no supporting text."
+        ),
+    )
     for linked in entities.values():
         writer.entity(linked)
     for extraction in extractions:

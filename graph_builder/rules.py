@@ -18,7 +18,9 @@ from graph_builder.model import EntityType as T
 SECTION_CUES: dict[str, re.Pattern[str]] = {
     "pregnancy": re.compile(r"pregnan|breast|lactation|nursing", re.I),
     "interaction": re.compile(r"interaction|concomitant|\bdepressants?\b", re.I),
-    "adverse": re.compile(r"side[- ]effects?|adverse|undesirable|dependence|withdrawal|impairment", re.I),
+    "adverse": re.compile(
+        r"side[- ]effects?|adverse|undesirable|dependence|withdrawal|impairment", re.I
+    ),
     "dosage": re.compile(r"\bdos(?:e|es|age|ing)\b|administration|how to (?:take|use)", re.I),
     "indication": re.compile(r"\buses\b|^use of\b|indications?|indicated|used for", re.I),
     "precaution": re.compile(
@@ -153,8 +155,16 @@ RULES: tuple[Rule, ...] = (
         sections=frozenset({"indication"}),
         excluded_sections=frozenset({"adverse"}),
         examples=(
-            ("Uses", "Panic Disorder: it is effective in managing panic attacks.", "panic disorder"),
-            ("Indications", "Restless Legs Syndrome (RLS): sometimes used.", "restless legs syndrome"),
+            (
+                "Uses",
+                "Panic Disorder: it is effective in managing panic attacks.",
+                "panic disorder",
+            ),
+            (
+                "Indications",
+                "Restless Legs Syndrome (RLS): sometimes used.",
+                "restless legs syndrome",
+            ),
         ),
         counterexamples=(("Side Effects", "Seizures may occur on abrupt withdrawal."),),
     ),
@@ -166,8 +176,16 @@ RULES: tuple[Rule, ...] = (
         cue=TREATS_CUE,
         excluded_sections=frozenset({"adverse", "interaction", "precaution", "dosage"}),
         examples=(
-            ("", "Diazepam is indicated for the management of anxiety disorders.", "anxiety disorder"),
-            ("", "It effectively inhibits the attacks of generalized epilepsy.", "generalized epilepsy"),
+            (
+                "",
+                "Diazepam is indicated for the management of anxiety disorders.",
+                "anxiety disorder",
+            ),
+            (
+                "",
+                "It effectively inhibits the attacks of generalized epilepsy.",
+                "generalized epilepsy",
+            ),
             ("", "Using the drug reduces the attacks of epilepsy.", "epilepsy"),
         ),
         counterexamples=(
@@ -183,10 +201,17 @@ RULES: tuple[Rule, ...] = (
         sections=frozenset({"adverse"}),
         examples=(
             ("Side Effects", "Dizziness: Patients may experience dizziness.", "dizziness"),
-            ("Side effect", "Using it may cause nausea, indigestion, lowering blood pressure.", "hypotension"),
+            (
+                "Side effect",
+                "Using it may cause nausea, indigestion, lowering blood pressure.",
+                "hypotension",
+            ),
         ),
         counterexamples=(
-            ("Side Effects", "Abrupt discontinuation can cause withdrawal symptoms such as seizures."),
+            (
+                "Side effect",
+                "All these side effects are related to the inhibition of the central nervous system.",
+            ),
         ),
     ),
     Rule(
@@ -198,7 +223,10 @@ RULES: tuple[Rule, ...] = (
         excluded_sections=frozenset({"adverse", "dosage", "interaction", "indication"}),
         examples=(("", "Diazepam may cause drowsiness and fatigue.", "fatigue"),),
         counterexamples=(
-            ("", "Even a little alcohol may cause a severe inhibition of the central nervous system."),
+            (
+                "",
+                "Even a little alcohol may cause a severe inhibition of the central nervous system.",
+            ),
             ("", "Diazepam does not cause respiratory depression."),
         ),
     ),
@@ -248,7 +276,11 @@ RULES: tuple[Rule, ...] = (
         cue=CAUTION_CUE,
         excluded_sections=frozenset({"dosage"}),
         examples=(
-            ("", "It should be used during pregnancy only if the potential benefits outweigh the risks.", "pregnancy"),
+            (
+                "",
+                "It should be used during pregnancy only if the potential benefits outweigh the risks.",
+                "pregnancy",
+            ),
             ("", "Patients with liver impairment may require dose adjustments.", "liver disease"),
         ),
         counterexamples=(("", "Panic disorder responds to the drug."),),
@@ -273,7 +305,13 @@ RULES: tuple[Rule, ...] = (
         "A verb of binding or modulation links the drug to a receptor or other molecular target.",
         frozenset({T.TARGET}),
         cue=BINDS_CUE,
-        examples=(("", "By binding to a specific site on the GABA-A receptor, it acts.", "GABA-A receptor"),),
+        examples=(
+            (
+                "",
+                "By binding to a specific site on the GABA-A receptor, it acts.",
+                "GABA-A receptor",
+            ),
+        ),
         counterexamples=(("", "The GABA-A receptor is a chloride channel."),),
     ),
     Rule(
@@ -284,7 +322,11 @@ RULES: tuple[Rule, ...] = (
         cue=AFFECTS_CUE,
         examples=(
             ("", "It works by enhancing the effects of GABA.", "gamma-aminobutyric acid"),
-            ("", "It increases the frequency of chloride channel openings.", "chloride channel opening"),
+            (
+                "",
+                "It increases the frequency of chloride channel openings.",
+                "chloride channel opening",
+            ),
         ),
         counterexamples=(("", "GABA is a neurotransmitter."),),
     ),

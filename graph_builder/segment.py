@@ -9,8 +9,10 @@ from collections.abc import Iterator
 # or an opening quote/bracket, unless the word before the stop is a known abbreviation.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9•])")
 _ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs approx dr mr mrs ms no fig figs ref refs al ca st inc ltd jr sr u.s "
-    "mg mcg kg ml dl max min resp tab tabs cap caps".split()
+    (
+        "e.g i.e etc vs approx dr mr mrs ms no fig figs ref refs al ca st inc ltd jr sr u.s "
+        "mg mcg kg ml dl max min resp tab tabs cap caps"
+    ).split()
 )
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 

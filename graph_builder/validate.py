@@ -26,7 +26,9 @@ def undefined_terms(graph: Graph, ontology: Graph) -> list[str]:
     base = str(DKG)
     used = {str(term) for triple in graph for term in triple if str(term).startswith(base)}
     defined = {
-        str(s) for s in ontology.subjects(RDFS.label, None) if (s, SKOS.definition, None) in ontology
+        str(s)
+        for s in ontology.subjects(RDFS.label, None)
+        if (s, SKOS.definition, None) in ontology
     }
     return sorted(term[len(base) :] for term in used - defined)
 

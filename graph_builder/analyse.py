@@ -1,0 +1,385 @@
+"""Analyse a built graph with NetworkX: interaction clusters, hubs, explanations, similarity.
+
+The NetworkX graph is made from the RDF by SPARQL SELECTs over chosen predicates, one node
+per entity and one edge per relation, every attribute a scalar (so GraphML can hold it).
+Each edge keeps its evidence: the sentence and document, or the rule that inferred it.
+Metrics are pure functions of that graph.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph
+
+from graph_builder.model import EntityType, QueryError
+from graph_builder.vocabulary import DKG, DKGID, ONTOLOGY_DIR, PREFIXES
+
+logger = logging.getLogger(__name__)
+
+SEED = 42  # louvain and layouts: the same graph gives the same clusters and pictures
+INFERRED_WEIGHT = 0.5  # an inferred interaction counts half an extracted sentence
+EDGE_PREDICATES = {  # predicate CURIE -> a reading for explanations
+    "biolink:pharmacologically_interacts_with": "interacts with",
+    "biolink:has_side_effect": "can cause",
+    "biolink:treats": "treats",
+    "biolink:member_of": "is a",
+    "biolink:subclass_of": "is a kind of",
+    "biolink:contraindicated_in": "is contraindicated in",
+    "dkg:cautionIn": "needs caution in",
+    "biolink:directly_physically_interacts_with": "binds",
+    "biolink:affects": "affects",
+    "dkg:hasPharmacologicalEffect": "has the effect",
+    "dkg:hasSymptom": "shows the symptom",
+    "dkg:hasConsequence": "risks, when combined,",
+}
+INTERACTS = "biolink:pharmacologically_interacts_with"
+SIDE_EFFECT = "biolink:has_side_effect"
+MEMBER_OF = "biolink:member_of"
+INTERACTING_KINDS = ("Drug", "DrugClass")
+
+_SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
+_NODES = """
+SELECT ?e ?type ?label ?alt ?xref WHERE {
+  ?e a ?type ; rdfs:label ?label .
+  FILTER(?type IN (%s))
+  OPTIONAL { ?e skos:altLabel ?alt }
+  OPTIONAL { ?e skos:exactMatch ?xref }
+}
+"""
+_EDGES = """
+SELECT ?s ?p ?o ?text ?source ?rule WHERE {
+  ?s ?p ?o .
+  FILTER(?p IN (%s))
+  OPTIONAL {
+    ?stmt rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+    OPTIONAL { ?stmt biolink:supporting_text ?text .
+               ?stmt prov:wasDerivedFrom ?doc . ?doc dcterms:source ?source }
+    OPTIONAL { ?stmt prov:wasGeneratedBy ?rule }
+  }
+}
+"""
+_CONSEQUENCES = """
+SELECT ?a ?b ?c ?text ?source ?rule WHERE {
+  ?ixn a dkg:DrugInteraction ; dkg:participant ?a, ?b ; dkg:hasConsequence ?c .
+  FILTER(?a != ?b)
+  FILTER NOT EXISTS { ?ixn biolink:negated true }
+  OPTIONAL { ?ixn biolink:supporting_text ?text .
+             ?ixn prov:wasDerivedFrom ?doc . ?doc dcterms:source ?source }
+  OPTIONAL { ?ixn prov:wasGeneratedBy ?rule }
+}
+"""
+
+
+def to_curie(iri: object) -> str:
+    """Shorten an IRI to a CURIE with the contract's prefixes (``dkgid:clonazepam``)."""
+    text = str(iri)
+    for prefix in ("dkgid", "dkg", "biolink", "schema"):
+        base = str(PREFIXES[prefix])
+        if text.startswith(base):
+            return f"{prefix}:{text[len(base):]}"
+    return text
+
+
+def get_biolink_categories() -> dict[str, str]:
+    """Map each ontology class (``Drug``) to its Biolink category (``biolink:Drug``)."""
+    from rdflib.namespace import SKOS
+
+    ontology = Graph().parse(ONTOLOGY_DIR / "drugkg.ttl", format="turtle")
+    categories: dict[str, str] = {}
+    for relation in (SKOS.closeMatch, SKOS.exactMatch):  # exact wins over close
+        for cls, target in ontology.subject_objects(relation):
+            if str(cls).startswith(str(DKG)) and str(target).startswith(str(PREFIXES["biolink"])):
+                categories[str(cls)[len(str(DKG)) :]] = to_curie(target)
+    return categories
+
+
+@dataclass
+class _Evidence:
+    texts: set[tuple[str, str]] = field(default_factory=set)  # (sentence, source file)
+    rules: set[str] = field(default_factory=set)
+
+    def add(self, row: Any) -> None:
+        if row.text is not None:
+            self.texts.add((str(row.text), str(row.source or "")))
+        if row.rule is not None:
+            self.rules.add(to_curie(row.rule))
+
+    def attributes(self, base_weight: float = 1.0) -> dict[str, Any]:
+        texts = sorted(self.texts)
+        inferred = not texts
+        return {
+            "inferred": inferred,
+            "evidence": texts[0][0] if texts else "",
+            "source": texts[0][1] if texts else "",
+            "evidence_count": len(texts),
+            "rule": "|".join(sorted(self.rules)) if inferred else "",
+            "weight": INFERRED_WEIGHT if inferred else base_weight * len(texts),
+        }
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """Make the analysis graph: entities as nodes, chosen relations as edges with evidence."""
+    categories = get_biolink_categories()
+    g = nx.MultiDiGraph()
+    names: dict[str, dict[str, Any]] = {}
+    kinds = ", ".join(f"dkg:{t.value}" for t in EntityType)
+    for row in graph.query(_SPARQL_PREFIXES + _NODES % kinds):  # one row per synonym x identifier
+        node = names.setdefault(to_curie(row.e), {  # type: ignore[union-attr]
+            "label": str(row.label),  # type: ignore[union-attr]
+            "kind": str(row.type)[len(str(DKG)) :],  # type: ignore[union-attr]
+            "synonyms": set(), "xrefs": set(),
+        })
+        if row.alt is not None:  # type: ignore[union-attr]
+            node["synonyms"].add(str(row.alt))  # type: ignore[union-attr]
+        if row.xref is not None:  # type: ignore[union-attr]
+            node["xrefs"].add(str(row.xref))  # type: ignore[union-attr]
+    for node, data in sorted(names.items()):
+        g.add_node(
+            node, label=data["label"], kind=data["kind"],
+            category=categories.get(data["kind"], "biolink:NamedThing"),
+            synonyms="|".join(sorted(data["synonyms"])), xrefs="|".join(sorted(data["xrefs"])),
+        )
+    predicates = ", ".join(f"{p}" for p in EDGE_PREDICATES if p != "dkg:hasConsequence")
+    evidence: dict[tuple[str, str, str], _Evidence] = defaultdict(_Evidence)
+    for row in graph.query(_SPARQL_PREFIXES + _EDGES % predicates):
+        key = (to_curie(row.s), to_curie(row.o), to_curie(row.p))  # type: ignore[union-attr]
+        evidence[key].add(row)
+    consequences: dict[tuple[str, str, str], _Evidence] = defaultdict(_Evidence)
+    for row in graph.query(_SPARQL_PREFIXES + _CONSEQUENCES):
+        key = (to_curie(row.a), to_curie(row.c), to_curie(row.b))  # type: ignore[union-attr]
+        consequences[key].add(row)
+    for (s, o, p), found in sorted(evidence.items()):
+        if s in g and o in g:
+            g.add_edge(s, o, key=p, predicate=p, label=EDGE_PREDICATES[p], **found.attributes())
+    for (a, c, b), found in sorted(consequences.items()):
+        if a in g and c in g:
+            g.add_edge(a, c, key=f"dkg:hasConsequence|{b}", predicate="dkg:hasConsequence",
+                       label=f"risks, when combined with {g.nodes[b]['label']},",
+                       partner=b, **found.attributes())
+    return g
+
+
+def interaction_graph(g: nx.MultiDiGraph) -> nx.Graph:
+    """Collapse the interactions between drugs and classes into one weighted, undirected graph."""
+    h = nx.Graph()
+    for node, data in g.nodes(data=True):
+        if data["kind"] in INTERACTING_KINDS:
+            h.add_node(node, label=data["label"], kind=data["kind"])
+    for s, o, data in g.edges(data=True):
+        if data["predicate"] != INTERACTS or s == o:
+            continue
+        current = h.get_edge_data(s, o)
+        if current is None or data["weight"] > current["weight"]:
+            h.add_edge(s, o, weight=data["weight"], inferred=data["inferred"])
+    h.remove_nodes_from([n for n in list(h) if h.degree(n) == 0])
+    return h
+
+
+def get_class_members(g: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """Return each class's member drugs (direct and inferred ``member_of`` edges)."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for s, o, data in g.edges(data=True):
+        if data["predicate"] == MEMBER_OF and g.nodes[s]["kind"] == "Drug":
+            members[o].add(s)
+    return dict(members)
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """A group of drugs and classes that interact with each other."""
+
+    name: str
+    members: tuple[str, ...]  # node ids, sorted
+    labels: tuple[str, ...]
+    named_after: str | None  # the class whose drugs the cluster holds most of
+
+
+def find_clusters(g: nx.MultiDiGraph) -> dict[str, list[Cluster]]:
+    """Find interaction clusters: connected components and louvain communities.
+
+    Louvain runs with a fixed seed and the explicit ``weight`` (sentences per interaction,
+    half for an inferred one). Each cluster is named after the class most of whose member
+    drugs it holds, so the cluster of benzodiazepines, opioids and alcohol is the
+    CNS-depressant cluster.
+    """
+    h = interaction_graph(g)
+    members = get_class_members(g)
+    components = sorted(nx.connected_components(h), key=lambda c: (-len(c), min(c)))
+    communities = nx.community.louvain_communities(h, weight="weight", seed=SEED)
+    communities = sorted(communities, key=lambda c: (-len(c), min(c)))
+    return {
+        "components": _name_clusters(g, components, members),
+        "communities": _name_clusters(g, communities, members),
+    }
+
+
+def _name_clusters(
+    g: nx.MultiDiGraph, groups: list[set[str]], members: dict[str, set[str]]
+) -> list[Cluster]:
+    """Name each cluster after the class it holds most drugs of, each class naming one."""
+    scores = []
+    for index, nodes in enumerate(groups):
+        drugs = {n for n in nodes if g.nodes[n]["kind"] == "Drug"}
+        for cls, cls_members in members.items():
+            shared = len(drugs & cls_members)
+            if shared >= 2:  # most drugs first, then the tightest class
+                scores.append((-shared, -shared / len(cls_members), cls, index))
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for _, _, cls, index in sorted(scores):
+        if index not in names and cls not in used:
+            names[index] = cls
+            used.add(cls)
+    clusters = []
+    for index, nodes in enumerate(groups):
+        ordered = tuple(sorted(nodes))
+        best = names.get(index)
+        name = f"{g.nodes[best]['label']} cluster" if best else f"cluster {index + 1}"
+        clusters.append(Cluster(name, ordered, tuple(g.nodes[n]["label"] for n in ordered), best))
+    return clusters
+
+
+def find_hubs(g: nx.MultiDiGraph, top: int = 10) -> list[dict[str, Any]]:
+    """Rank drugs and classes by how central they are to the interaction network."""
+    h = interaction_graph(g)
+    if not h:
+        return []
+    degree = nx.degree_centrality(h)
+    betweenness = nx.betweenness_centrality(h, weight=None, seed=SEED)
+    strength = dict(h.degree(weight="weight"))
+    ranked = sorted(h, key=lambda n: (-degree[n], -betweenness[n], n))[:top]
+    return [
+        {
+            "id": n,
+            "label": h.nodes[n]["label"],
+            "kind": h.nodes[n]["kind"],
+            "partners": h.degree(n),
+            "degree_centrality": round(degree[n], 4),
+            "betweenness": round(betweenness[n], 4),
+            "weighted_degree": round(strength[n], 2),
+        }
+        for n in ranked
+    ]
+
+
+def get_entity(g: nx.MultiDiGraph, name: str) -> str:
+    """Find the node a user means by id, key, label or synonym ("alcohol" is ethanol)."""
+    wanted = name.strip().casefold()
+    for node, data in sorted(g.nodes(data=True)):
+        names = {node, node.partition(":")[2], data["label"], *data["synonyms"].split("|")}
+        if wanted in {n.casefold() for n in names if n}:
+            return str(node)
+    raise QueryError(f"no entity named {name!r} in the graph")
+
+
+def explain(g: nx.MultiDiGraph, source: str, target: str, k: int = 3) -> list[list[dict[str, Any]]]:
+    """Return up to ``k`` shortest paths between two entities, each step with its evidence.
+
+    Extracted edges cost 1 and inferred ones 2, so a path the texts state outranks one the
+    rules made up.
+    """
+    a, b = get_entity(g, source), get_entity(g, target)
+    best: dict[tuple[str, str], tuple[str, str, dict[str, Any]]] = {}
+    for s, o, data in g.edges(data=True):
+        pair = (min(s, o), max(s, o))
+        current = best.get(pair)
+        if current is None or _rank(data) < _rank(current[2]):
+            best[pair] = (s, o, data)
+    h = nx.Graph()
+    for pair, (_, _, data) in best.items():
+        h.add_edge(*pair, cost=2 if data["inferred"] else 1)
+    if a not in h or b not in h or not nx.has_path(h, a, b):
+        return []
+    paths = []
+    for path in nx.shortest_simple_paths(h, a, b, weight="cost"):
+        paths.append([_step(g, best[(min(u, v), max(u, v))]) for u, v in zip(path, path[1:])])
+        if len(paths) == k:
+            break
+    return paths
+
+
+def _rank(data: dict[str, Any]) -> tuple[bool, int, str]:
+    return (data["inferred"], -data["evidence_count"], data["predicate"])
+
+
+def _step(g: nx.MultiDiGraph, edge: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
+    s, o, data = edge
+    return {
+        "subject": s,
+        "subject_label": g.nodes[s]["label"],
+        "relation": data["label"],
+        "predicate": data["predicate"],
+        "object": o,
+        "object_label": g.nodes[o]["label"],
+        "inferred": data["inferred"],
+        "evidence": data["evidence"],
+        "source": data["source"],
+        "rule": data["rule"],
+    }
+
+
+def side_effect_similarity(g: nx.MultiDiGraph, minimum: float = 0.0) -> list[dict[str, Any]]:
+    """Compare the side effects of every pair of drugs (Jaccard index of the two sets)."""
+    effects: dict[str, set[str]] = defaultdict(set)
+    for s, o, data in g.edges(data=True):
+        if data["predicate"] == SIDE_EFFECT and g.nodes[s]["kind"] == "Drug":
+            effects[s].add(o)
+    rows = []
+    drugs = sorted(effects)
+    for i, a in enumerate(drugs):
+        for b in drugs[i + 1 :]:
+            shared = effects[a] & effects[b]
+            score = len(shared) / len(effects[a] | effects[b])
+            if score > minimum:
+                rows.append({
+                    "a": a, "b": b, "a_label": g.nodes[a]["label"], "b_label": g.nodes[b]["label"],
+                    "jaccard": round(score, 4),
+                    "shared": sorted(g.nodes[n]["label"] for n in shared),
+                })
+    return sorted(rows, key=lambda r: (-r["jaccard"], r["a"], r["b"]))
+
+
+def summarise_graph(g: nx.MultiDiGraph) -> dict[str, Any]:
+    """Count nodes by kind and edges by predicate, extracted and inferred apart."""
+    kinds: dict[str, int] = defaultdict(int)
+    for _, data in g.nodes(data=True):
+        kinds[data["kind"]] += 1
+    edges: dict[str, dict[str, int]] = defaultdict(lambda: {"extracted": 0, "inferred": 0})
+    for _, _, data in g.edges(data=True):
+        edges[data["predicate"]]["inferred" if data["inferred"] else "extracted"] += 1
+    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+            "nodes_by_kind": dict(sorted(kinds.items())), "edges_by_predicate": dict(sorted(edges.items()))}
+
+
+def analyse(graph: Graph, pairs: Iterable[tuple[str, str]] = ()) -> dict[str, Any]:
+    """Run every analysis on a built graph and return the results as plain data.
+
+    >>> analyse(Graph())["graph"]["nodes"]
+    0
+    """
+    g = to_networkx(graph)
+    clusters = find_clusters(g) if g else {"components": [], "communities": []}
+    return {
+        "graph": summarise_graph(g),
+        "clusters": {kind: [_cluster_dict(c) for c in found] for kind, found in clusters.items()},
+        "hubs": find_hubs(g),
+        "explanations": [
+            {"from": a, "to": b, "paths": explain(g, a, b)} for a, b in pairs
+        ],
+        "side_effect_similarity": side_effect_similarity(g),
+    }
+
+
+def _cluster_dict(cluster: Cluster) -> dict[str, Any]:
+    return {"name": cluster.name, "named_after": cluster.named_after,
+            "members": list(cluster.members), "labels": list(cluster.labels)}
+
+
+DEFAULT_EXPLANATIONS = (("alcohol", "respiratory depression"),)
+__all__ = ["DKGID", "analyse", "explain", "find_clusters", "find_hubs", "to_networkx"]

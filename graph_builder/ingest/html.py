@@ -1,0 +1,76 @@
+"""HTML, rendered with BeautifulSoup into blocks of plain text (scripts and navigation dropped)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph_builder.ingest.blocks import Block, TextBuilder
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_ITEMS = {"li", "dd"}
+_LISTS = {"ul", "ol"}
+_PARAGRAPHS = {"p", "td", "th", "dt", "blockquote", "pre"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "head",
+    "svg",
+    "form",
+    "button",
+}
+_CONTAINERS = {"body", "div", "section", "article", "main"}
+
+
+def _inline_text(tag: Any) -> str:
+    from bs4.element import NavigableString, Tag
+
+    pieces: list[str] = []
+    for node in tag.children:
+        if isinstance(node, NavigableString):
+            pieces.append(str(node))
+        elif isinstance(node, Tag) and node.name not in _SKIP | _LISTS:
+            pieces.append(_inline_text(node))
+    return " ".join("".join(pieces).split())
+
+
+def _walk(tag: Any, depth: int, out: TextBuilder) -> None:
+    from bs4.element import NavigableString, Tag
+
+    for child in tag.children:
+        if isinstance(child, NavigableString):
+            if tag.name in _CONTAINERS and str(child).strip():
+                out.add("para", str(child))
+        elif isinstance(child, Tag) and child.name not in _SKIP:
+            _walk_tag(child, depth, out)
+
+
+def _walk_tag(tag: Any, depth: int, out: TextBuilder) -> None:
+    name = tag.name
+    if name in _LISTS:
+        _walk(tag, depth + 1, out)
+    elif name in _HEADINGS:
+        out.add("heading", _inline_text(tag))
+    elif name in _ITEMS:
+        out.add("item", _inline_text(tag), max(depth, 1))
+        for sub in tag.find_all(list(_LISTS), recursive=False):
+            _walk(sub, depth + 1, out)
+    elif name in _PARAGRAPHS:
+        out.add("para", _inline_text(tag))
+    else:
+        _walk(tag, depth, out)
+
+
+def render_html(source: str) -> tuple[str, list[Block], str | None]:
+    """Render HTML to plain text blocks with BeautifulSoup; return its <title> too."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(source, "html.parser")
+    title_tag = soup.find("title")
+    title = " ".join(title_tag.get_text(" ").split()) if title_tag else None
+    out = TextBuilder()
+    _walk(soup.body or soup, 0, out)
+    return out.text, out.blocks, title or None

@@ -1,0 +1,124 @@
+"""Reading documents: structure, offsets, boilerplate, formats and bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.ingest import iter_documents, read_document
+from graph_builder.model import Document, InputError
+
+from .conftest import SEED_DIR
+
+PAGE_ONE = SEED_DIR / "000_6ad2f710c00707a1.txt"
+PAGE_TWO = SEED_DIR / "003_24c6c82f160b80c4.txt"
+
+
+def sentence_with(document: Document, fragment: str):
+    return next(s for s in document.sentences if fragment in s.text)
+
+
+def test_title_names_the_topic_and_boilerplate_is_dropped() -> None:
+    document = read_document(PAGE_ONE)
+    assert document.title == "Klonopin"
+    assert not any("Toll Free" in s.text or "Chat Online" in s.text for s in document.sentences)
+
+
+def test_every_sentence_is_verbatim_at_its_offsets() -> None:
+    for path in (PAGE_ONE, PAGE_TWO):
+        document = read_document(path)
+        for sentence in document.sentences:
+            assert document.text[sentence.start : sentence.end] == sentence.text
+            for heading in sentence.headings:
+                assert document.text[heading.start : heading.end] == heading.text
+
+
+def test_list_items_keep_their_headings_labels_and_lead_in() -> None:
+    document = read_document(PAGE_ONE)
+    dose = sentence_with(document, "0.25 mg taken twice daily")
+    assert dose.heading_texts == ("Dosage", "Panic Disorder", "Initial Dose")
+    liver = sentence_with(document, "metabolized in the liver")
+    assert liver.lead_in is not None and "with caution" in liver.lead_in
+    assert liver.label is not None and liver.label.text == "Liver Disease"
+
+
+def test_sections_are_the_document_headings() -> None:
+    headings = [s.heading for s in read_document(PAGE_ONE).sections]
+    assert headings[:5] == [
+        "Klonopin",
+        "Mechanism of Action",
+        "Uses of Klonopin",
+        "Dosage",
+        "Side Effects",
+    ]
+    assert "Side effect" in [s.heading for s in read_document(PAGE_TWO).sections]
+
+
+def test_identity_is_file_name_and_sha256_of_the_bytes() -> None:
+    import hashlib
+
+    document = read_document(PAGE_TWO)
+    assert document.source == PAGE_TWO.name
+    assert document.sha256 == hashlib.sha256(PAGE_TWO.read_bytes()).hexdigest()
+
+
+def test_markdown_headings_and_lists(tmp_path: Path) -> None:
+    path = tmp_path / "diazepam.md"
+    path.write_text(
+        "# Diazepam\n\n## Side Effects\n\nDiazepam can cause:\n\n"
+        "- **Drowsiness**: common at first.\n- Fatigue: later.\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert document.title == "Diazepam"
+    item = sentence_with(document, "common at first")
+    assert item.text == "Drowsiness: common at first."
+    assert item.heading_texts == ("Side Effects", "Drowsiness")
+    assert item.lead_in == "Diazepam can cause:"
+
+
+def test_html_headings_lists_and_no_script_text(tmp_path: Path) -> None:
+    path = tmp_path / "diazepam.html"
+    path.write_text(
+        "<html><head><title>Diazepam</title><script>alert('x')</script></head><body>"
+        "<h2>Uses</h2><p>Diazepam is used for:</p><ul><li>Anxiety: short term.</li></ul>"
+        "<nav>Buy now</nav></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert document.title == "Diazepam"
+    item = sentence_with(document, "short term")
+    assert item.heading_texts == ("Uses", "Anxiety")
+    assert "alert" not in document.text and "Buy now" not in document.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n", "empty file"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+        ("latin1.txt", "Caf\xe9 monograph".encode("latin-1"), "not UTF-8"),
+        ("notes.docx", b"PK", "unsupported file type"),
+    ],
+    ids=["empty", "blank", "binary", "not-utf8", "unsupported"],
+)
+def test_bad_input_gives_one_line_error_naming_the_file(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as error:
+        read_document(path)
+    assert str(path) in str(error.value) and message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_one_bad_document_does_not_stop_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a-bad.txt").write_bytes(b"\xff\xfe\x00")
+    (tmp_path / "b-good.txt").write_text("Diazepam\n\nDiazepam may cause drowsiness.\n")
+    errors: list[InputError] = []
+    documents = list(iter_documents([tmp_path], on_error=errors.append))
+    assert [d.source for d in documents] == ["b-good.txt"]
+    assert len(errors) == 1 and "a-bad.txt" in str(errors[0])

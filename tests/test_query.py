@@ -1,0 +1,219 @@
+"""The named teaching queries, the safety check, and the query command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import graph_diff, isomorphic
+
+from graph_builder.cli import main
+from graph_builder.model import QueryError
+from graph_builder.query import Job, QueryRunner, check_query, get_named_queries, run_job
+from graph_builder.results import to_csv, to_json, to_tsv, to_xml
+from graph_builder.store import get_store_path, open_store, write_store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "query"
+EXPECTED = FIXTURES / "expected"
+NAMED = get_named_queries()
+SEPARATORS = (" | ", ", ")
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("graph")
+    shutil.copy(FIXTURES / "graph.ttl", folder / "graph.ttl")
+    write_store(folder / "graph.ttl")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def store(store_dir: Path) -> object:
+    return open_store(store_dir)
+
+
+def _rows(text: str) -> list[tuple[str, ...]]:
+    """Read CSV rows; cells that are GROUP_CONCAT lists compare as sorted lists."""
+    def normal(cell: str) -> str:
+        for separator in SEPARATORS:
+            if separator in cell:
+                return separator.join(sorted(cell.split(separator)))
+        return cell
+
+    return [tuple(normal(c) for c in row) for row in csv.reader(io.StringIO(text))]
+
+
+def test_there_are_at_least_fifteen_teaching_queries_each_with_a_question() -> None:
+    assert len(NAMED) >= 15
+    for named in NAMED.values():
+        assert named.question.endswith("?") or "?" in named.question, named.name
+
+
+@pytest.mark.parametrize("name", sorted(NAMED), ids=sorted(NAMED))
+def test_named_query_answers_the_expected_rows_on_oxigraph(name: str, store: object) -> None:
+    result = run_job(store, Job(NAMED[name].text))
+    if result.form == "graph":
+        expected = Graph().parse(EXPECTED / f"{name}.ttl", format="turtle")
+        got = Graph().parse(data=result.graph.decode(), format="turtle")
+        _, missing, extra = graph_diff(expected, got)
+        assert isomorphic(expected, got), f"missing {list(missing)}, extra {list(extra)}"
+        return
+    expected_rows = _rows((EXPECTED / f"{name}.csv").read_text(encoding="utf-8"))
+    got_rows = _rows(to_csv(result))
+    assert got_rows[0] == expected_rows[0]  # the header: variable names in order
+    assert sorted(got_rows[1:]) == sorted(expected_rows[1:])
+
+
+def test_every_named_query_has_expected_rows() -> None:
+    expected = {path.stem for path in EXPECTED.iterdir()}
+    assert expected == set(NAMED)
+
+
+def test_shared_side_effect_pairs_each_pair_once(store: object) -> None:
+    result = run_job(store, Job(NAMED["shared-side-effects"].text))
+    pairs = [(r[0].value, r[1].value, r[2].value) for r in result.rows if all(r)]
+    assert pairs == [("clonazepam", "lorazepam", "drowsiness")]
+
+
+def test_inferred_interaction_is_told_apart_from_a_stated_one(store: object) -> None:
+    result = run_job(store, Job(NAMED["inferred-vs-stated-interactions"].text))
+    status = {row[1].value: row[2].value for row in result.rows if row[1] and row[2]}
+    assert status == {"ethanol": "stated", "opioid": "inferred"}
+
+
+def test_source_conflict_shows_both_sentences(store: object) -> None:
+    result = run_job(store, Job(NAMED["source-conflicts"].text))
+    sentences = {row[3].value for row in result.rows if row[3]}
+    assert sentences == {
+        "The dose can be increased to a maximum of 4 mg per day.",
+        "The dose may be increased up to 20 mg per day.",
+    }
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "select * { service <http://example.org/sparql> { ?s ?p ?o } }",
+        "SELECT * { \\u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "LOAD <file:///etc/passwd>",
+        "INSERT DATA { dkgid:a dkgid:b dkgid:c }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "CLEAR ALL",
+        "DROP DEFAULT",
+        "SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }",
+        "SELECT * FROM <http://example.org/remote.ttl> { ?s ?p ?o }",
+        "SELECT * FROM NAMED <http://example.org/remote.ttl> { GRAPH ?g { ?s ?p ?o } }",
+        "BASE <file:///etc/> SELECT * FROM <passwd> { ?s ?p ?o }",
+        "PREFIX f: <file:///etc/> SELECT * FROM f:passwd { ?s ?p ?o }",
+    ],
+    ids=["service", "service-lowercase", "service-unicode-escape", "load", "insert", "delete",
+         "clear", "drop", "from-file", "from-http", "from-named", "from-relative-base",
+         "from-prefixed-name"],
+)
+def test_query_that_calls_out_or_writes_is_refused_before_running(query: str) -> None:
+    with pytest.raises(QueryError, match="refused"):
+        check_query(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'SELECT ?s { ?s rdfs:label "SERVICE LOAD INSERT FROM <file:///x>" }',
+        "SELECT ?service ?load { ?service dkg:insert ?load } # SERVICE <http://x>",
+        "SELECT * FROM <https://w3id.org/drugkg/id/inferred> { ?s ?p ?o }",
+    ],
+    ids=["keywords-in-a-string", "keywords-as-names-and-comment", "from-a-graph-in-the-store"],
+)
+def test_keywords_that_are_not_keywords_pass(query: str) -> None:
+    check_query(query, frozenset({"https://w3id.org/drugkg/id/inferred"}))
+
+
+def test_runner_times_out_a_slow_query_and_answers_the_next(store_dir: Path) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    with QueryRunner(store_dir, timeout=1.0) as runner:
+        started = time.perf_counter()
+        with pytest.raises(QueryError, match="timed out"):
+            runner.run(slow)
+        assert time.perf_counter() - started < 5
+        result = runner.run(NAMED["interacts-with-alcohol"].text)
+    assert result.boolean is True
+
+
+def test_runner_caps_rows(store_dir: Path) -> None:
+    with QueryRunner(store_dir, row_cap=3) as runner:
+        result = runner.run("SELECT * { ?s ?p ?o }")
+    assert len(result.rows) == 3 and result.truncated
+
+
+def test_results_in_every_format_name_the_same_drug(store: object) -> None:
+    result = run_job(store, Job("SELECT ?drug { dkgid:clonazepam rdfs:label ?drug }"))
+    assert json.loads(to_json(result))["results"]["bindings"] == [
+        {"drug": {"type": "literal", "value": "clonazepam"}}
+    ]
+    assert to_csv(result) == "drug\r\nclonazepam\r\n"
+    assert to_tsv(result) == '?drug\n"clonazepam"\n'
+    assert "<literal>clonazepam</literal>" in to_xml(result)
+
+
+def test_store_is_written_beside_graph_ttl(store_dir: Path) -> None:
+    assert get_store_path(store_dir) == store_dir / "store"
+    assert (store_dir / "store").is_dir()
+    assert not [p for p in store_dir.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+def test_cli_runs_a_named_query_as_csv(store_dir: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["query", "-g", str(store_dir), "--name", "shared-side-effects", "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "clonazepam,lorazepam,drowsiness" in result.output
+
+
+def test_cli_lists_named_queries_with_their_questions() -> None:
+    result = CliRunner().invoke(main, ["query", "--list"])
+    assert result.exit_code == 0
+    assert "cns-depressant-interactions" in result.output
+    assert NAMED["cns-depressant-interactions"].question in result.output
+
+
+def test_cli_construct_prints_turtle(store_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["query", "-g", str(store_dir), "-n", "drug-neighbourhood"])
+    assert result.exit_code == 0
+    graph = Graph().parse(data=result.output, format="turtle")
+    assert len(graph) == 16
+
+
+def test_cli_malformed_query_is_one_line_with_position(store_dir: Path) -> None:
+    process = subprocess.run(
+        [str(Path(".venv/bin/drugkg").resolve()) if Path(".venv/bin/drugkg").exists() else "drugkg",
+         "query", "-g", str(store_dir), "SELECT ?x WHERE { ?x ?y }"],
+        capture_output=True, text=True, check=False,
+    )
+    assert process.returncode != 0
+    assert process.stderr.count("\n") == 1, process.stderr
+    assert "2:" in process.stderr or "1:" in process.stderr
+    assert "Traceback" not in process.stderr
+
+
+def test_cli_refuses_service_with_exit_code_1(store_dir: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["query", "-g", str(store_dir), "SELECT * { SERVICE <http://x/> { ?s ?p ?o } }"]
+    )
+    assert result.exit_code == 1
+    assert "refused" in result.output
+
+
+def test_graph_without_store_is_read_from_turtle(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "graph.ttl", tmp_path / "graph.ttl")
+    result = CliRunner().invoke(main, ["query", "-g", str(tmp_path), "-n", "interacts-with-alcohol"])
+    assert result.exit_code == 0
+    assert result.output.strip() == "true"

@@ -1,0 +1,191 @@
+"""Every rule's examples yield its relation; its counter-examples do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.dosing import parse_dose
+from graph_builder.extract import Extraction, extract, find_hedges, is_negated
+from graph_builder.ingest import read_document
+from graph_builder.rules import RULES, Rule
+
+
+def extract_sentence(tmp_path: Path, heading: str, sentence: str, lead_in: str = "") -> Extraction:
+    """Extract from a tiny monograph about diazepam holding one sentence under ``heading``."""
+    labelled = ":" in sentence.split(" ")[0] or ": " in sentence[:40]
+    body = f"  • {sentence}" if labelled else sentence  # "Label: text" is a list item
+    parts = ["Diazepam", heading, lead_in, body]
+    path = tmp_path / "diazepam.txt"
+    path.write_text("\n\n".join(p for p in parts if p) + "\n", encoding="utf-8")
+    return extract(read_document(path))
+
+
+def by_rule(extraction: Extraction, rule: Rule) -> list[str]:
+    return [
+        c.obj.entity.label
+        for c in extraction.claims
+        if c.rule == rule.name
+        and c.relation == rule.relation
+        and c.obj is not None
+        and not c.negated
+    ]
+
+
+EXAMPLES = [(rule, *example) for rule in RULES for example in rule.examples]
+COUNTEREXAMPLES = [(rule, *example) for rule in RULES for example in rule.counterexamples]
+
+
+@pytest.mark.parametrize(
+    ("rule", "heading", "sentence", "expected"),
+    EXAMPLES,
+    ids=[f"{r.name}:{s[:40]}" for r, _, s, _ in EXAMPLES],
+)
+def test_rule_example_yields_its_relation(
+    tmp_path: Path, rule: Rule, heading: str, sentence: str, expected: str
+) -> None:
+    assert expected in by_rule(extract_sentence(tmp_path, heading, sentence), rule)
+
+
+@pytest.mark.parametrize(
+    ("rule", "heading", "sentence"),
+    COUNTEREXAMPLES,
+    ids=[f"{r.name}:{s[:40]}" for r, _, s in COUNTEREXAMPLES],
+)
+def test_rule_counterexample_does_not(
+    tmp_path: Path, rule: Rule, heading: str, sentence: str
+) -> None:
+    assert by_rule(extract_sentence(tmp_path, heading, sentence), rule) == []
+
+
+def test_every_rule_has_examples_and_counterexamples() -> None:
+    lacking = [
+        r.name
+        for r in RULES
+        if r.name != "caution-lead-in" and not (r.examples and r.counterexamples)
+    ]
+    assert lacking == []
+
+
+def test_caution_lead_in_applies_to_each_item(tmp_path: Path) -> None:
+    path = tmp_path / "diazepam.txt"
+    path.write_text(
+        "Diazepam\n\nPrecautions\n\nDiazepam should be used with caution in patients with:\n\n"
+        "  • Liver Disease: dose changes may be needed.\n  • Older adults: falls are more likely.\n",
+        encoding="utf-8",
+    )
+    claims = extract(read_document(path)).claims
+    cautions = sorted(c.obj.entity.label for c in claims if c.relation == "caution_in" and c.obj)
+    assert cautions == ["liver disease", "older adults"]
+
+
+def test_withdrawal_symptoms_are_not_side_effects(tmp_path: Path) -> None:
+    extraction = extract_sentence(
+        tmp_path,
+        "Side Effects",
+        "Withdrawal Symptoms: Abrupt discontinuation can cause withdrawal symptoms such as anxiety, tremors, and seizures.",
+    )
+    side_effects = {
+        c.obj.entity.label for c in extraction.claims if c.relation == "has_side_effect" and c.obj
+    }
+    symptoms = {
+        c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj
+    }
+    assert side_effects == {"withdrawal syndrome"}
+    assert symptoms == {"anxiety", "tremor", "seizure"}
+
+
+def test_negated_claim_is_kept_and_marked(tmp_path: Path) -> None:
+    extraction = extract_sentence(
+        tmp_path, "", "Diazepam is not indicated for the treatment of panic disorder."
+    )
+    treats = [c for c in extraction.claims if c.relation == "treats"]
+    assert len(treats) == 1 and treats[0].negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "negated"),
+    [
+        ("Although not the first-line treatment, it can help in RLS.", "RLS", False),
+        (
+            "Fluoxetine does not affect the pharmacokinetics of clonazepam.",
+            "pharmacokinetics",
+            True,
+        ),
+        ("The drug is used for not more than 3 months.", "months", False),
+        ("No interaction with cimetidine was seen.", "cimetidine", True),
+    ],
+    ids=["not-first-line", "does-not-affect", "not-more-than", "no-interaction"],
+)
+def test_negation(sentence: str, word: str, negated: bool) -> None:
+    assert is_negated(sentence, sentence.index(word)) is negated
+
+
+def test_hedges_are_kept() -> None:
+    assert find_hedges("Rarely, patients may experience rash.") == "Rarely; may"
+    assert (
+        find_hedges("Although not the first-line treatment, it helps.")
+        == "not the first-line treatment"
+    )
+    assert find_hedges("Diazepam causes drowsiness.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Typically, the starting dose is 0.25 mg taken twice daily.",
+            {"kind": "initial", "value_max": "0.25", "per": "dose", "times_per_day_max": 2},
+        ),
+        (
+            "The dose can be gradually increased to a maximum of 4 mg per day, divided into multiple doses.",
+            {"kind": "maximum", "value_max": "4", "per": "day"},
+        ),
+        (
+            "A standard daily dose is 4-8 mg (the dose is divided into 3 parts).",
+            {
+                "kind": "maintenance",
+                "value_min": "4",
+                "value_max": "8",
+                "per": "day",
+                "divided_into": 3,
+            },
+        ),
+        (
+            "Infants under 1 year are prescribed 0,1-1 mg per day",
+            {
+                "value_min": "0.1",
+                "value_max": "1",
+                "age_max_years": "1",
+                "population": "Infants under 1 year",
+            },
+        ),
+        (
+            "More than 10 mg per day may be used only in hospital.",
+            {"kind": "hospital-threshold", "value_max": "10", "setting": "hospital"},
+        ),
+        (
+            "The drug is used for not more than 3 months.",
+            {"kind": "course", "duration_max_months": "3"},
+        ),
+        (
+            "It is taken 2-3 times per day, within 2-3 months.",
+            {
+                "kind": "course",
+                "times_per_day_min": 2,
+                "times_per_day_max": 3,
+                "duration": "2-3 months",
+            },
+        ),
+    ],
+    ids=["initial", "maximum", "range", "infants", "hospital", "course-limit", "course"],
+)
+def test_dose_statements(sentence: str, expected: dict[str, object]) -> None:
+    dose = parse_dose(sentence)
+    assert dose is not None
+    assert {k: getattr(dose, k) for k in expected} == expected
+
+
+def test_sentence_without_a_dose_gives_none() -> None:
+    assert parse_dose("In some patients the dose is increased.") is None

@@ -1,0 +1,57 @@
+"""SHACL: the seed graph passes the shapes, and the shapes do catch broken graphs."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal
+from rdflib.namespace import RDFS
+
+from graph_builder.validate import validate_graph
+from graph_builder.vocabulary import BIOLINK, DKG, DKGID, SCHEMA
+
+from .constants import CLONAZEPAM
+
+
+def copy(graph: Graph) -> Graph:
+    new = Graph()
+    for triple in graph:
+        new.add(triple)
+    return new
+
+
+def test_seed_graph_conforms(seed_graph: Graph) -> None:
+    report = validate_graph(seed_graph)
+    assert report.conforms, report.text
+
+
+def test_entity_without_label_fails(seed_graph: Graph) -> None:
+    broken = copy(seed_graph)
+    broken.remove((CLONAZEPAM, RDFS.label, None))
+    assert not validate_graph(broken).conforms
+
+
+def test_statement_without_evidence_fails(seed_graph: Graph) -> None:
+    broken = copy(seed_graph)
+    statement = next(broken.subjects(BIOLINK.supporting_text, None))
+    broken.remove((statement, BIOLINK.supporting_text, None))
+    assert not validate_graph(broken).conforms
+
+
+def test_dose_value_as_text_fails(seed_graph: Graph) -> None:
+    broken = copy(seed_graph)
+    dose, value = next(iter(broken.subject_objects(SCHEMA.doseValue)))
+    broken.remove((dose, SCHEMA.doseValue, value))
+    broken.add((dose, SCHEMA.doseValue, Literal("four mg")))
+    assert not validate_graph(broken).conforms
+
+
+def test_treating_a_side_effect_class_fails(seed_graph: Graph) -> None:
+    broken = copy(seed_graph)
+    broken.add((CLONAZEPAM, BIOLINK.treats, DKGID["drowsiness"]))
+    assert not validate_graph(broken).conforms
+
+
+def test_undefined_dkg_term_fails(seed_graph: Graph) -> None:
+    broken = copy(seed_graph)
+    broken.add((CLONAZEPAM, DKG.madeUpProperty, Literal("x")))
+    report = validate_graph(broken)
+    assert not report.conforms and "madeUpProperty" in report.text
