@@ -28,13 +28,14 @@ demo: $(STAMP)
 	@echo "Conflicts: $(BIN)/drugkg conflicts -g out"
 
 system-deps:
-	@bash .ci/system-deps.sh
+	@bash .ci/system-deps.sh chromium
 
 test: $(STAMP) system-deps
 	$(BIN)/pytest
+	$(BIN)/pytest --nbmake --nbmake-timeout=60 notebooks  # teaching notebooks, run top to bottom
 
 lint: $(STAMP)
-	$(BIN)/ruff check graph_builder tests benchmarks
+	$(BIN)/ruff check graph_builder tests benchmarks notebooks
 	$(BIN)/mypy
 
 bench: $(STAMP)

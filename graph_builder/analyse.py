@@ -1,6 +1,6 @@
 """Analyse a built graph with NetworkX: interaction clusters, hubs, explanations, similarity.
 
-The NetworkX graph is made from the RDF by SPARQL SELECTs over chosen predicates, one node
+The NetworkX graph is made from the RDF by triple patterns over chosen predicates, one node
 per entity and one edge per relation, every attribute a scalar (so GraphML can hold it).
 Each edge keeps its evidence: the sentence and document, or the rule that inferred it.
 Metrics are pure functions of that graph.
@@ -10,15 +10,26 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise, permutations
 from typing import Any
 
 import networkx as nx
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.term import Node
 
-from graph_builder.model import EntityType, QueryError
-from graph_builder.vocabulary import DKG, DKGID, ONTOLOGY_DIR, PREFIXES
+from graph_builder.model import QueryError
+from graph_builder.vocabulary import (
+    BIOLINK,
+    DKG,
+    DKGID,
+    ENTITY_CLASSES,
+    ONTOLOGY_DIR,
+    PREFIXES,
+    expand,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -43,39 +54,6 @@ SIDE_EFFECT = "biolink:has_side_effect"
 MEMBER_OF = "biolink:member_of"
 INTERACTING_KINDS = ("Drug", "DrugClass")
 
-_SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
-_NODES = """
-SELECT ?e ?type ?label ?alt ?xref WHERE {
-  ?e a ?type ; rdfs:label ?label .
-  FILTER(?type IN (%s))
-  OPTIONAL { ?e skos:altLabel ?alt }
-  OPTIONAL { ?e skos:exactMatch ?xref }
-}
-"""
-_EDGES = """
-SELECT ?s ?p ?o ?text ?source ?rule WHERE {
-  ?s ?p ?o .
-  FILTER(?p IN (%s))
-  OPTIONAL {
-    ?stmt rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-    OPTIONAL { ?stmt biolink:supporting_text ?text .
-               ?stmt prov:wasDerivedFrom ?doc . ?doc dcterms:source ?source }
-    OPTIONAL { ?stmt prov:wasGeneratedBy ?rule }
-  }
-}
-"""
-_CONSEQUENCES = """
-SELECT ?a ?b ?c ?text ?source ?rule WHERE {
-  ?ixn a dkg:DrugInteraction ; dkg:participant ?a, ?b ; dkg:hasConsequence ?c .
-  FILTER(?a != ?b)
-  FILTER NOT EXISTS { ?ixn biolink:negated true }
-  OPTIONAL { ?ixn biolink:supporting_text ?text .
-             ?ixn prov:wasDerivedFrom ?doc . ?doc dcterms:source ?source }
-  OPTIONAL { ?ixn prov:wasGeneratedBy ?rule }
-}
-"""
-
-
 def to_curie(iri: object) -> str:
     """Shorten an IRI to a CURIE with the contract's prefixes (``dkgid:clonazepam``)."""
     text = str(iri)
@@ -88,8 +66,6 @@ def to_curie(iri: object) -> str:
 
 def get_biolink_categories() -> dict[str, str]:
     """Map each ontology class (``Drug``) to its Biolink category (``biolink:Drug``)."""
-    from rdflib.namespace import SKOS
-
     ontology = Graph().parse(ONTOLOGY_DIR / "drugkg.ttl", format="turtle")
     categories: dict[str, str] = {}
     for relation in (SKOS.closeMatch, SKOS.exactMatch):  # exact wins over close
@@ -104,13 +80,16 @@ class _Evidence:
     texts: set[tuple[str, str]] = field(default_factory=set)  # (sentence, source file)
     rules: set[str] = field(default_factory=set)
 
-    def add(self, row: Any) -> None:
-        if row.text is not None:
-            self.texts.add((str(row.text), str(row.source or "")))
-        if row.rule is not None:
-            self.rules.add(to_curie(row.rule))
+    def add(self, graph: Graph, node: Node) -> None:
+        """Add what evidence node ``node`` (a statement or an interaction) says."""
+        text = graph.value(node, BIOLINK.supporting_text)
+        if text is not None:
+            doc = graph.value(node, PROV.wasDerivedFrom)
+            source = graph.value(doc, DCTERMS.source) if doc is not None else None
+            self.texts.add((str(text), str(source or "")))
+        self.rules.update(to_curie(rule) for rule in graph.objects(node, PROV.wasGeneratedBy))
 
-    def attributes(self, base_weight: float = 1.0) -> dict[str, Any]:
+    def attributes(self) -> dict[str, Any]:
         texts = sorted(self.texts)
         inferred = not texts
         return {
@@ -119,50 +98,68 @@ class _Evidence:
             "source": texts[0][1] if texts else "",
             "evidence_count": len(texts),
             "rule": "|".join(sorted(self.rules)) if inferred else "",
-            "weight": INFERRED_WEIGHT if inferred else base_weight * len(texts),
+            "weight": INFERRED_WEIGHT if inferred else float(len(texts)),
         }
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """Make the analysis graph: entities as nodes, chosen relations as edges with evidence."""
+def _iter_entities(graph: Graph) -> Iterator[tuple[str, dict[str, Any]]]:
     categories = get_biolink_categories()
+    for kind, cls in ENTITY_CLASSES.items():
+        for entity in sorted(e for e in graph.subjects(RDF.type, cls) if isinstance(e, URIRef)):
+            label = graph.value(entity, RDFS.label)
+            if label is None or not str(entity).startswith(str(DKGID)):
+                continue
+            yield to_curie(entity), {
+                "label": str(label),
+                "kind": kind.value,
+                "category": categories.get(kind.value, "biolink:NamedThing"),
+                "synonyms": "|".join(sorted(str(a) for a in graph.objects(entity, SKOS.altLabel))),
+                "xrefs": "|".join(sorted(str(x) for x in graph.objects(entity, SKOS.exactMatch))),
+            }
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """Make the analysis graph: entities as nodes, chosen relations as edges with evidence.
+
+    Built from triple patterns over the chosen predicates (never ``rdflib_to_networkx_*``,
+    which would make every literal a node): one node per entity, scalar attributes only.
+    """
     g = nx.MultiDiGraph()
-    names: dict[str, dict[str, Any]] = {}
-    kinds = ", ".join(f"dkg:{t.value}" for t in EntityType)
-    for row in graph.query(_SPARQL_PREFIXES + _NODES % kinds):  # one row per synonym x identifier
-        node = names.setdefault(to_curie(row.e), {  # type: ignore[union-attr]
-            "label": str(row.label),  # type: ignore[union-attr]
-            "kind": str(row.type)[len(str(DKG)) :],  # type: ignore[union-attr]
-            "synonyms": set(), "xrefs": set(),
-        })
-        if row.alt is not None:  # type: ignore[union-attr]
-            node["synonyms"].add(str(row.alt))  # type: ignore[union-attr]
-        if row.xref is not None:  # type: ignore[union-attr]
-            node["xrefs"].add(str(row.xref))  # type: ignore[union-attr]
-    for node, data in sorted(names.items()):
-        g.add_node(
-            node, label=data["label"], kind=data["kind"],
-            category=categories.get(data["kind"], "biolink:NamedThing"),
-            synonyms="|".join(sorted(data["synonyms"])), xrefs="|".join(sorted(data["xrefs"])),
-        )
-    predicates = ", ".join(f"{p}" for p in EDGE_PREDICATES if p != "dkg:hasConsequence")
+    g.add_nodes_from(_iter_entities(graph))
     evidence: dict[tuple[str, str, str], _Evidence] = defaultdict(_Evidence)
-    for row in graph.query(_SPARQL_PREFIXES + _EDGES % predicates):
-        key = (to_curie(row.s), to_curie(row.o), to_curie(row.p))  # type: ignore[union-attr]
-        evidence[key].add(row)
+    for curie in EDGE_PREDICATES:
+        predicate = URIRef(expand(curie))
+        for s, o in graph.subject_objects(predicate):
+            evidence[(to_curie(s), to_curie(o), curie)] = _Evidence()
+    for node, s in graph.subject_objects(RDF.subject):
+        key = (to_curie(s), to_curie(graph.value(node, RDF.object)),
+               to_curie(graph.value(node, RDF.predicate)))
+        if key in evidence:
+            evidence[key].add(graph, node)
     consequences: dict[tuple[str, str, str], _Evidence] = defaultdict(_Evidence)
-    for row in graph.query(_SPARQL_PREFIXES + _CONSEQUENCES):
-        key = (to_curie(row.a), to_curie(row.c), to_curie(row.b))  # type: ignore[union-attr]
-        consequences[key].add(row)
-    for (s, o, p), found in sorted(evidence.items()):
-        if s in g and o in g:
-            g.add_edge(s, o, key=p, predicate=p, label=EDGE_PREDICATES[p], **found.attributes())
+    for ixn in graph.subjects(RDF.type, DKG.DrugInteraction):
+        partners = sorted(to_curie(p) for p in graph.objects(ixn, DKG.participant))
+        negated = (ixn, BIOLINK.negated, Literal(True)) in graph
+        for c in graph.objects(ixn, DKG.hasConsequence) if not negated else ():
+            for a, b in permutations(partners, 2):
+                consequences[(a, to_curie(c), b)].add(graph, ixn)
+    for (subject, obj, curie), found in sorted(evidence.items()):
+        if subject in g and obj in g:
+            g.add_edge(subject, obj, key=curie, predicate=curie, label=EDGE_PREDICATES[curie],
+                       **found.attributes())
+    _add_consequences(g, consequences)
+    return g
+
+
+def _add_consequences(
+    g: nx.MultiDiGraph, consequences: dict[tuple[str, str, str], _Evidence]
+) -> None:
+    """Add an edge from each interaction partner to each consequence of the combination."""
     for (a, c, b), found in sorted(consequences.items()):
-        if a in g and c in g:
+        if a in g and c in g and b in g:
             g.add_edge(a, c, key=f"dkg:hasConsequence|{b}", predicate="dkg:hasConsequence",
                        label=f"risks, when combined with {g.nodes[b]['label']},",
                        partner=b, **found.attributes())
-    return g
 
 
 def interaction_graph(g: nx.MultiDiGraph) -> nx.Graph:
@@ -278,7 +275,9 @@ def get_entity(g: nx.MultiDiGraph, name: str) -> str:
     raise QueryError(f"no entity named {name!r} in the graph")
 
 
-def explain(g: nx.MultiDiGraph, source: str, target: str, k: int = 3) -> list[list[dict[str, Any]]]:
+def explain(
+    g: nx.MultiDiGraph, source: str, target: str, k: int = 3
+) -> list[list[dict[str, Any]]]:
     """Return up to ``k`` shortest paths between two entities, each step with its evidence.
 
     Extracted edges cost 1 and inferred ones 2, so a path the texts state outranks one the
@@ -298,7 +297,7 @@ def explain(g: nx.MultiDiGraph, source: str, target: str, k: int = 3) -> list[li
         return []
     paths = []
     for path in nx.shortest_simple_paths(h, a, b, weight="cost"):
-        paths.append([_step(g, best[(min(u, v), max(u, v))]) for u, v in zip(path, path[1:])])
+        paths.append([_step(g, best[(min(u, v), max(u, v))]) for u, v in pairwise(path)])
         if len(paths) == k:
             break
     return paths
@@ -353,8 +352,12 @@ def summarise_graph(g: nx.MultiDiGraph) -> dict[str, Any]:
     edges: dict[str, dict[str, int]] = defaultdict(lambda: {"extracted": 0, "inferred": 0})
     for _, _, data in g.edges(data=True):
         edges[data["predicate"]]["inferred" if data["inferred"] else "extracted"] += 1
-    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-            "nodes_by_kind": dict(sorted(kinds.items())), "edges_by_predicate": dict(sorted(edges.items()))}
+    return {
+        "nodes": g.number_of_nodes(),
+        "edges": g.number_of_edges(),
+        "nodes_by_kind": dict(sorted(kinds.items())),
+        "edges_by_predicate": dict(sorted(edges.items())),
+    }
 
 
 def analyse(graph: Graph, pairs: Iterable[tuple[str, str]] = ()) -> dict[str, Any]:

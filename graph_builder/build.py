@@ -54,6 +54,7 @@ def run_build(
     progress: Callable[[str], None] | None = None,
     store: bool = True,
     reason: bool = True,
+    views: bool = True,
 ) -> str:
     """Build the graph from ``paths`` into ``outdir`` and return the summary."""
     result = build_graph(paths, on_error=on_error, progress=progress)
@@ -70,4 +71,9 @@ def run_build(
     summary = summarise(result, outdir)
     if inferred is not None:
         summary += f"\nInferred statements (reason stage, marked prov:wasGeneratedBy): {inferred}"
+    if views:  # interactive HTML pages, one self-contained file per view
+        from graph_builder.render import write_views
+
+        pages = write_views(result.graph, outdir / "views")
+        summary += f"\nViews: {len(pages) - 1} page(s) and an index in {outdir / 'views'}"
     return summary

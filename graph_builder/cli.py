@@ -85,11 +85,13 @@ def main(verbose: bool) -> None:
     help="Folder to write graph.ttl (and the views, store and reports) into.",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first unreadable document.")
-@click.option("--no-store", is_flag=True, help="Skip the Oxigraph store (OUTDIR/store/) for queries.")
+@click.option("--no-store", is_flag=True, help="Skip the Oxigraph store (OUTDIR/store/).")
 @click.option("--no-reason", is_flag=True, help="Skip the reason stage (no inferred triples).")
+@click.option("--no-views", is_flag=True, help="Skip the interactive HTML views (OUTDIR/views/).")
 @friendly_errors
 def build(
-    paths: tuple[Path, ...], outdir: Path, strict: bool, no_store: bool, no_reason: bool
+    paths: tuple[Path, ...], outdir: Path, strict: bool, no_store: bool, no_reason: bool,
+    no_views: bool,
 ) -> None:
     """Build the graph from PATHS (.txt, .md, .html files or folders; default data/documents).
 
@@ -117,9 +119,33 @@ def build(
 
     summary = run_build(
         inputs, outdir, on_error=on_error, progress=progress, store=not no_store,
-        reason=not no_reason,
+        reason=not no_reason, views=not no_views,
     )
     click.echo(summary)
+
+
+@main.command()
+@GRAPH_OPTION
+@click.option("--view", "view_name", help="Only this view: cns-depressant-interactions, "
+              "mechanism-of-action, shared-side-effects, whole-graph or drug.")
+@click.option("--drug", help="Only this drug's page (a name or synonym, e.g. Klonopin).")
+@click.option("--relation", "relations", multiple=True,
+              help="Draw only this relation (treats, biolink:treats ...); repeatable.")
+@friendly_errors
+def render(
+    graph_dir: Path, view_name: str | None, drug: str | None, relations: tuple[str, ...]
+) -> None:
+    """Regenerate the interactive views (GRAPH/views/) from a built graph.
+
+    Each page is one self-contained HTML file that works offline; open views/index.html.
+    """
+    from graph_builder.rdf import read_graph
+    from graph_builder.render import write_views
+
+    folder = (graph_dir if graph_dir.is_dir() else graph_dir.parent) / "views"
+    for path in write_views(read_graph(graph_dir), folder, view=view_name, drug=drug,
+                            relations=relations):
+        click.echo(f"wrote {path}", err=True)
 
 
 @main.command()
@@ -168,7 +194,7 @@ def conflicts(graph_dir: Path, fmt: str) -> None:
 @click.option("--name", "-n", "query_name", help="Run a named teaching query (see --list).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True, help="How to print SELECT/ASK results.")
-@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their questions.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
               help="Stop the query after this many seconds.")
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
@@ -180,7 +206,6 @@ def query(
 ) -> None:
     """Run a SPARQL query (QUERY, --file or --name) on a built graph, read-only.
 
-    \b
     The contract's prefixes (dkg:, dkgid:, biolink:, schema: ...) need no PREFIX lines.
     CONSTRUCT and DESCRIBE print Turtle. SERVICE, LOAD, updates and FROM naming graphs
     outside the store are refused before anything runs.
@@ -246,6 +271,88 @@ def serve(
     serve_graph(graph_dir, host=host, port=port, timeout=timeout, row_cap=max_rows,
                 workers=workers)
 
+
+
+@main.command()
+@GRAPH_OPTION
+@click.option("--from", "source", help="Explain how this entity leads to --to (e.g. alcohol).")
+@click.option("--to", "target", help="The entity to explain (e.g. 'respiratory depression').")
+@friendly_errors
+def analyze(graph_dir: Path, source: str | None, target: str | None) -> None:
+    """Find interaction clusters, hubs, explanations and side-effect similarity.
+
+    Prints the report and writes GRAPH/analysis/report.md, report.json and PNG plots.
+    Without --from/--to it explains alcohol -> respiratory depression.
+    """
+    from graph_builder.analyse import DEFAULT_EXPLANATIONS, analyse, to_networkx
+    from graph_builder.analysis_report import to_markdown, write_report
+    from graph_builder.rdf import read_graph
+
+    if (source is None) != (target is None):
+        raise click.UsageError("give both --from and --to, or neither")
+    pairs = [(source, target)] if source and target else list(DEFAULT_EXPLANATIONS)
+    graph = read_graph(graph_dir)
+    result = analyse(graph, pairs)
+    click.echo(to_markdown(result))
+    folder = (graph_dir if graph_dir.is_dir() else graph_dir.parent) / "analysis"
+    for path in write_report(result, to_networkx(graph), folder):
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@GRAPH_OPTION
+@click.option("--format", "fmt", required=True, type=click.Choice(
+    ["turtle", "jsonld", "ntriples", "graphml", "cytoscape", "neo4j", "kgx"]))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="A file, or a folder for neo4j and kgx.")
+@friendly_errors
+def export(graph_dir: Path, fmt: str, output: Path) -> None:
+    """Export the graph for another tool (networkx, Cytoscape, Neo4j, KGX, RDF)."""
+    from graph_builder.export import export_graph
+    from graph_builder.rdf import read_graph
+
+    for path in export_graph(read_graph(graph_dir), fmt, output):
+        click.echo(f"wrote {path}", err=True)
+
+CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+
+
+@main.group()
+def evaluate() -> None:
+    """Score what the graph states against published gold annotations (DDI-2013, TAC-2017)."""
+
+
+@evaluate.command("ddi")
+@click.argument(
+    "corpus", type=click.Path(exists=True, path_type=Path), required=False,
+    default=CORPORA / "ddi2013-train",
+)
+@click.option("--errors", is_flag=True, help="List false positives and misses per document.")
+@friendly_errors
+def evaluate_ddi_command(corpus: Path, errors: bool) -> None:
+    """Build the DDI-2013 documents as plain text and score the interacting pairs."""
+    from graph_builder.evaluate.ddi import evaluate_ddi
+
+    result = evaluate_ddi(corpus)
+    if errors:
+        click.echo(result.error_listing())
+        click.echo()
+    click.echo(result.table())
+
+
+@evaluate.command("adr")
+@click.argument(
+    "corpus", type=click.Path(exists=True, path_type=Path), required=False,
+    default=CORPORA / "tac2017-adr-train",
+)
+@click.option("--errors", is_flag=True, help="List false positives and misses per label.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N labels.")
+@friendly_errors
+def evaluate_adr_command(corpus: Path, errors: bool, limit: int | None) -> None:
+    """Build the TAC-2017 labels as plain text and score the unique reactions per label."""
+    from graph_builder.evaluate.adr import evaluate_adr
+
+    click.echo(evaluate_adr(corpus, errors=errors, limit=limit))
 
 if __name__ == "__main__":  # pragma: no cover
     main()

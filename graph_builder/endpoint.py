@@ -88,7 +88,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server_version = "drugkg-sparql"
     runner: QueryRunner  # set on the subclass made by make_server
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         """Serve /sparql?query=..., the query page and its files, and /queries."""
         url = urlsplit(self.path)
         if url.path == "/sparql":
@@ -100,8 +100,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
             else:
                 self._answer(params)
         elif url.path == "/queries":
-            named = [{"name": q.name, "question": q.question, "query": q.text}
-                     for q in get_named_queries().values()]
+            named = [
+                {"name": q.name, "question": q.question, "query": q.text}
+                for q in get_named_queries().values()
+            ]
             self._send(HTTPStatus.OK, "application/json", json.dumps(named).encode())
         elif url.path in STATIC_FILES:
             name, media = STATIC_FILES[url.path]
@@ -109,7 +111,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         else:
             self._error(HTTPStatus.NOT_FOUND, f"nothing at {url.path}; the endpoint is /sparql")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         """Serve POST /sparql with a form body or an application/sparql-query body."""
         url = urlsplit(self.path)
         if url.path != "/sparql":
@@ -135,13 +137,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
             else:
                 self._answer({**params, **form})
         else:
-            self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"cannot read a {media or 'typeless'} "
-                        "body; send application/sparql-query or a form")
+            self._error(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                f"cannot read a {media or 'typeless'} "
+                "body; send application/sparql-query or a form",
+            )
 
     def _reject(self) -> None:
         self._error(HTTPStatus.METHOD_NOT_ALLOWED, "only GET and POST; the endpoint is read-only")
 
-    do_PUT = do_DELETE = do_PATCH = _reject  # noqa: N815
+    do_PUT = do_DELETE = do_PATCH = _reject
 
     def _answer(self, params: dict[str, list[str]]) -> None:
         accept = self.headers.get("Accept", "")
@@ -200,12 +205,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
         """Log one line per request: client, method, path, status, time, rows or error."""
         elapsed = (time.perf_counter() - getattr(self, "started", time.perf_counter())) * 1000
         detail = getattr(self, "note", None) or (
-            f"{self.rows} rows" if hasattr(self, "rows") else "")
+            f"{self.rows} rows" if hasattr(self, "rows") else ""
+        )
         path = self.path if len(self.path) <= 80 else self.path[:79] + "…"
         line = f"{self.client_address[0]} {self.command} {path} {code} {elapsed:.1f}ms {detail}"
         sys.stderr.write(line.rstrip() + "\n")
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Send http.server's own messages (bad requests) to the log as one line."""
         logger.info("%s %s", self.client_address[0], format % args)
 
@@ -215,9 +221,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return super().parse_request()
 
 
-def make_server(
-    runner: QueryRunner, host: str = "127.0.0.1", port: int = 0
-) -> ThreadingHTTPServer:
+def make_server(runner: QueryRunner, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
     """Make (not start) a threaded HTTP server answering SPARQL with ``runner``."""
     handler = type("Handler", (SparqlHandler,), {"runner": runner})
     server = ThreadingHTTPServer((host, port), handler)
@@ -235,12 +239,15 @@ def serve_graph(
     workers: int = 2,
 ) -> None:
     """Serve the graph in ``graph_dir`` until interrupted."""
-    with QueryRunner(graph_dir, workers=workers, timeout=timeout, row_cap=row_cap,
-                     start_method="forkserver") as runner:
+    with QueryRunner(
+        graph_dir, workers=workers, timeout=timeout, row_cap=row_cap, start_method="forkserver"
+    ) as runner:
         server = make_server(runner, host, port)
         bound_host, bound_port = server.server_address[:2]
-        sys.stderr.write(f"drugkg: serving {graph_dir} at http://{bound_host!s}:{bound_port}/ "
-                         f"(SPARQL at /sparql; Ctrl-C stops)\n")
+        sys.stderr.write(
+            f"drugkg: serving {graph_dir} at http://{bound_host!s}:{bound_port}/ "
+            f"(SPARQL at /sparql; Ctrl-C stops)\n"
+        )
         try:
             server.serve_forever()
         finally:

@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.dosing import AMOUNT, MAX_DURATION, parse_dose
-from graph_builder.lexicon import find_mentions
+from graph_builder.interactions import interaction_pairs, topic_pairs, with_class_mentions
+from graph_builder.lexicon import find_mentions, select_longest
 from graph_builder.model import Claim, Document, Entity, EntityType, Mention, Sentence
 
 logger = logging.getLogger(__name__)
@@ -109,12 +111,18 @@ def find_topic(document: Document) -> Mention | None:
 class _SentenceReader:
     """Apply every rule to one sentence."""
 
-    def __init__(self, sentence: Sentence, topic: Mention, mentions: list[Mention]) -> None:
+    def __init__(
+        self,
+        sentence: Sentence,
+        topic: Mention,
+        mentions: list[Mention],
+        kinds: frozenset[str] | None = None,
+    ) -> None:
         self.sentence = sentence
         self.text = sentence.text
         self.topic = topic
         self.mentions = mentions
-        self.kinds = section_kinds(sentence)
+        self.kinds = section_kinds(sentence) if kinds is None else kinds
         self.hedge = find_hedges(self.text)
         own = [m for m in mentions if m.entity.key == topic.entity.key]
         self.subject = own[0] if own else topic
@@ -222,19 +230,22 @@ class _SentenceReader:
 
     def side_effects(self, rule: R.Rule) -> Iterator[Claim]:
         if rule.name == "side-effect-section":
-            if self.sentence.label is None and not R.SECTION_SIDE_EFFECT_CUE.search(self.text):
+            if not self.lists_side_effects():
                 return
         elif self.other_drug_leads():
             return
         group = side_effect_group(self.sentence)
         population = self.population_at_risk()
+        animal = adverse.animal_finding(self.text)
         limit = self.withdrawal.start() if self.withdrawal else len(self.text)
-        for obj in self.others(rule.objects):
+        for obj in self.adverse_objects(rule.objects):
             in_withdrawal = self.rel(obj) >= limit and obj.entity.key != "withdrawal"
-            if in_withdrawal:
+            if in_withdrawal or adverse.is_risk_factor(self.text, self.rel(obj)):
                 continue
             qualifiers: tuple[tuple[str, str], ...] = ()
-            if population:
+            if animal:  # a finding in animal studies, kept apart from effects in people
+                qualifiers = (("population", animal),)
+            elif population:
                 qualifiers = (("population", population.text),)
             yield self.claim(
                 "has_side_effect",
@@ -244,6 +255,32 @@ class _SentenceReader:
                 group=group,
                 qualifiers=qualifiers,
             )
+
+    def lists_side_effects(self) -> bool:
+        """Tell whether a side-effects section sentence lists effects (item, row or verb)."""
+        return (
+            self.sentence.label is not None
+            or self.sentence.lead_in is not None
+            or bool(R.SECTION_SIDE_EFFECT_CUE.search(self.text))
+            or adverse.table_row_term(self.text) is not None
+            or adverse.LIST_LEAD.search(self.text) is not None
+        )
+
+    def adverse_objects(self, types: frozenset[EntityType]) -> list[Mention]:
+        """Return the effects a sentence names, the lexicon's and the vocabulary's, one each."""
+        found = adverse.find_adverse_effects(
+            self.text,
+            self.sentence.start,
+            table_rows=bool({"adverse", "precaution"} & self.kinds),
+        )
+        chosen: list[Mention] = []
+        seen: set[str] = set()
+        for mention in select_longest([*self.mentions, *found]):
+            key = mention.entity.key
+            if mention.entity.type in types and key != self.topic.entity.key and key not in seen:
+                seen.add(key)
+                chosen.append(adverse.without_severity(mention))
+        return chosen
 
     def population_at_risk(self) -> Mention | None:
         match = R.HEDGE.pattern and AT_RISK_POPULATION.search(self.text)
@@ -258,24 +295,33 @@ class _SentenceReader:
         return None
 
     def interactions(self, rule: R.Rule) -> Iterator[Claim]:
-        partners = [m for m in self.others(PARTNERS) if m.entity.key != self.topic.entity.key]
-        if self.sentence.label is not None:
-            # "Other CNS Depressants: combining it with alcohol ..." names the class too.
-            partners = partners or []
+        """Pair the drugs the sentence names (interactions.py); else pair the topic."""
+        known = [m for m in self.mentions if m.entity.type in PARTNERS]
+        drugs = with_class_mentions(self.text, self.sentence.start, known)
+        pairs = interaction_pairs(self.text, self.sentence.start, drugs)
+        inferred = not pairs and self.inferred
+        if inferred:  # "Combining it with alcohol ...": the other drug is the topic
+            pairs = topic_pairs(self.text, self.sentence.start, self.topic, self.others(PARTNERS))
         consequences = tuple(self.others(CONSEQUENCES))
         advice = R.ADVICE.search(self.text)
-        kind = interaction_type(self.text, bool(consequences))
-        for partner in partners:
-            qualifiers: list[tuple[str, str]] = [("interaction_type", kind)]
+        for pair in pairs:
+            first, second = pair.first, pair.second
+            if second.entity.key == self.topic.entity.key:  # the topic drug leads
+                first, second = second, first
+            qualifiers: list[tuple[str, str]] = [("interaction_type", pair.kind)]
             if advice:
                 qualifiers.append(("advice", advice.group()))
-            yield self.claim(
-                "interacts_with",
-                rule.name,
-                partner,
-                negated=is_negated(self.text, self.rel(partner)),
+            yield Claim(
+                relation="interacts_with",
+                subject=first,
+                sentence=self.sentence,
+                rule=rule.name,
+                obj=second,
+                hedge=self.hedge,
+                negated=pair.negated,
                 consequences=consequences,
                 qualifiers=tuple(qualifiers),
+                subject_inferred_from_topic=inferred,
             )
 
     # -- special readers
@@ -435,19 +481,6 @@ def _withdrawal_mention(sentence: Sentence, cue: re.Match[str]) -> Mention:
     return Mention(cue.group(), sentence.start + cue.start(), sentence.start + cue.end(), entity)
 
 
-def interaction_type(text: str, has_consequence: bool) -> str:
-    """Type an interaction the DDI-2013 way: advise, mechanism, effect or int."""
-    if re.search(r"\bshould\b|caution|\bavoid|contraindicated|not recommended|monitor", text, re.I):
-        return "advise"
-    if R.PHARMACOKINETIC.search(text):
-        return "mechanism"
-    if has_consequence or re.search(
-        r"potentiat|enhanc|additive|risk|increase[sd]? the effect", text, re.I
-    ):
-        return "effect"
-    return "int"
-
-
 WARNINGS = {"pregnancy": "pregnancy_warning", "breastfeeding": "breastfeeding_warning"}
 
 
@@ -491,16 +524,56 @@ def extract(document: Document) -> Extraction:
     >>> [(c.relation, c.obj.entity.label) for c in extract(read_document(p)).claims]
     [('has_side_effect', 'drowsiness')]
     """
-    topic = find_topic(document)
+    topic = find_topic(document) or _title_topic(document)
     if topic is None:
-        logger.warning("%s: no drug named in the title or text; nothing extracted", document.source)
-        return Extraction(document, None, ())
+        logger.warning("%s: no drug in the title; only interactions extracted", document.source)
+        return Extraction(document, None, tuple(_dedupe(list(_interactions_only(document)))))
     claims: list[Claim] = []
+    kinds: frozenset[str] = frozenset()
     for sentence in document.sentences:
         mentions = find_mentions(sentence.text, sentence.start)
-        claims.extend(_SentenceReader(sentence, topic, mentions).read())
+        # A plain-text sub-heading that names no kind ("Clinical Trial Experience") sits
+        # inside the last heading that did ("Adverse Reactions").
+        kinds = _nested_kinds(section_kinds(sentence), kinds, bool(sentence.headings))
+        claims.extend(_SentenceReader(sentence, topic, mentions, kinds).read())
     claims.extend(_warnings(claims))
     return Extraction(document, topic, tuple(_dedupe(claims)))
+
+
+def _nested_kinds(own: frozenset[str], last: frozenset[str], headed: bool) -> frozenset[str]:
+    """Say which section a sentence is in when plain text gives no heading levels.
+
+    A sub-heading that names no kind ("Clinical Trial Experience") sits in the last
+    section that did ("Adverse Reactions").
+    """
+    if not own:
+        return last if headed else frozenset()
+    return own
+
+
+def _title_topic(document: Document) -> Mention | None:
+    """Take a title that is just a name ("ACME", "Zyxo XR") as the drug, known or not."""
+    title = document.title.strip()
+    at = document.text.find(title)
+    if at < 0 or not re.fullmatch(r"[A-Z][\w-]*(?: [\w-]+){0,2}", title):
+        return None
+    from graph_builder.lexicon import slugify
+
+    entity = Entity(key=slugify(title), type=EntityType.DRUG, label=title, source="title")
+    return Mention(title, at, at + len(title), entity)
+
+
+def _interactions_only(document: Document) -> Iterator[Claim]:
+    """Read only the interactions of a document whose title names no drug."""
+    for sentence in document.sentences:
+        mentions = find_mentions(sentence.text, sentence.start)
+        drugs = [m for m in mentions if m.entity.type in PARTNERS]
+        if len(drugs) < 2:
+            continue
+        reader = _SentenceReader(sentence, drugs[0], mentions)
+        for rule in R.RULES:
+            if rule.relation == "interacts_with" and reader.applies(rule):
+                yield from reader.interactions(rule)
 
 
 def _dedupe(claims: list[Claim]) -> Iterator[Claim]:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import csv
 import logging
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -64,87 +63,120 @@ def read_lexicon(path: Path = LEXICON_PATH) -> dict[str, Entity]:
     return entities
 
 
-def _synonym_pattern(synonym: str) -> tuple[str, bool]:
-    """Return (regex, case_sensitive) for a lexicon synonym."""
-    if synonym.startswith("re:"):
-        return synonym[3:], False
-    escaped = re.escape(synonym).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
-    if _ACRONYM.fullmatch(synonym):
-        return escaped + "s?", True
-    if synonym[-1].isalpha() and not synonym.endswith("s"):
-        escaped += "(?:s|es)?"
-    return escaped, False
+_TOKEN = re.compile(r"\w+|[^\w\s-]")  # hyphens are dropped: "anti-convulsive" = "anti convulsive"
 
 
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    regex: re.Pattern[str]
-    groups: tuple[str, ...]  # group name -> entity key, by position
+def tokenize(text: str) -> list[re.Match[str]]:
+    """Split text into word and punctuation tokens, with their offsets."""
+    return list(_TOKEN.finditer(text))
+
+
+def _variants(synonym: str) -> Iterator[tuple[tuple[str, ...], bool]]:
+    """Yield the token sequences a synonym matches, and whether case matters."""
+    tokens = tuple(m.group() for m in tokenize(synonym))
+    if not tokens:
+        return
+    if _ACRONYM.fullmatch(synonym):  # "GAD", "RLS", "AEDs": exactly as written
+        yield tokens, True
+        if not synonym.endswith("s"):
+            yield (*tokens[:-1], tokens[-1] + "s"), True
+        return
+    lowered = tuple(t.lower() for t in tokens)
+    yield lowered, False
+    last = lowered[-1]
+    if last[-1].isalpha() and not last.endswith("s"):
+        yield (*lowered[:-1], last + "s"), False
+        yield (*lowered[:-1], last + "es"), False
+
+
+class _Trie:
+    """Token sequences to entity keys; walks the longest match from a position."""
+
+    def __init__(self) -> None:
+        self.root: dict[str, object] = {}
+
+    def add(self, tokens: tuple[str, ...], key: str) -> None:
+        node = self.root
+        for token in tokens:
+            node = node.setdefault(token, {})  # type: ignore[assignment]
+        node.setdefault("\0", key)  # the first entity to claim a phrase keeps it
+
+    def longest(self, words: list[str], start: int) -> tuple[int, str] | None:
+        node: dict[str, object] = self.root
+        best = None
+        for index in range(start, len(words)):
+            child = node.get(words[index])
+            if not isinstance(child, dict):
+                break
+            node = child
+            if "\0" in node:
+                best = (index + 1, str(node["\0"]))
+        return best
 
 
 class Lexicon:
-    """Match the lexicon's synonyms in text, longest match first."""
+    """Match the lexicon's synonyms in text, longest match first.
+
+    Plain synonyms are matched token by token (case-insensitively, with simple plurals;
+    acronyms exactly); synonyms written ``re:...`` are regular expressions.
+    """
 
     def __init__(self, entities: dict[str, Entity]) -> None:
         self.entities = entities
-        self._by_group: dict[str, str] = {}
-        insensitive: list[tuple[int, str]] = []
-        sensitive: list[tuple[int, str]] = []
+        self._folded = _Trie()
+        self._exact = _Trie()
+        patterns: list[str] = []
+        self._pattern_keys: dict[str, str] = {}  # regex group name -> entity key
         for key, entity in sorted(entities.items()):
-            for index, synonym in enumerate((entity.label, *entity.synonyms)):
-                pattern, case_sensitive = _synonym_pattern(synonym)
-                group = f"g{len(self._by_group)}"
-                self._by_group[group] = key
-                alternative = f"(?P<{group}>{pattern})"
-                weight = -len(synonym) if not synonym.startswith("re:") else -len(synonym) * 2
-                (sensitive if case_sensitive else insensitive).append(
-                    (weight + index * 0, alternative)
-                )
-        self._insensitive = self._compile(insensitive, re.IGNORECASE)
-        self._sensitive = self._compile(sensitive, 0)
-
-    @staticmethod
-    def _compile(alternatives: list[tuple[int, str]], flags: int) -> re.Pattern[str] | None:
-        if not alternatives:
-            return None
-        body = "|".join(alt for _, alt in sorted(alternatives, key=lambda item: item[0]))
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+            for synonym in (entity.label, *entity.synonyms):
+                if synonym.startswith("re:"):
+                    name = f"g{len(patterns)}"
+                    self._pattern_keys[name] = key
+                    patterns.append(f"(?P<{name}>{synonym[3:]})")
+                    continue
+                for tokens, exact in _variants(synonym):
+                    (self._exact if exact else self._folded).add(tokens, key)
+        body = "|".join(patterns)
+        self._regex = re.compile(rf"(?<![\w-])(?:{body})(?!\w)", re.IGNORECASE) if body else None
 
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Return the non-overlapping mentions in ``text``, longest first, in text order."""
+        tokens = tokenize(text)
+        exact_words = [t.group() for t in tokens]
+        folded_words = [w.lower() for w in exact_words]
         found: list[Mention] = []
-        for regex in (self._insensitive, self._sensitive):
-            if regex is None:
-                continue
-            for match in _overlapping_matches(regex, text):
-                group = match.lastgroup
-                if group is None:
-                    continue
-                entity = self.entities[self._by_group[group]]
-                found.append(
-                    Mention(match.group(), offset + match.start(), offset + match.end(), entity)
-                )
+        for index in range(len(tokens)):
+            for trie, words in ((self._folded, folded_words), (self._exact, exact_words)):
+                hit = trie.longest(words, index)
+                if hit is not None:
+                    end_index, key = hit
+                    start, end = tokens[index].start(), tokens[end_index - 1].end()
+                    found.append(
+                        Mention(text[start:end], offset + start, offset + end, self.entities[key])
+                    )
+        if self._regex is not None:
+            for match in self._regex.finditer(text):
+                if match.lastgroup is not None:
+                    entity = self.entities[self._pattern_keys[match.lastgroup]]
+                    found.append(
+                        Mention(match.group(), offset + match.start(), offset + match.end(), entity)
+                    )
         return select_longest(found)
 
 
-def _overlapping_matches(regex: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
-    """Yield matches of ``regex`` starting at every word start, so longer ones can win."""
-    pos = 0
-    while pos < len(text):
-        match = regex.search(text, pos)
-        if match is None:
-            return
-        yield match
-        pos = match.start() + 1
-
-
 def select_longest(mentions: Iterable[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping mentions (earliest on ties), in text order."""
+    """Keep leftmost-longest mentions that do not overlap, in text order.
+
+    >>> from graph_builder.model import Entity, EntityType
+    >>> e = Entity("x", EntityType.DRUG, "x")
+    >>> [m.text for m in select_longest([Mention("a b", 0, 3, e), Mention("b c", 2, 5, e)])]
+    ['a b']
+    """
     chosen: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if not chosen or mention.start >= chosen[-1].end:
             chosen.append(mention)
-    return sorted(chosen, key=lambda m: m.start)
+    return chosen
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")

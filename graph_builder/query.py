@@ -24,7 +24,6 @@ from graph_builder.model import GraphError, QueryError
 from graph_builder.vocabulary import PACKAGE_DIR, PREFIXES
 
 if TYPE_CHECKING:
-    from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
 
 QUERIES_DIR = PACKAGE_DIR / "queries"
@@ -127,6 +126,7 @@ def check_query(text: str, graph_names: frozenset[str] = frozenset()) -> None:
 
     Raises:
         QueryError: naming what is refused; nothing has run.
+
     """
     for variant in {text, _unescape(text)}:
         _check_tokens(_tokens(variant), graph_names)
@@ -152,7 +152,11 @@ def _check_tokens(tokens: list[tuple[str, str]], graph_names: frozenset[str]) ->
 def _check_from(
     following: list[tuple[str, str]], prefixes: dict[str, str], base: str, names: frozenset[str]
 ) -> None:
-    if following and following[0] == ("word", following[0][1]) and following[0][1].upper() == "NAMED":
+    if (
+        following
+        and following[0] == ("word", following[0][1])
+        and following[0][1].upper() == "NAMED"
+    ):
         following = following[1:]
     iri = _resolve(*following[0], prefixes, base) if following else None
     if iri is None or iri not in names:
@@ -223,18 +227,32 @@ def run_job(store: Any, job: Job) -> QueryResult:
             return QueryResult(form="ask", boolean=bool(answer))
         if isinstance(answer, QuerySolutions):
             variables = tuple(variable.value for variable in answer.variables)
-            rows = [tuple(_to_term(t) for t in solution) for solution in _take(answer, job.row_cap + 1)]
+            rows = [
+                tuple(_to_term(t) for t in solution) for solution in _take(answer, job.row_cap + 1)
+            ]
             return QueryResult(
-                form="select", variables=variables, rows=tuple(rows[: job.row_cap]),
+                form="select",
+                variables=variables,
+                rows=tuple(rows[: job.row_cap]),
                 truncated=len(rows) > job.row_cap,
             )
         triples = list(_take(answer, job.row_cap + 1))
-        formats = {"turtle": RdfFormat.TURTLE, "json-ld": RdfFormat.JSON_LD,
-                   "n-triples": RdfFormat.N_TRIPLES}
-        data = serialize(triples[: job.row_cap], format=formats[job.graph_format],
-                         prefixes=CONTRACT_PREFIXES if job.graph_format == "turtle" else None)
-        return QueryResult(form="graph", graph=data or b"", graph_format=job.graph_format,
-                           truncated=len(triples) > job.row_cap)
+        formats = {
+            "turtle": RdfFormat.TURTLE,
+            "json-ld": RdfFormat.JSON_LD,
+            "n-triples": RdfFormat.N_TRIPLES,
+        }
+        data = serialize(
+            triples[: job.row_cap],
+            format=formats[job.graph_format],
+            prefixes=CONTRACT_PREFIXES if job.graph_format == "turtle" else None,
+        )
+        return QueryResult(
+            form="graph",
+            graph=data or b"",
+            graph_format=job.graph_format,
+            truncated=len(triples) > job.row_cap,
+        )
     except SyntaxError as error:
         raise QueryError(f"malformed query: {_one_line(error)}") from None
     except (OSError, ValueError, RuntimeError) as error:
@@ -313,10 +331,11 @@ class QueryRunner:
 
         Raises:
             GraphError: when the folder holds no readable graph.
+
         """
         self.graph_dir, self.timeout, self.row_cap = graph_dir, timeout, row_cap
         self.graph_names: frozenset[str] = frozenset()
-        self._context: BaseContext = multiprocessing.get_context(start_method)
+        self._context: Any = multiprocessing.get_context(start_method)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
@@ -364,6 +383,7 @@ class QueryRunner:
 
         Raises:
             QueryError: when the query is refused, malformed, fails or passes the time limit.
+
         """
         check_query(text, self.graph_names)
         check_graph_names(
@@ -393,7 +413,9 @@ class QueryRunner:
         try:
             worker.connection.send(job)
             if not worker.connection.poll(self.timeout):
-                raise QueryError(f"timed out: the query ran past {self.timeout:g} s and was stopped")
+                raise QueryError(
+                    f"timed out: the query ran past {self.timeout:g} s and was stopped"
+                )
             reply: tuple[str, Any] = worker.connection.recv()
         except (EOFError, OSError):
             raise QueryError("the query worker stopped unexpectedly") from None

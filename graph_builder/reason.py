@@ -96,7 +96,8 @@ def read_taxonomy(path: Path = TAXONOMY_PATH) -> Graph:
     try:
         return Graph().parse(path, format="turtle")
     except (OSError, SyntaxError, ValueError) as error:
-        raise GraphError(f"{path}: unreadable drug-class taxonomy ({type(error).__name__})") from None
+        kind = type(error).__name__
+        raise GraphError(f"{path}: unreadable drug-class taxonomy ({kind})") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,11 @@ def _relevant(graph: Graph, taxonomy: Graph, links: list[_Link]) -> set[URIRef]:
     return _closure(named, parents) | _closure(named, children)
 
 
+def _uris(nodes: Iterable[Node]) -> list[URIRef]:
+    """Keep the IRIs among ``nodes``, sorted (literals and blank nodes are no entities)."""
+    return sorted(n for n in nodes if isinstance(n, URIRef))
+
+
 def _closure(start: Iterable[URIRef], edges: dict[URIRef, set[URIRef]]) -> set[URIRef]:
     seen, stack = set(start), list(start)
     while stack:
@@ -150,10 +156,10 @@ class _Reasoner:
         self.added = 0
         self.statements: dict[Triple, list[URIRef]] = defaultdict(list)
         self.extracted: set[Triple] = set()
-        for node in graph.subjects(RDF.type, RDF.Statement):
+        for node in _uris(graph.subjects(RDF.type, RDF.Statement)):
             s, p, o = (graph.value(node, t) for t in (RDF.subject, RDF.predicate, RDF.object))
             if isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, URIRef):
-                self.statements[(s, p, o)].append(URIRef(node))
+                self.statements[(s, p, o)].append(node)
                 if (node, BIOLINK.supporting_text, None) in graph:
                     self.extracted.add((s, p, o))
 
@@ -166,11 +172,19 @@ class _Reasoner:
     def infer(
         self, triple: Triple, rule: Rule, premises: Iterable[URIRef], source: Node | None = None
     ) -> URIRef | None:
-        """Add ``triple`` with its statement, unless the graph already holds it."""
-        if triple in self.graph:
-            return None
+        """Add ``triple`` with its statement by ``rule``; return the statement.
+
+        A triple the graph already holds otherwise (extracted, or by another rule) is left
+        alone (None); one this rule already made gains the new premises.
+        """
         s, p, o = triple
         node = DKGID[f"inf-{_digest(rule.name, s, p, o)}"]
+        if (node, RDF.type, RDF.Statement) in self.graph:
+            for premise in premises:
+                self.graph.add((node, DKG.basedOn, premise))
+            return node
+        if triple in self.graph:
+            return None
         for t in (
             (s, p, o),
             (node, RDF.type, RDF.Statement),
@@ -213,18 +227,19 @@ class _Reasoner:
             (MEMBER_OF, "MembershipInheritanceRule"),
         ):
             rule = RULES[rule_name]
-            changed = True
-            while changed:
-                changed = False
-                for child, parent in sorted(self.graph.subject_objects(predicate)):
-                    for top in sorted(self.graph.objects(parent, SUBCLASS_OF)):
-                        if top == child or not isinstance(top, URIRef):
+            before = -1
+            while before != self.added:
+                before = self.added
+                pairs = self.graph.subject_objects(predicate)
+                for child, parent in sorted((c, p) for c, p in pairs if isinstance(c, URIRef)
+                                            and isinstance(p, URIRef)):
+                    for top in _uris(self.graph.objects(parent, SUBCLASS_OF)):
+                        if top == child:
                             continue
-                        first = (URIRef(child), predicate, URIRef(parent))
-                        second = (URIRef(parent), SUBCLASS_OF, top)
-                        triple = (URIRef(child), predicate, top)
-                        if self.infer(triple, rule, self.premises(first, second)) is not None:
-                            changed = True
+                        first = (child, predicate, parent)
+                        second = (parent, SUBCLASS_OF, top)
+                        triple = (child, predicate, top)
+                        self.infer(triple, rule, self.premises(first, second))
 
     # ------------------------------------------------------------ interactions
 
@@ -232,12 +247,12 @@ class _Reasoner:
         down, up = RULES["ClassInteractionToMembersRule"], RULES["MemberInteractionToClassRule"]
         for x, y in sorted((s, o) for s, p, o in self.extracted if p == INTERACTS):
             if self.is_a(y, DRUG_CLASS):
-                for member in sorted(self.graph.subjects(MEMBER_OF, y)):
-                    if isinstance(member, URIRef) and member != x and self.is_a(member, DRUG):
+                for member in _uris(self.graph.subjects(MEMBER_OF, y)):
+                    if member != x and self.is_a(member, DRUG) and not self._related(member, x):
                         self.carry(down, (x, y), (x, member), (member, MEMBER_OF, y))
             if self.is_a(x, DRUG):
-                for cls in sorted(self.graph.objects(x, MEMBER_OF)):
-                    if isinstance(cls, URIRef) and cls != y and not self._related(y, cls):
+                for cls in _uris(self.graph.objects(x, MEMBER_OF)):
+                    if cls != y and not self._related(y, cls):
                         self.carry(up, (x, y), (cls, y), (x, MEMBER_OF, cls))
 
     def _related(self, a: URIRef, b: URIRef) -> bool:
@@ -272,8 +287,8 @@ class _Reasoner:
         found = set(self.graph.subjects(DKG.participant, a)) & set(
             self.graph.subjects(DKG.participant, b)
         )
-        return sorted(
-            URIRef(n) for n in found
+        return _uris(
+            n for n in found
             if (n, BIOLINK.supporting_text, None) in self.graph
             and (n, BIOLINK.negated, Literal(True)) not in self.graph
         )

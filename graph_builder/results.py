@@ -38,8 +38,9 @@ def _json_term(term: Term) -> dict[str, str]:
 def to_xml(result: QueryResult) -> str:
     """Write SPARQL Query Results XML."""
     lines = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
-    lines.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.variables)
-                 + "</head>")
+    lines.append(
+        "<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.variables) + "</head>"
+    )
     if result.form == "ask":
         lines.append(f"<boolean>{'true' if result.boolean else 'false'}</boolean>")
     else:
@@ -78,8 +79,9 @@ def to_csv(result: QueryResult) -> str:
         return stream.getvalue()
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow(["" if t is None else f"_:{t.value}" if t.kind == "bnode" else t.value
-                         for t in row])
+        writer.writerow(
+            ["" if t is None else f"_:{t.value}" if t.kind == "bnode" else t.value for t in row]
+        )
     return stream.getvalue()
 
 
@@ -98,8 +100,13 @@ def to_sparql_term(term: Term) -> str:
         return f"<{term.value}>"
     if term.kind == "bnode":
         return f"_:{term.value}"
-    text = (term.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            .replace("\r", "\\r").replace("\t", "\\t"))
+    text = (
+        term.value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+        .replace("\t", "\\t")
+    )
     if term.language:
         return f'"{text}"@{term.language}'
     if term.datatype and term.datatype != XSD + "string":
@@ -111,7 +118,7 @@ def to_curie(iri: str) -> str:
     """Shorten an IRI with the contract's prefixes (``dkgid:clonazepam``) where one fits."""
     for prefix, namespace in CONTRACT_PREFIXES.items():
         if iri.startswith(namespace) and iri != namespace:
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return f"<{iri}>"
 
 
@@ -122,8 +129,10 @@ def to_table(result: QueryResult) -> str:
     header = [f"?{name}" for name in result.variables]
     body = [[_cell(term) for term in row] for row in result.rows]
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
-             for line in [header, ["-" * w for w in widths], *body]]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
+        for line in [header, ["-" * w for w in widths], *body]
+    ]
     lines.append(f"({len(body)} row{'' if len(body) == 1 else 's'})")
     return "\n".join(lines)
 

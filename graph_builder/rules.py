@@ -123,6 +123,32 @@ INTERACTION_CUE = _cue(
     r"|together with|interact(?:s|ion|ions|ing)?|potentiat\w*|when (?:used|taken|given) with"
     r"|additive|(?:using|taking) \w+ with)\b"
 )
+PK_CHANGE_CUE = _cue(
+    r"\b(?:increas|decreas|reduc|elevat|rais|lower|alter|affect|inhibit|induc|impair|prolong"
+    r"|shorten|doubl|enhanc|accelerat|diminish|chang|delay|interfer|displac)\w*\b[^.;]{0,80}?"
+    r"\b(?:levels?|concentrations?|AUC|C ?max|clearance|metabolism|absorption|half-li(?:fe|ves)"
+    r"|bioavailability|excretion|elimination|exposure|pharmacokinetics?|protein binding"
+    r"|availability|uptake)\b"
+    r"|\b(?:levels?|concentrations?|AUC|C ?max|clearance|metabolism|absorption|half-li(?:fe|ves)"
+    r"|bioavailability|excretion|elimination|exposure|pharmacokinetics?)\b[^.;]{0,60}?\b(?:"
+    r"(?:was|were|is|are|be|been)\s+(?:\w+ly\s+)?(?:increas|decreas|reduc|elevat|rais|lower"
+    r"|alter|affect|inhibit|prolong|doubl|enhanc|diminish|chang)\w*)"
+    r"|\b(?:inhibitors?|inducers?|substrates?) of (?:CYP|cytochrome|P-?gp|P-glycoprotein)"
+)
+PD_CHANGE_CUE = _cue(
+    r"\b(?:potentiat|antagoni[sz]|augment|attenuat|blunt|revers|counteract|intensif|enhanc"
+    r"|increas|decreas|reduc|inhibit|block|diminish|prolong|abolish|prevent|oppos)\w*\b"
+    r"[^.;]{0,60}?\b(?:effects?|actions?|activity|response|efficacy|toxicity|risk|incidence"
+    r"|hypotensi\w+|sedation|depression|bleeding)\b"
+    r"|\b(?:additive|synergistic|antagonistic|opposing)\b|\brisk of\b|\bserotonin syndrome\b"
+)
+ADVICE_WITH_CUE = _cue(
+    r"\b(?:caution|cautious\w*|careful\w*|avoid\w*|contraindicat\w*|monitor\w*|adjust\w*"
+    r"|not (?:be )?recommended|should not|should be|must not|reduc\w* (?:the )?dos\w*)\b"
+    r"[^.]*\b(?:receiving|taking|treated with|on|given|with|and|plus)\b"
+    r"|\b(?:receiving|taking|treated with|given|use of|in combination with)\b[^.]*\b(?:caution"
+    r"|cautious\w*|careful\w*|avoid\w*|contraindicat\w*|monitor\w*|adjust\w*|should)\b"
+)
 CAUTION_CUE = _cue(
     r"with caution|caution is (?:advised|recommended)|only if (?:the )?(?:potential )?benefits?"
     r"|monitored closely|close(?:ly)? monitor\w*|careful(?:ly)? monitor\w*|dose adjustments?"
@@ -231,6 +257,22 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "warning-section",
+        "has_side_effect",
+        "An adverse effect named in a warnings section (boxed warning, warnings and precautions) is a risk of the drug.",
+        frozenset({T.ADVERSE_EFFECT}),
+        sections=frozenset({"precaution"}),
+        excluded_sections=frozenset({"adverse", "dosage", "interaction", "indication"}),
+        examples=(
+            ("Warnings and Precautions", "Severe hepatotoxicity has been seen.", "hepatotoxicity"),
+            ("Boxed Warning", "Monitor patients for signs of lactic acidosis.", "lactic acidosis"),
+        ),
+        counterexamples=(
+            ("Warnings and Precautions", "Use it with care in patients with renal impairment."),
+            ("Warnings and Precautions", "No cases of hepatotoxicity were reported."),
+        ),
+    ),
+    Rule(
         "interaction",
         "interacts_with",
         "Another drug or class named with a cue of combination or interaction interacts with the drug.",
@@ -257,6 +299,50 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         counterexamples=(("Recommendations for the use", "Take it with water."),),
+    ),
+    Rule(
+        "interaction-pharmacokinetic",
+        "interacts_with",
+        "One drug changing another's levels, clearance, metabolism or absorption interacts with it.",
+        frozenset({T.DRUG, T.DRUG_CLASS}),
+        cue=PK_CHANGE_CUE,
+        examples=(
+            ("", "Cimetidine increases the plasma levels of diazepam.", "cimetidine"),
+            ("", "Rifampin may induce the metabolism of diazepam.", "rifampin"),
+            ("", "Diazepam reduced the clearance of phenytoin by 30%.", "phenytoin"),
+        ),
+        counterexamples=(
+            ("", "Diazepam does not appear to alter the pharmacokinetics of phenytoin."),
+            ("", "The effect of diazepam on the metabolism of other drugs has not been investigated."),
+        ),
+    ),
+    Rule(
+        "interaction-pharmacodynamic",
+        "interacts_with",
+        "One drug potentiating, antagonising or adding to the effects of another interacts with it.",
+        frozenset({T.DRUG, T.DRUG_CLASS}),
+        cue=PD_CHANGE_CUE,
+        examples=(
+            ("", "Diazepam may increase the CNS-depressant effects of narcotics.", "opioid"),
+            ("", "Flumazenil antagonizes the sedative effect of diazepam.", "flumazenil"),
+        ),
+        counterexamples=(("", "Diazepam has a sedative effect."),),
+    ),
+    Rule(
+        "interaction-advice",
+        "interacts_with",
+        "Advice about giving two drugs together (caution, avoid, adjust the dose) is an interaction.",
+        frozenset({T.DRUG, T.DRUG_CLASS}),
+        cue=ADVICE_WITH_CUE,
+        examples=(
+            (
+                "",
+                "Diazepam should be used cautiously in patients receiving MAO inhibitors.",
+                "monoamine oxidase inhibitor",
+            ),
+            ("", "Patients taking warfarin and diazepam should be monitored.", "warfarin"),
+        ),
+        counterexamples=(("", "Diazepam should be taken at bedtime."),),
     ),
     Rule(
         "caution-lead-in",

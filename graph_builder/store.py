@@ -84,6 +84,7 @@ def open_store(graph_dir: Path) -> Store:
 
     Raises:
         GraphError: when the folder holds neither a store nor a readable graph.ttl.
+
     """
     from pyoxigraph import RdfFormat, Store
 

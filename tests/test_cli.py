@@ -34,6 +34,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_two_builds_give_identical_bytes(two_builds: tuple[Path, Path]) -> None:
     first, second = two_builds
     assert (first / "graph.ttl").read_bytes() == (second / "graph.ttl").read_bytes()
+    assert (first / "graph.ttl").stat().st_mode & 0o044  # readable by others, not 0600
 
 
 def test_unwritable_outdir_is_a_one_line_error() -> None:

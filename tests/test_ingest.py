@@ -122,3 +122,22 @@ def test_one_bad_document_does_not_stop_the_others(tmp_path: Path) -> None:
     documents = list(iter_documents([tmp_path], on_error=errors.append))
     assert [d.source for d in documents] == ["b-good.txt"]
     assert len(errors) == 1 and "a-bad.txt" in str(errors[0])
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Adverse Reactions", True),
+        ("6.1 Clinical Trials Experience", True),
+        ("Somnolence 22% 9%", False),
+        ("Dizziness     12     4", False),
+        ("Skin: rash, pruritus", False),
+        ("Nervous system disorders: headache, dizziness", False),
+    ],
+    ids=["heading", "numbered-heading", "table-row", "spaced-table-row", "inline-list", "soc-list"],
+)
+def test_table_rows_and_inline_lists_are_not_headings(tmp_path: Path, line: str, heading: bool) -> None:
+    path = tmp_path / "label.txt"
+    path.write_text(f"Diazepam\n\nIntro sentence.\n\n{line}\n\nMore text here.\n", encoding="utf-8")
+    document = read_document(path)
+    assert (line in [s.heading for s in document.sections]) is heading

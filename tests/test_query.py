@@ -42,6 +42,7 @@ def store(store_dir: Path) -> object:
 
 def _rows(text: str) -> list[tuple[str, ...]]:
     """Read CSV rows; cells that are GROUP_CONCAT lists compare as sorted lists."""
+
     def normal(cell: str) -> str:
         for separator in SEPARATORS:
             if separator in cell:
@@ -115,9 +116,21 @@ def test_source_conflict_shows_both_sentences(store: object) -> None:
         "BASE <file:///etc/> SELECT * FROM <passwd> { ?s ?p ?o }",
         "PREFIX f: <file:///etc/> SELECT * FROM f:passwd { ?s ?p ?o }",
     ],
-    ids=["service", "service-lowercase", "service-unicode-escape", "load", "insert", "delete",
-         "clear", "drop", "from-file", "from-http", "from-named", "from-relative-base",
-         "from-prefixed-name"],
+    ids=[
+        "service",
+        "service-lowercase",
+        "service-unicode-escape",
+        "load",
+        "insert",
+        "delete",
+        "clear",
+        "drop",
+        "from-file",
+        "from-http",
+        "from-named",
+        "from-relative-base",
+        "from-prefixed-name",
+    ],
 )
 def test_query_that_calls_out_or_writes_is_refused_before_running(query: str) -> None:
     with pytest.raises(QueryError, match="refused"):
@@ -189,14 +202,23 @@ def test_cli_construct_prints_turtle(store_dir: Path) -> None:
     result = CliRunner().invoke(main, ["query", "-g", str(store_dir), "-n", "drug-neighbourhood"])
     assert result.exit_code == 0
     graph = Graph().parse(data=result.output, format="turtle")
-    assert len(graph) == 16
+    assert len(graph) == 18  # 9 direct relations of clonazepam and 9 neighbour labels
 
 
 def test_cli_malformed_query_is_one_line_with_position(store_dir: Path) -> None:
     process = subprocess.run(
-        [str(Path(".venv/bin/drugkg").resolve()) if Path(".venv/bin/drugkg").exists() else "drugkg",
-         "query", "-g", str(store_dir), "SELECT ?x WHERE { ?x ?y }"],
-        capture_output=True, text=True, check=False,
+        [
+            str(Path(".venv/bin/drugkg").resolve())
+            if Path(".venv/bin/drugkg").exists()
+            else "drugkg",
+            "query",
+            "-g",
+            str(store_dir),
+            "SELECT ?x WHERE { ?x ?y }",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert process.returncode != 0
     assert process.stderr.count("\n") == 1, process.stderr
@@ -214,6 +236,8 @@ def test_cli_refuses_service_with_exit_code_1(store_dir: Path) -> None:
 
 def test_graph_without_store_is_read_from_turtle(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "graph.ttl", tmp_path / "graph.ttl")
-    result = CliRunner().invoke(main, ["query", "-g", str(tmp_path), "-n", "interacts-with-alcohol"])
+    result = CliRunner().invoke(
+        main, ["query", "-g", str(tmp_path), "-n", "interacts-with-alcohol"]
+    )
     assert result.exit_code == 0
     assert result.output.strip() == "true"

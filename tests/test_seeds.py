@@ -203,6 +203,23 @@ def test_withdrawal_symptoms_and_indications_are_not_side_effects(
     assert (CLONAZEPAM, HAS_SIDE_EFFECT, o) not in seed_graph
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [(ETHANOL, CNS_DEPRESSANTS), (OPIOIDS, CNS_DEPRESSANTS), (ETHANOL, OPIOIDS), (ETHANOL, BENZODIAZEPINES)],
+    ids=["alcohol-is-a-cns-depressant", "opioids-are-cns-depressants", "listed-together", "listed-together-2"],
+)
+def test_examples_and_list_neighbours_are_not_interactions(seed_graph: Graph, a: URIRef, b: URIRef) -> None:
+    """'other CNS depressants like alcohol or opioids' names members, not an interaction."""
+    stated = [
+        st
+        for st in seed_graph.subjects(RDF.subject, a)
+        if (st, RDF.predicate, INTERACTS_WITH) in seed_graph
+        and (st, RDF.object, b) in seed_graph
+        and (st, BIOLINK.supporting_text, None) in seed_graph
+    ]
+    assert stated == []
+
+
 def test_no_boilerplate_and_nothing_unsaid(seed_graph: Graph) -> None:
     for text in seed_graph.objects(None, BIOLINK.supporting_text):
         assert "Toll Free" not in text and "Chat Online" not in text

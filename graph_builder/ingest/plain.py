@@ -9,14 +9,22 @@ from graph_builder.ingest.blocks import Block
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,2}[.)]|[•\-*·●▪◦‣])[ \t]+(?=\S)")
 
 
+# A table row ("Somnolence 22% 9%") or an inline list ("Skin: rash, pruritus") is no heading.
+_NOT_HEADING = re.compile(r"\d\s*%|\d$|:\s*\S+,|\t|\s{3,}\S")
+
+
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s+")  # "6.1 Clinical Trials Experience"
+
+
 def _looks_like_heading(line: str, next_blank: bool) -> bool:
-    stripped = line.strip()
+    stripped = _SECTION_NUMBER.sub("", line.strip())
     return (
         next_blank
         and 0 < len(stripped) <= 80
         and stripped[0].isupper()
         and stripped[-1] not in ".:;,!?"
         and len(stripped.split()) <= 10
+        and not _NOT_HEADING.search(stripped)
     )
 
 

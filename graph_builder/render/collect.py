@@ -49,6 +49,7 @@ class Interaction:
     consequences: tuple[str, ...]
     sentence: str
     source: str = ""
+    inferred: bool = False  # a reasoning rule made it (prov:wasGeneratedBy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,7 @@ def read_interactions(
                 tuple(sorted(str(c) for c in graph.objects(node, DKG.hasConsequence))),
                 _text(graph, node, BIOLINK.supporting_text),
                 source,
+                graph.value(node, PROV.wasGeneratedBy) is not None,
             )
         )
     return tuple(sorted(found, key=lambda i: (i.participants, i.consequences, i.sentence)))

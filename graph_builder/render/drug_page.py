@@ -44,7 +44,7 @@ def _fact(index: GraphIndex, statement: Statement, prefix: str = "") -> Fact:
 
 
 def _facts(index: GraphIndex, drug: str, predicates: tuple[URIRef, ...]) -> tuple[Fact, ...]:
-    found = {}
+    found: dict[str, Fact] = {}
     for predicate in predicates:
         for statement in index.statements_about(drug, predicate):
             if not statement.negated:
@@ -140,7 +140,16 @@ def drug_page(index: GraphIndex, drug: str, keep: Keep) -> View:
     )
 
 
-def drug_iris(index: GraphIndex) -> list[str]:
-    """Return the drugs that get a page, sorted by label."""
-    return sorted((n.id for n in index.nodes.values() if n.kind == "Drug"),
-                  key=lambda i: (index.label(i).casefold(), i))
+def drug_iris(index: GraphIndex, *, described: bool = True) -> list[str]:
+    """Return the drugs sorted by label: those a document describes, or all of them.
+
+    A drug that only reasoning added (a class member from the ontology) gets a page only
+    when asked for by name.
+    """
+    drugs = {n.id for n in index.nodes.values() if n.kind == "Drug"}
+    if described:
+        drugs &= {
+            end for statements in index.statements.values() for s in statements
+            if not s.inferred for end in (s.subject, s.object)
+        }
+    return sorted(drugs, key=lambda i: (index.label(i).casefold(), i))

@@ -146,7 +146,7 @@ def cns_depressant_interactions(index: GraphIndex, keep: Keep) -> View:
                               edge.inferred, edge.symmetric, index.label(category), colour)
             key = (*sorted((s, o)), p) if edge.symmetric else (s, o, p)
             edges.setdefault(key, styled)  # type: ignore[arg-type]
-    for interaction in interactions:
+    for interaction in (i for i in interactions if not i.inferred):  # the texts' own words
         for consequence in interaction.consequences:
             for participant in set(interaction.participants) & members:
                 key = (participant, consequence, "consequence")

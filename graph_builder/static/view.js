@@ -34,7 +34,7 @@
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     return {
-      id: e.id, from: e.from, to: e.to, label: data.large ? undefined : e.relation,
+      id: e.id, from: e.from, to: e.to, label: data.edgeLabels ? e.relation : undefined,
       dashes: e.inferred ? [6, 6] : false, arrows: e.arrows, color: { color: e.color },
       width: e.inferred ? 1 : 1.5
     };

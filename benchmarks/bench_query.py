@@ -1,0 +1,392 @@
+"""Named queries on a generated >= 1M-triple graph: Oxigraph vs rdflib; endpoint throughput.
+
+Run: .venv/bin/python benchmarks/bench_query.py [--drugs 5000] [--rdflib-cap 10]
+Prints one table: median latency per named query on the product's store (pyoxigraph, on disk)
+and on rdflib's in-memory engine (each rdflib query runs in a forked child killed after the
+cap), then requests per second of the endpoint on 127.0.0.1 with concurrent clients.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import statistics
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ID = "https://w3id.org/drugkg/id/"
+V = "https://w3id.org/drugkg/vocab#"
+B = "https://w3id.org/biolink/vocab/"
+S = "https://schema.org/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+PROV = "http://www.w3.org/ns/prov#"
+DCT = "http://purl.org/dc/terms/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+DEC = XSD + "decimal"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+
+def generate(path: Path, drugs: int, seed: int = 7) -> int:  # noqa: C901, PLR0915
+    """Write an N-Triples graph shaped like a built, reasoned graph; return its triple count.
+
+    Per drug, as ``drugkg build`` writes a monograph: a topic document, evidence statements
+    (16 triples each, as the extractor writes them) for indications, side effects (grouped,
+    some hedged), targets, mechanisms, effects, pregnancy and breastfeeding, interactions
+    (stated, with an interaction node, consequences and advice; and inferred from drug-class
+    interactions), dose schedules (initial per dose, usual, maximum per day, children's) and
+    a negated claim now and then; class membership from a curated taxonomy with the reason
+    stage's inferred membership and subclass triples (each with its rule statement); and a
+    source conflict where a second document states another maximum dose.
+    """
+    rng = random.Random(seed)
+    out = path.open("w", encoding="utf-8")
+    count = 0
+
+    def t(s: str, p: str, o: str) -> None:
+        nonlocal count
+        count += 1
+        out.write(f"<{s}> <{p}> {o} .\n")
+
+    def iri(x: str) -> str:
+        return f"<{x}>"
+
+    def lit(x: str) -> str:
+        return '"' + x.replace('"', "'") + '"'
+
+    def typed(x: object, datatype: str) -> str:
+        return f'"{x}"^^<{datatype}>'
+
+    def label(node: str, cls: str, text: str) -> None:
+        t(node, RDF + "type", iri(cls))
+        t(node, RDFS + "label", lit(text))
+
+    counter = 0
+
+    def statement(  # noqa: PLR0913
+        s: str, p: str, o: str, text: str | None, doc: str, extra: dict[str, str] | None = None
+    ) -> str:
+        nonlocal counter
+        counter += 1
+        node = f"{ID}stmt-{counter:08x}"
+        t(node, RDF + "type", iri(RDF + "Statement"))
+        t(node, RDF + "subject", iri(s))
+        t(node, RDF + "predicate", iri(p))
+        t(node, RDF + "object", iri(o))
+        if text is None:  # inferred: a rule, what it is based on, no sentence
+            t(node, PROV + "wasGeneratedBy", iri(doc))
+            t(node, V + "basedOn", iri(f"{ID}stmt-{rng.randrange(counter):08x}"))
+            return node
+        start = rng.randrange(20_000)
+        t(node, PROV + "wasDerivedFrom", iri(doc))
+        t(node, B + "supporting_text", lit(text))
+        t(node, V + "extractedBy", lit(rng.choice(["relation-rule", "section-list", "dose"])))
+        t(node, V + "section", lit("Section > Subsection"))
+        t(node, V + "subjectText", lit("Brand"))
+        t(node, V + "objectText", lit(o[len(ID) :]))
+        t(node, V + "subjectFromTopic", typed("true", XSD + "boolean"))
+        t(node, V + "sentenceStart", typed(start, XSD + "integer"))
+        t(node, V + "sentenceEnd", typed(start + len(text), XSD + "integer"))
+        t(node, V + "objectStart", typed(start + 5, XSD + "integer"))
+        t(node, V + "objectEnd", typed(start + 9, XSD + "integer"))
+        for key, value in (extra or {}).items():
+            t(node, V + key, lit(value) if not value.startswith("http") else iri(value))
+        return node
+
+    # Vocabulary-sized node sets, as in a corpus of monographs.
+    cns = ID + "cns-depressants"
+    label(cns, V + "DrugClass", "central nervous system depressant")
+    groups = [f"{ID}group{g}" for g in range(10)]
+    classes = [f"{ID}class{c}" for c in range(100)]
+    parent_group = {c: groups[i % 10] for i, c in enumerate(classes)}
+    for g, group in enumerate(groups):
+        label(group, V + "DrugClass", f"class group {g}")
+    cns_groups = set(groups[:2])  # two groups (so 20 classes) are kinds of CNS depressant
+    for c, cls in enumerate(classes):
+        label(cls, V + "DrugClass", f"class {c}")
+        t(cls, B + "subclass_of", iri(parent_group[cls]))
+        statement(cls, B + "subclass_of", parent_group[cls], None, V + "CuratedClassRule")
+        if parent_group[cls] in cns_groups:
+            t(cls, B + "subclass_of", iri(cns))
+            statement(cls, B + "subclass_of", cns, None, V + "SubclassTransitivityRule")
+    for group in cns_groups:
+        t(group, B + "subclass_of", iri(cns))
+        statement(group, B + "subclass_of", cns, None, V + "CuratedClassRule")
+    conditions = [f"{ID}cond{n}" for n in range(600)]
+    effects = [f"{ID}ae{n}" for n in range(1500)]
+    targets = [f"{ID}target{n}" for n in range(120)]
+    transmitters = [f"{ID}nt{n}" for n in range(40)]
+    pharm = [f"{ID}effect{n}" for n in range(60)]
+    for nodes, cls in (
+        (conditions, "Condition"),
+        (effects, "AdverseEffect"),
+        (targets, "MolecularTarget"),
+        (transmitters, "Neurotransmitter"),
+        (pharm, "PharmacologicalEffect"),
+    ):
+        for node in nodes:
+            label(node, V + cls, node[len(ID) :])
+    for special in ("pregnancy", "breastfeeding"):
+        label(ID + special, V + "Condition", special)
+    members: dict[str, list[str]] = {cls: [] for cls in classes}
+    drug_class = {}
+    for n in range(drugs):
+        drug_class[n] = classes[rng.randrange(100)]
+        members[drug_class[n]].append(f"{ID}drug{n}")
+
+    for n in range(drugs):
+        drug, doc = f"{ID}drug{n}", f"{ID}doc{n}"
+        t(doc, RDF + "type", iri(V + "SourceDocument"))
+        t(doc, DCT + "source", lit(f"{n:05d}_monograph.txt"))
+        t(doc, DCT + "title", lit(f"Brand{n} (drug {n}) monograph"))
+        t(doc, V + "sha256", lit(f"{n:064x}"))
+        t(doc, V + "topicDrug", iri(drug))
+        label(drug, V + "Drug", f"drug {n}")
+        t(drug, SKOS + "altLabel", lit(f"Brand{n}"))
+        t(drug, SKOS + "altLabel", lit(f"Brand{n} XR"))
+        t(drug, SKOS + "exactMatch", iri(f"https://go.drugbank.com/drugs/DB{n:05d}"))
+        cls = drug_class[n]
+        for parent, rule in (
+            (cls, "CuratedClassRule"),
+            (parent_group[cls], "MembershipInheritanceRule"),
+            (cns, "MembershipInheritanceRule"),
+        ):
+            if parent == cns and parent_group[cls] not in cns_groups:
+                continue
+            t(drug, B + "member_of", iri(parent))
+            statement(drug, B + "member_of", parent, None, V + rule)
+
+        def claim(p: str, o: str, text: str, extra: dict[str, str] | None = None) -> str:
+            t(drug, p, iri(o))
+            return statement(drug, p, o, text, doc, extra)
+
+        for cond in rng.sample(conditions, 3):
+            claim(B + "treats", cond, f"Brand{n} is used to treat {cond[len(ID) :]}.")
+        for i, ae in enumerate(rng.sample(effects, 12)):
+            extra = {"sideEffectGroup": ("common", "serious", "cognitive")[i % 3]}
+            if i % 4 == 0:
+                extra["hedge"] = rng.choice(["may", "rarely", "often"])
+            claim(B + "has_side_effect", ae, f"Brand{n} may cause {ae[len(ID) :]}.", extra)
+        claim(B + "directly_physically_interacts_with", rng.choice(targets), "It binds.")
+        for nt in rng.sample(transmitters, 2):
+            extra = {"aspect": rng.choice(["effect", "synthesis"]), "direction": "increased"}
+            claim(B + "affects", nt, f"Brand{n} enhances the effects of {nt[len(ID) :]}.", extra)
+        for effect in rng.sample(pharm, 2):
+            claim(V + "hasPharmacologicalEffect", effect, f"Brand{n} is a {effect[len(ID) :]}.")
+        if n % 3 == 0:
+            claim(B + "contraindicated_in", ID + "pregnancy", "It is not given in pregnancy.")
+            t(drug, S + "pregnancyCategory", iri(S + "FDAcategoryD"))
+        if n % 2 == 0:
+            claim(V + "cautionIn", ID + "breastfeeding", "Caution when breastfeeding.")
+        if n % 10 == 0:
+            other = f"{ID}drug{rng.randrange(drugs)}"
+            node = statement(other, B + "affects", drug, f"It does not affect Brand{n}.", doc)
+            t(node, B + "negated", typed("true", XSD + "boolean"))
+        for _ in range(3):
+            roll = rng.random()
+            if roll < 0.1:
+                other = cns
+            elif roll < 0.35:
+                other = rng.choice(classes)
+            else:
+                other = f"{ID}drug{rng.randrange(drugs)}"
+            text = f"Combining Brand{n} with {other[len(ID) :]} can cause severe sedation."
+            t(other, B + "pharmacologically_interacts_with", iri(drug))
+            claim(B + "pharmacologically_interacts_with", other, text)
+            ixn = f"{ID}ixn-{counter:08x}"
+            t(ixn, RDF + "type", iri(V + "DrugInteraction"))
+            t(ixn, PROV + "wasDerivedFrom", iri(doc))
+            t(ixn, B + "supporting_text", lit(text))
+            t(ixn, V + "participant", iri(drug))
+            t(ixn, V + "participant", iri(other))
+            t(ixn, V + "interactionType", lit(rng.choice(["effect", "mechanism"])))
+            for ae in rng.sample(effects[:40], 2):
+                t(ixn, V + "hasConsequence", iri(ae))
+            if rng.random() < 0.5:
+                t(ixn, V + "advice", lit(rng.choice(["Avoid", "Caution is advised"])))
+            if other in members:  # the reason stage carries a class interaction to members
+                for member in members[other][:3]:
+                    t(drug, B + "pharmacologically_interacts_with", iri(member))
+                    t(member, B + "pharmacologically_interacts_with", iri(drug))
+                    rule = V + "ClassInteractionToMembersRule"
+                    statement(drug, B + "pharmacologically_interacts_with", member, None, rule)
+        cond = rng.choice(conditions)
+        schedules = [
+            ("doseSchedule", "DoseSchedule", "InitialDose", "PerDose", rng.choice([0.25, 0.5, 1, 5])),
+            ("doseSchedule", "DoseSchedule", "UsualDose", "PerDay", rng.choice([1, 2, 4, 8, 20])),
+            ("maximumIntake", "MaximumDoseSchedule", "MaximumDose", "PerDay", rng.choice([4, 8, 20, 40])),
+        ]
+        if n % 4 == 0:
+            schedules.append(("doseSchedule", "DoseSchedule", "UsualDose", "PerDay", 0.5))
+        max_statement = ""
+        for i, (prop, cls, kind, basis, value) in enumerate(schedules):
+            dose = f"{ID}dose-{n}-{i}"
+            t(dose, RDF + "type", iri(S + cls))
+            t(dose, S + "doseValue", typed(float(value), DEC))
+            t(dose, V + "doseValueMin", typed(float(value) / 2, DEC))
+            t(dose, V + "doseValueMax", typed(float(value), DEC))
+            t(dose, S + "doseUnit", lit("mg"))
+            t(dose, V + "doseBasis", iri(V + basis))
+            t(dose, V + "scheduleKind", iri(V + kind))
+            t(dose, V + "forIndication", iri(cond))
+            if basis == "PerDose":
+                t(dose, V + "timesPerDayMax", typed(rng.choice([2, 3]), XSD + "integer"))
+            if i == 3:
+                t(dose, S + "targetPopulation", lit("Children at the age of 1 to 5"))
+                t(dose, V + "minAgeYears", typed(1.0, DEC))
+                t(dose, V + "maxAgeYears", typed(5.0, DEC))
+            node = claim(S + prop, dose, f"The {kind} of Brand{n} is {value} mg.")
+            if kind == "MaximumDose":
+                max_statement = node
+        if n % 20 == 0:  # a second document states another maximum: a source conflict
+            other_doc, dose = f"{ID}doc{n}-b", f"{ID}dose-{n}-b"
+            t(other_doc, RDF + "type", iri(V + "SourceDocument"))
+            t(other_doc, DCT + "source", lit(f"{n:05d}_leaflet.txt"))
+            t(dose, RDF + "type", iri(S + "MaximumDoseSchedule"))
+            t(dose, S + "doseValue", typed(80.0, DEC))
+            t(dose, V + "doseValueMax", typed(80.0, DEC))
+            t(dose, S + "doseUnit", lit("mg"))
+            t(dose, V + "doseBasis", iri(V + "PerDay"))
+            t(dose, V + "scheduleKind", iri(V + "MaximumDose"))
+            t(dose, V + "forIndication", iri(cond))
+            t(drug, S + "maximumIntake", iri(dose))
+            node = statement(drug, S + "maximumIntake", dose, "Up to 80 mg a day.", other_doc)
+            conflict = f"{ID}conflict-{n}"
+            label(conflict, V + "SourceConflict", f"Maximum dose of drug {n}")
+            t(conflict, V + "conflictKind", lit("maximum-dose"))
+            t(conflict, V + "conflictingStatement", iri(max_statement))
+            t(conflict, V + "conflictingStatement", iri(node))
+    out.close()
+    return count
+
+
+def time_oxigraph(store: object, text: str, runs: int) -> float:
+    from graph_builder.query import Job, run_job
+
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        run_job(store, Job(text, row_cap=10_000))
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+_RDFLIB_GRAPH = None
+
+
+def _rdflib_child(text: str, conn: object) -> None:
+    started = time.perf_counter()
+    result = _RDFLIB_GRAPH.query(text)  # type: ignore[union-attr]
+    for rows, _ in enumerate(result, 1):
+        if rows >= 10_000:
+            break
+    conn.send(time.perf_counter() - started)  # type: ignore[attr-defined]
+
+
+def time_rdflib(text: str, cap: float, runs: int) -> str:
+    context = multiprocessing.get_context("fork")
+    times = []
+    for _ in range(runs):
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(target=_rdflib_child, args=(text, sender))
+        child.start()
+        if receiver.poll(cap):
+            times.append(receiver.recv())
+            child.join()
+        else:
+            child.kill()
+            child.join()
+            return f">{cap * 1000:.0f}"
+    return f"{statistics.median(times) * 1000:.1f}"
+
+
+def bench_endpoint(graph_dir: Path, clients: int, requests: int) -> tuple[float, float]:
+    from graph_builder.endpoint import make_server
+    from graph_builder.query import QueryRunner, get_named_queries
+
+    texts = [q.text for q in get_named_queries().values()]
+    with QueryRunner(graph_dir, workers=2, timeout=30, start_method="forkserver") as runner:
+        server = make_server(runner, "127.0.0.1", 0)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+
+        def one(i: int) -> float:
+            data = urllib.parse.urlencode({"query": texts[i % len(texts)]}).encode()
+            started = time.perf_counter()
+            with urllib.request.urlopen(url, data=data, timeout=60) as response:
+                response.read()
+            return time.perf_counter() - started
+
+        started = time.perf_counter()
+        with ThreadPoolExecutor(clients) as pool:
+            latencies = list(pool.map(one, range(requests)))
+        elapsed = time.perf_counter() - started
+        server.shutdown()
+        server.server_close()
+    return requests / elapsed, statistics.median(latencies) * 1000
+
+
+def main() -> None:
+    global _RDFLIB_GRAPH
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--drugs", type=int, default=5500)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rdflib-cap", type=float, default=10.0)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--skip-rdflib", action="store_true")
+    args = parser.parse_args()
+
+    from graph_builder.query import get_named_queries
+    from graph_builder.store import open_store, write_store
+
+    with tempfile.TemporaryDirectory(prefix="bench-query-") as folder:
+        nt = Path(folder) / "graph.nt"
+        started = time.perf_counter()
+        triples = generate(nt, args.drugs)
+        print(f"generated {triples:,} triples in {time.perf_counter() - started:.1f} s")
+        ttl = Path(folder) / "graph.ttl"
+        nt.rename(ttl)  # N-Triples is Turtle
+        started = time.perf_counter()
+        write_store(ttl)
+        print(f"Oxigraph store written in {time.perf_counter() - started:.1f} s")
+        store = open_store(Path(folder))
+        if not args.skip_rdflib:
+            from rdflib import Graph
+
+            started = time.perf_counter()
+            _RDFLIB_GRAPH = Graph()
+            _RDFLIB_GRAPH.parse(ttl, format="nt")
+            print(f"rdflib in-memory graph parsed in {time.perf_counter() - started:.1f} s")
+        print()
+        print(
+            f"| named query ({triples:,} triples) "
+            "| Oxigraph store median ms | rdflib memory median ms |"
+        )
+        print("| --- | ---: | ---: |")
+        for name, named in get_named_queries().items():
+            ox = time_oxigraph(store, named.text, args.runs)
+            rd = "skipped" if args.skip_rdflib else time_rdflib(named.text, args.rdflib_cap, 1)
+            print(f"| {name} | {ox:.1f} | {rd} |", flush=True)
+        del store
+        rps, median = bench_endpoint(Path(folder), args.clients, args.requests)
+        print()
+        print(
+            "| endpoint (127.0.0.1, 2 worker processes) | clients | requests "
+            "| requests/s | median latency ms |"
+        )
+        print("| --- | ---: | ---: | ---: | ---: |")
+        print(
+            f"| all named queries, round robin | {args.clients} | {args.requests} "
+            f"| {rps:.1f} | {median:.1f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,287 @@
+"""Which drug mentions of a sentence interact, how, and whether the sentence denies it.
+
+The way drug labels write interactions, read as rules:
+
+- Mentions joined by commas, "and", "or", "such as", "including" or brackets form one
+  *group* ("ketoconazole, itraconazole, or erythromycin"); a group's members do not
+  interact with each other but each interacts with every mention of the other groups
+  ("X increases the plasma levels of A, B and C" is three pairs).
+- A sentence that says an interaction was not found or not studied ("does not appear to
+  alter", "has not been investigated", "no clinically significant interaction") states
+  its pairs negated: they are recorded, never asserted.
+- The type follows the DDI-2013 guidelines: advice (a recommendation: caution, avoid,
+  adjust the dose), mechanism (a pharmacokinetic change: levels, clearance, metabolism),
+  effect (a pharmacodynamic consequence: potentiation, toxicity, risk) or a bare "int".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph_builder.model import Mention
+
+# What may sit between two mentions of one coordinated group.
+GROUP_GLUE = re.compile(
+    r"^(?:[\s,/]|\band/or\b|\band\b|\bor\b|\bnor\b|\bas well as\b|\bsuch as\b|\bincluding\b"
+    r"|\bincl\.|\be\.g\.|\bi\.e\.|\blike\b|\bother\b|\bthe\b|\bcertain\b|\bsome\b|\beither\b"
+    r"|\bneither\b|\bagents?\b|\bdrugs?\b|\bvs\.?|[()\[\]:])*$",
+    re.I,
+)
+
+# A sentence (or clause) that says no interaction was found, or that none was studied.
+NO_INTERACTION = re.compile(
+    r"\b(?:do|does|did|was|were|is|are|has|have|had|could|would|will|may)\s+not\s+"
+    r"(?:(?:\w+ly|be|been|appear|seem|seems|appear(?:s|ed)? to|seem(?:s|ed)? to|to)\s+){0,3}"
+    r"(?:alter\w*|affect\w*|chang\w*|influenc\w*|modif\w*|increas\w*|decreas\w*|reduc\w*"
+    r"|inhibit\w*|induc\w*|interact\w*|produc\w*|result\w*|caus\w*|show\w*|potentiat\w*"
+    r"|investigated|studied|established|evaluated|examined|assessed|determined|reported"
+    r"|observed|identified|known|differ\w*|impair\w*|prolong\w*|enhanc\w*|significant\w*"
+    r"|clinically)\b"
+    r"|\bno\s+(?:\w+\s+){0,3}?(?:interactions?|effects?|changes?|differences?|alterations?"
+    r"|influence|evidence|data|studies|information|significant|clinically|pharmacokinetic"
+    r"|relevant|apparent|appreciable|meaningful)\b"
+    r"|\bnot\s+(?:been\s+)?(?:\w+ly\s+)?(?:investigated|studied|established|evaluated|examined)\b"
+    r"|\bunaffected\b|\bnot (?:significantly |appreciably |markedly )?affected\b|\bunchanged\b"
+    r"|\bunlikely\b|\bfailed to\b|\bwithout (?:\w+ )?(?:affecting|altering|changing|any)\b"
+    r"|\bnot (?:clinically )?(?:significant|relevant|important)\b|\bnot expected\b"
+    r"|\bnegligible\b|\bnone of\b",
+    re.I,
+)
+# "Coadministration of A and B", "the combination of A and B": one group, yet a pair.
+JOINT_USE = re.compile(
+    r"\b(?:co-?administ\w*|coadminist\w*|combin\w*|concomitant\w*|concurrent\w*|between"
+    r"|together|interact\w*|taking|receiving|given|using"
+    r"|(?:use|administration|treatment) (?:of|with))\b",
+    re.I,
+)
+CLAUSE = re.compile(r";|\bbut\b|\bwhereas\b|\balthough\b|\bhowever\b|\bwhile\b", re.I)
+
+ADVISE = re.compile(
+    r"\bshould\b|\bmust\b|caution|\bavoid\w*|contraindicat\w*|\brecommend\w*|\bmonitor\w*"
+    r"|\badjust\w*|\bconsider\w*|\bnecessary\b|\brequired?\b|\bcare(?:ful\w*)?\b|\bwarn\w*"
+    r"|\bneed(?:s|ed)? to\b|\bdiscontinu\w*|\breduc(?:e|ing) the dos\w*"
+    r"|\bnot (?:be )?(?:used|given|administered|taken|co-?administered)\b"
+    r"|\bprudent\b|\badvis\w*|\bobserv(?:e|ed) (?:closely|carefully)",
+    re.I,
+)
+MECHANISM = re.compile(
+    r"\blevels?\b|concentration|\bAUC\b|\bC ?max\b|clearance|metabolism|metaboli[sz]\w*"
+    r"|absorption|absorbed|half-?li(?:fe|ves)|bioavailability|excretion|elimination"
+    r"|\bplasma\b|\bserum\b|\bCYP\w*|cytochrome|pharmacokinetic\w*|\bexposure\b|protein binding"
+    r"|tubular secretion|\bexcreted\b|\bbinding\b|\buptake\b|\bP-?gp\b|P-glycoprotein",
+    re.I,
+)
+EFFECT = re.compile(
+    r"\beffects?\b|potentiat\w*|\benhanc\w*|\badditive\b|\brisk\b|toxicity|\btoxic\b|syndrome"
+    r"|\bantagoni\w*|\bsynerg\w*|\bresponse\b|\bactivity\b|\baction\b|hypo\w+|hyper\w+"
+    r"|bleeding|sedation|depression|\bblunt\w*|\battenuat\w*|\bprolong\w*|\bincidence\b"
+    r"|arrhythmi\w*|seizures?|\bcause[sd]?\b|\bproduce[sd]?\b|\breports?\b|\breported\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two mentions of one sentence that the sentence says interact (or denies it)."""
+
+    first: Mention
+    second: Mention
+    kind: str  # mechanism | effect | advise | int
+    negated: bool
+
+
+def interaction_type(text: str) -> str:
+    """Type an interaction the DDI-2013 way: advise, mechanism, effect or int.
+
+    >>> interaction_type("Caution should be used when X is given with Y.")
+    'advise'
+    >>> interaction_type("X increases the plasma levels of Y.")
+    'mechanism'
+    >>> interaction_type("X may potentiate the sedative effects of Y.")
+    'effect'
+    >>> interaction_type("X interacts with Y.")
+    'int'
+    """
+    if ADVISE.search(text):
+        return "advise"
+    if MECHANISM.search(text):
+        return "mechanism"
+    if EFFECT.search(text):
+        return "effect"
+    return "int"
+
+
+def coordinated_groups(text: str, start: int, mentions: list[Mention]) -> list[list[Mention]]:
+    """Split a sentence's mentions into coordinated groups ("A, B, or C" is one group)."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        if groups:
+            gap = text[groups[-1][-1].end - start : mention.start - start]
+            if GROUP_GLUE.match(gap):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def clause_of(text: str, position: int) -> tuple[int, int]:
+    """Return the (start, end) of the clause holding ``position`` (relative to ``text``)."""
+    begin, finish = 0, len(text)
+    for match in CLAUSE.finditer(text):
+        if match.end() <= position:
+            begin = match.end()
+        elif match.start() >= position:
+            finish = match.start()
+            break
+    return begin, finish
+
+
+def denies_interaction(text: str, positions: tuple[int, ...]) -> bool:
+    """Tell whether the clauses holding ``positions`` say that there is no interaction."""
+    for position in positions:
+        begin, finish = clause_of(text, position)
+        if NO_INTERACTION.search(text, begin, finish):
+            return True
+    return False
+
+
+# Where one statement ends inside a run of text: a semicolon, or a full stop that ends no
+# abbreviation ("e.g.", "vs."); pairs are never made across it.
+STATEMENT_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bca)(?<!\bno)[;.](?=\s+\S)", re.I)
+
+
+def statements_of(text: str) -> list[tuple[int, int]]:
+    """Split a sentence into the (start, end) of the statements a semicolon or stop ends.
+
+    >>> t = "A raises B levels; C is unaffected. D follows."
+    >>> [t[a:b].strip() for a, b in statements_of(t)]
+    ['A raises B levels;', 'C is unaffected.', 'D follows.']
+    """
+    spans, begin = [], 0
+    for match in STATEMENT_END.finditer(text):
+        spans.append((begin, match.end()))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    return spans
+
+
+def interaction_pairs(text: str, start: int, mentions: list[Mention]) -> list[Pair]:
+    """Pair the drug mentions of one sentence that interact, each with its type.
+
+    ``mentions`` are the sentence's drug and drug-class mentions (document offsets);
+    ``start`` is where the sentence starts in the document. Pairs stay within one
+    statement (see ``statements_of``).
+    """
+    pairs: list[Pair] = []
+    for begin, end in statements_of(text):
+        inside = [m for m in mentions if begin <= m.start - start < end]
+        pairs += _statement_pairs(text, start, inside)
+    return pairs
+
+
+def _statement_pairs(text: str, start: int, mentions: list[Mention]) -> list[Pair]:
+    groups = coordinated_groups(text, start, mentions)
+    pairs: list[Pair] = []
+    for index, group in enumerate(groups):
+        for other in groups[index + 1 : index + 2]:  # a group pairs with the next one
+            for first in group:
+                for second in other:
+                    if first.entity.key == second.entity.key:
+                        continue
+                    pairs.append(_pair(text, start, first, second))
+    if not pairs and len(groups) == 1 and len(groups[0]) == 2:
+        first, second = groups[0]
+        if first.entity.key != second.entity.key and JOINT_USE.search(
+            text, 0, second.start - start
+        ):
+            pairs.append(_pair(text, start, first, second))
+    return pairs
+
+
+def _pair(text: str, start: int, first: Mention, second: Mention) -> Pair:
+    negated = denies_interaction(text, (first.start - start, second.start - start))
+    return Pair(first, second, interaction_type(text), negated)
+
+
+def topic_pairs(text: str, start: int, topic: Mention, partners: list[Mention]) -> list[Pair]:
+    """Pair the document's topic drug, unnamed in the sentence, with each drug it names."""
+    kind = interaction_type(text)
+    return [
+        Pair(topic, partner, kind, denies_interaction(text, (partner.start - start,)))
+        for partner in partners
+        if partner.entity.key != topic.entity.key
+    ]
+
+
+# Drug classes written the way labels write them: "CYP3A4 inhibitors", "potassium-sparing
+# diuretics", "oral antifungal agents", "HMG-CoA reductase inhibitors", "beta-blockers".
+_TARGETED = r"inhibitors?|inducers?|blockers?|blocking agents?|antagonists?|agonists?|substrates?"
+_ADJECTIVE = r"[a-z0-9-]*(?:ic|al|ive|ant|ory|ar|oid|ergic|tic|lytic|mimetic|sparing|type)"
+_GENERIC_HEAD = (
+    r"agents?|drugs?|medications?|medicines?|antibiotics?|diuretics?|glycosides?"
+    r"|contraceptives?|anesthetics?|analgesics?|steroids?|hormones?|supplements?|vaccines?"
+    r"|antidepressants?|antipsychotics?|antihistamines?|anticonvulsants?|sedatives?"
+)
+CLASS_PHRASE = re.compile(
+    rf"\b(?:(?:[A-Za-z0-9()/-]+\s+){{0,2}}?[A-Za-z0-9()/-]+[\s-]+(?:{_TARGETED})"
+    rf"|(?:{_ADJECTIVE})(?:\s+(?:{_ADJECTIVE}))?\s+(?:{_GENERIC_HEAD}))\b",
+    re.I,
+)
+_NOT_A_CLASS = re.compile(
+    r"^(?:other|these|those|such|the|this|that|some|all|any|many|several|certain|both|concomitant"
+    r"|potent|strong|moderate|weak|known|selective|specific|competitive|non-?competitive|mild"
+    r"|multiple|various|similar|individual|a|an|of|and|or|with|by|to|in|on|for|as|is|are|be"
+    r"|drug|drugs|medical|clinical|typical|usual|general|total|original|oral|topical|several)$",
+    re.I,
+)
+
+
+# A word that can modify a class head: an acronym ("CYP3A4", "MAO", "HMG-CoA") or a word
+# shaped like a pharmacological adjective or target noun ("antifungal", "reductase").
+_MODIFIER = re.compile(
+    r"(?:(?=(?:[^A-Z0-9]*[A-Z0-9]){2})[A-Za-z0-9()/-]+"
+    r"|[a-z0-9()/-]*(?:ase|ic|al|ive|ant|ar|oid|ergic|sparing|channel|pump|receptor|uptake"
+    r"|enzyme|ine|in|one|ide|ate|ol|beta|alpha|[0-9]))",
+)
+
+
+def class_mentions(text: str, start: int) -> list[Mention]:
+    """Find drug-class phrases ("CYP3A4 inhibitors") as mentions of drug-class entities."""
+    from graph_builder.lexicon import slugify
+    from graph_builder.model import Entity, EntityType
+
+    found = []
+    for match in CLASS_PHRASE.finditer(text):
+        words = match.group().split()
+        keep = 1
+        while (
+            keep < len(words)
+            and _MODIFIER.fullmatch(words[-keep - 1])
+            and not (_NOT_A_CLASS.match(words[-keep - 1]))
+        ):
+            keep += 1
+        words = words[-keep:]
+        if len(words) < 2 and "-" not in words[0]:
+            continue
+        phrase = " ".join(words)
+        begin = match.end() - len(phrase) if match.group().endswith(phrase) else match.start()
+        label = phrase.lower()
+        entity = Entity(
+            key=slugify(label.removesuffix("s")),
+            type=EntityType.DRUG_CLASS,
+            label=label,
+            source="drug-class pattern (interactions.py)",
+        )
+        found.append(Mention(text[begin : match.end()], start + begin, start + match.end(), entity))
+    return found
+
+
+def with_class_mentions(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
+    """Add the class phrases that no known mention overlaps (known names win)."""
+    extra = [
+        phrase
+        for phrase in class_mentions(text, start)
+        if not any(m.start < phrase.end and phrase.start < m.end for m in mentions)
+    ]
+    return sorted([*mentions, *extra], key=lambda m: m.start)

@@ -1,0 +1,175 @@
+"""Which drug mentions of a sentence interact, how, and when the sentence denies it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.extract import extract
+from graph_builder.ingest import read_document
+from graph_builder.interactions import class_mentions, interaction_type, statements_of
+
+
+def stated_pairs(
+    tmp_path: Path, sentence: str, title: str = "Diazepam"
+) -> set[tuple[str, str, str]]:
+    """Extract a one-sentence monograph; return (drug, drug, type) of asserted interactions."""
+    path = tmp_path / "doc.txt"
+    path.write_text(f"{title}\n\n{sentence}\n", encoding="utf-8")
+    return {
+        (
+            *sorted((c.subject.text.lower(), c.obj.text.lower())),
+            dict(c.qualifiers)["interaction_type"],
+        )
+        for c in extract(read_document(path)).claims
+        if c.relation == "interacts_with" and c.obj is not None and not c.negated
+    }
+
+
+PAIRS = [
+    (
+        "Cimetidine increases the plasma levels of warfarin.",
+        {("cimetidine", "warfarin", "mechanism")},
+    ),
+    (
+        "Rifampin may induce the metabolism of ketoconazole, itraconazole, or fluconazole.",
+        {
+            ("itraconazole", "rifampin", "mechanism"),
+            ("ketoconazole", "rifampin", "mechanism"),
+            ("fluconazole", "rifampin", "mechanism"),
+        },
+    ),
+    (
+        "Diazepam should be used cautiously in patients receiving MAO inhibitors.",
+        {("diazepam", "mao inhibitors", "advise")},
+    ),
+    (
+        "Diazepam may potentiate the effects of narcotics, barbiturates and phenothiazines.",
+        {
+            ("diazepam", "narcotics", "effect"),
+            ("barbiturates", "diazepam", "effect"),
+            ("diazepam", "phenothiazines", "effect"),
+        },
+    ),
+    (
+        "Coadministration of fluoxetine and tramadol may increase the risk of seizures.",
+        {("fluoxetine", "tramadol", "effect")},
+    ),
+    (
+        "Diazepam levels were raised by potent CYP3A4 inhibitors.",
+        {("diazepam", "potent cyp3a4 inhibitors", "mechanism")},
+    ),
+    (
+        "Warfarin interacts with aspirin.",
+        {("aspirin", "warfarin", "int")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    PAIRS,
+    ids=[
+        "increases-plasma-levels",
+        "induces-metabolism-list",
+        "cautiously-receiving-class",
+        "potentiates-three-classes",
+        "coadministration-of-a-and-b",
+        "class-phrase",
+        "bare-int",
+    ],
+)
+def test_sentence_states_its_pairs(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert stated_pairs(tmp_path, sentence) == expected
+
+
+def test_a_coordinated_list_is_one_pair_per_member(tmp_path: Path) -> None:
+    sentence = (
+        "Diazepam may enhance the effects of alcohol, barbiturates, phenothiazines, "
+        "narcotics, antihistamines, and MAO inhibitors."
+    )
+    pairs = stated_pairs(tmp_path, sentence)
+    assert len(pairs) == 6
+    assert all("diazepam" in pair[:2] for pair in pairs)
+
+
+NEGATED = [
+    "Diazepam does not appear to alter the pharmacokinetics of phenytoin or carbamazepine.",
+    "The effect of diazepam on the metabolism of warfarin has not been investigated.",
+    "No clinically significant interaction was seen between diazepam and cimetidine.",
+    "Cimetidine did not affect the clearance of diazepam.",
+]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    NEGATED,
+    ids=["does-not-alter", "not-investigated", "no-significant-interaction", "did-not-affect"],
+)
+def test_denied_or_unstudied_interaction_is_not_asserted(tmp_path: Path, sentence: str) -> None:
+    assert stated_pairs(tmp_path, sentence) == set()
+
+
+def test_pairs_stay_within_a_statement(tmp_path: Path) -> None:
+    sentence = "Cimetidine increases levels of warfarin; aspirin is unaffected."
+    assert stated_pairs(tmp_path, sentence) == {("cimetidine", "warfarin", "mechanism")}
+
+
+def test_unnamed_topic_is_the_partner_of_a_lone_drug(tmp_path: Path) -> None:
+    claims = extract(
+        read_document(_write(tmp_path, "Diazepam", "Ketoconazole may increase plasma levels."))
+    )
+    (claim,) = [c for c in claims.claims if c.relation == "interacts_with"]
+    assert claim.subject.entity.key == "diazepam" and claim.subject_inferred_from_topic
+    assert claim.obj is not None and claim.obj.text == "Ketoconazole"
+
+
+def _write(tmp_path: Path, title: str, sentence: str) -> Path:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"{title}\n\n{sentence}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Avoid concomitant CYP3A4 inhibitors.", ["CYP3A4 inhibitors"]),
+        ("Use with HMG-CoA reductase inhibitors.", ["HMG-CoA reductase inhibitors"]),
+        ("with oral antifungal agents", ["antifungal agents"]),
+        ("potassium-sparing diuretics", ["potassium-sparing diuretics"]),
+        ("It is a strong inhibitor of the enzyme.", []),
+        ("Other drugs may interact.", []),
+    ],
+    ids=[
+        "cyp-inhibitors",
+        "enzyme-inhibitors",
+        "adjective-agents",
+        "hyphenated",
+        "no-head",
+        "other-drugs",
+    ],
+)
+def test_class_phrases(text: str, expected: list[str]) -> None:
+    assert [m.text for m in class_mentions(text, 0)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Dose adjustment may be required when X is given with Y.", "advise"),
+        ("X decreased the AUC of Y by 40%.", "mechanism"),
+        ("X enhanced the hypotensive effect of Y.", "effect"),
+        ("X and Y interact.", "int"),
+    ],
+    ids=["advise", "mechanism", "effect", "int"],
+)
+def test_interaction_type(text: str, kind: str) -> None:
+    assert interaction_type(text) == kind
+
+
+def test_statements_split_at_semicolons_and_stops() -> None:
+    text = "A e.g. B raises C; D. E"
+    assert [text[a:b].strip() for a, b in statements_of(text)] == ["A e.g. B raises C;", "D.", "E"]
