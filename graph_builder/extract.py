@@ -244,7 +244,7 @@ class _SentenceReader:
                 continue
             qualifiers: tuple[tuple[str, str], ...] = ()
             if animal:  # a finding in animal studies, kept apart from effects in people
-                qualifiers = (("population", animal),)
+                qualifiers = (("species", animal),)
             elif population:
                 qualifiers = (("population", population.text),)
             yield self.claim(

@@ -45,6 +45,7 @@ QUALIFIERS = {
     "aspect": DKG.aspect,
     "direction": DKG.direction,
     "population": DKG.population,
+    "species": DKG.species,
     "binding_site": DKG.bindingSite,
     "lead_in": DKG.leadIn,
     "advice": DKG.advice,
@@ -182,8 +183,10 @@ class _GraphWriter:
         if relation.symmetric and isinstance(obj, URIRef) and claim.obj is not None:
             directions.append((obj, subject, claim.obj, claim.subject))
         nodes = []
+        # A negated claim, or a finding in animals only, is evidence but no direct triple.
+        asserted = not claim.negated and "species" not in dict(claim.qualifiers)
         for s, o, s_mention, o_mention in directions:
-            if not claim.negated:
+            if asserted:
                 self.add(s, predicate, o)
             nodes.append(self.statement(claim, doc, (s, predicate, o), s_mention, o_mention, extra))
         self.statements[id(claim)] = nodes

@@ -149,12 +149,16 @@ def test_negated_finding_is_evidence_without_triple(label_graph: Graph) -> None:
     assert (ZYXOPRIL, BIOLINK.has_side_effect, DKGID["agranulocytosis"]) not in label_graph
 
 
-def test_animal_finding_carries_its_population(label_graph: Graph) -> None:
-    populations = {
-        str(label_graph.value(node, DKG.population))
-        for node in label_graph.subjects(DKG.objectText, Literal("Cataracts"))
-    }
-    assert populations == {"in rats"}
+def test_animal_finding_is_evidence_but_no_side_effect(label_graph: Graph) -> None:
+    statements = list(label_graph.subjects(DKG.objectText, Literal("Cataracts")))
+    assert {str(label_graph.value(node, DKG.species)) for node in statements} == {"in rats"}
+    for node in statements:
+        triple = (
+            label_graph.value(node, RDF.subject),
+            label_graph.value(node, RDF.predicate),
+            label_graph.value(node, RDF.object),
+        )
+        assert triple not in label_graph
 
 
 def test_hpo_identifier_only_for_an_exact_name(label_graph: Graph) -> None:

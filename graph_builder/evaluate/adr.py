@@ -8,7 +8,7 @@ from those documents is read back, and the object strings of its non-negated, hu
 Gold: the first column of each adverse-event row, lower-cased and whitespace-normalised.
 Rows the annotators marked ``animal`` (a finding in animal studies) are left out, because
 the graph keeps animal-only findings apart from the drug's side effects in people; the
-graph's animal statements (``dkg:population`` naming an animal) are left out likewise.
+graph's animal statements (those with ``dkg:species``) are left out likewise.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF
 
-from graph_builder.adverse import ANIMAL
 from graph_builder.evaluate.scoring import Score, score_sets
 from graph_builder.model import InputError
 from graph_builder.vocabulary import BIOLINK, DKG
@@ -130,8 +129,7 @@ def predicted_reactions(graph: Graph) -> dict[str, set[str]]:
     for node in graph.subjects(RDF.predicate, BIOLINK.has_side_effect):
         if graph.value(node, BIOLINK.negated) == Literal(True):
             continue
-        population = graph.value(node, DKG.population)
-        if population is not None and ANIMAL.search(str(population)):
+        if graph.value(node, DKG.species) is not None:  # a finding in animals only
             continue
         text = graph.value(node, DKG.objectText)
         doc = graph.value(node, PROV.wasDerivedFrom)
