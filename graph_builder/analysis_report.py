@@ -43,6 +43,8 @@ def to_markdown(analysis: dict[str, Any]) -> str:
                                                     + [s["object_label"] for s in path])]
             lines += [f"   - {_describe_step(step)}" for step in path]
     lines += ["", "## Side-effect similarity (Jaccard)", ""]
+    if not analysis["side_effect_similarity"]:
+        lines.append("No two drugs in the graph share a side effect.")
     for row in analysis["side_effect_similarity"][:20]:
         lines.append(f"- {row['a_label']} / {row['b_label']}: {row['jaccard']:.2f} "
                      f"(shared: {', '.join(row['shared'])})")

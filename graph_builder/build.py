@@ -33,7 +33,8 @@ def summarise(result: BuildResult, outdir: Path) -> str:
     statements = len(list(graph.subjects(RDF.type, RDF.Statement)))
     lines = [
         f"Built {outdir / 'graph.ttl'}: {len(graph)} triples from {len(result.extractions)} "
-        f"document(s), {len(result.entities)} entities, {statements} evidence statements.",
+        f"document(s), {len(result.entities)} entities named in them, "
+        f"{statements} evidence statements.",
         "Relations (direct triples):",
     ]
     counts = count_relations(graph)
@@ -58,6 +59,8 @@ def run_build(
 ) -> str:
     """Build the graph from ``paths`` into ``outdir`` and return the summary."""
     result = build_graph(paths, on_error=on_error, progress=progress)
+    if not result.extractions:
+        raise InputError("no document could be read; nothing was built")
     inferred = None
     if reason:  # class membership and class-level interactions, each marked with its rule
         from graph_builder.reason import reason as reason_over

@@ -63,7 +63,7 @@ def friendly_errors(command: F) -> F:
 @click.version_option(__version__, prog_name="drugkg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does (on stderr).")
 def main(verbose: bool) -> None:
-    """Build and explore a knowledge graph of drug relationships from drug documents.
+    r"""Build and explore a knowledge graph of drug relationships from drug documents.
 
     \b
     Typical use:
@@ -111,11 +111,22 @@ def build(
             raise error
         _fail(str(error))
 
-    show_progress = sys.stderr.isatty()
+    from graph_builder.ingest import iter_paths
+
+    total = sum(1 for _ in iter_paths(inputs))
+    if total == 0:
+        shown = ", ".join(str(p) for p in inputs)
+        raise InputError(f"{shown}: no .txt, .md or .html documents found")
+    show_progress = sys.stderr.isatty() and total > 1
+    done = 0
 
     def progress(source: str) -> None:
-        if show_progress:
-            click.echo(f"  reading {source}", err=True)
+        nonlocal done
+        done += 1
+        if show_progress:  # one line, rewritten in place; nothing when stderr is a file
+            end = "\n" if done == total else ""
+            click.echo(f"\r\033[K  [{done}/{total}] {source}", err=True, nl=False)
+            click.echo(end, err=True, nl=False)
 
     summary = run_build(
         inputs, outdir, on_error=on_error, progress=progress, store=not no_store,
@@ -164,7 +175,9 @@ def validate(graph_dir: Path) -> None:
 
 @main.command()
 @GRAPH_OPTION
-@click.option("--format", "fmt", type=click.Choice(["text", "tsv"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "tsv"]), default="text", show_default=True
+)
 @friendly_errors
 def conflicts(graph_dir: Path, fmt: str) -> None:
     """List where the sources disagree, with each side's sentence and document."""

@@ -16,8 +16,14 @@ from dataclasses import dataclass, replace
 
 from graph_builder import adverse
 from graph_builder import rules as R
+from graph_builder.ddi_model import get_model
 from graph_builder.dosing import AMOUNT, MAX_DURATION, parse_dose
-from graph_builder.interactions import interaction_pairs, topic_pairs, with_class_mentions
+from graph_builder.interactions import (
+    interaction_pairs,
+    model_pairs,
+    topic_pairs,
+    with_class_mentions,
+)
 from graph_builder.lexicon import find_mentions, select_longest
 from graph_builder.model import Claim, Document, Entity, EntityType, Mention, Sentence
 
@@ -26,7 +32,8 @@ logger = logging.getLogger(__name__)
 PARTNERS = frozenset({EntityType.DRUG, EntityType.DRUG_CLASS})
 CONSEQUENCES = frozenset({EntityType.ADVERSE_EFFECT, EntityType.OUTCOME})
 ASPECT = re.compile(
-    r"\b(effects?|synthesis|sensitivity|frequency|release|levels?|activity|reuptake|action)\b", re.I
+    r"\b(effects?|synthesis|sensitivity|frequency|duration|release|levels?|activity|reuptake|action)\b",
+    re.I,
 )
 ASPECT_NAMES = {"effects": "effect", "levels": "level", "action": "effect"}
 INCREASE = re.compile(r"\b(enhanc\w*|increas\w*|potentiat\w*|augment\w*|stimulat\w*)\b", re.I)
@@ -180,6 +187,7 @@ class _SentenceReader:
         return rule.cue.search(self.text) or False
 
     def iter_rule_claims(self) -> Iterator[Claim]:
+        read_interactions = False
         for rule in R.RULES:
             cue = self.applies(rule)
             if not cue:
@@ -187,9 +195,21 @@ class _SentenceReader:
             if rule.relation == "has_side_effect":
                 yield from self.side_effects(rule)
             elif rule.relation == "interacts_with":
+                read_interactions = True
                 yield from self.interactions(rule)
             else:
                 yield from self.simple(rule, cue)
+        if not read_interactions:
+            yield from self.model_only_interactions()
+
+    def model_only_interactions(self) -> Iterator[Claim]:
+        """With a trained model, judge sentences naming two drugs even without a cue word."""
+        named = {m.entity.key for m in self.mentions if m.entity.type in PARTNERS}
+        if get_model() is None or len(named) < 2:
+            return
+        for claim in self.interactions(R.RULES_BY_NAME["interaction"]):
+            if claim.rule == "ddi-model":
+                yield claim
 
     def simple(self, rule: R.Rule, cue: re.Match[str] | bool) -> Iterator[Claim]:
         if rule.relation in ("treats",) and self.withdrawal:
@@ -232,7 +252,7 @@ class _SentenceReader:
         if rule.name == "side-effect-section":
             if not self.lists_side_effects():
                 return
-        elif self.other_drug_leads():
+        elif rule.name != "warning-section" and self.other_drug_leads():  # class warnings count
             return
         group = side_effect_group(self.sentence)
         population = self.population_at_risk()
@@ -257,13 +277,18 @@ class _SentenceReader:
             )
 
     def lists_side_effects(self) -> bool:
-        """Tell whether a side-effects section sentence lists effects (item, row or verb)."""
+        """Tell whether a side-effects section sentence lists effects, not the trial design.
+
+        An item, a table row, a list or a verb of occurrence lists effects; so does any other
+        sentence of the section, unless it describes the trial ("patients were enrolled").
+        """
         return (
             self.sentence.label is not None
             or self.sentence.lead_in is not None
             or bool(R.SECTION_SIDE_EFFECT_CUE.search(self.text))
             or adverse.table_row_term(self.text) is not None
             or adverse.LIST_LEAD.search(self.text) is not None
+            or not adverse.STUDY_DESIGN.search(self.text)
         )
 
     def adverse_objects(self, types: frozenset[EntityType]) -> list[Mention]:
@@ -277,6 +302,8 @@ class _SentenceReader:
         seen: set[str] = set()
         for mention in select_longest([*self.mentions, *found]):
             key = mention.entity.key
+            if adverse.too_generic(mention.text):  # "infection", "adverse reactions"
+                continue
             if mention.entity.type in types and key != self.topic.entity.key and key not in seen:
                 seen.add(key)
                 chosen.append(adverse.without_severity(mention))
@@ -298,8 +325,14 @@ class _SentenceReader:
         """Pair the drugs the sentence names (interactions.py); else pair the topic."""
         known = [m for m in self.mentions if m.entity.type in PARTNERS]
         drugs = with_class_mentions(self.text, self.sentence.start, known)
-        pairs = interaction_pairs(self.text, self.sentence.start, drugs)
+        model = get_model()
+        if model is None:
+            pairs = interaction_pairs(self.text, self.sentence.start, drugs)
+        else:  # the trained model chooses among the pairs, the rules' verdict one input
+            pairs = model_pairs(self.text, self.sentence.start, drugs, model)
         inferred = not pairs and self.inferred
+        if model is not None and len({m.entity.key for m in drugs}) > 1:
+            inferred = False  # the model judged the named drugs; none is the topic's partner
         if inferred:  # "Combining it with alcohol ...": the other drug is the topic
             pairs = topic_pairs(self.text, self.sentence.start, self.topic, self.others(PARTNERS))
         consequences = tuple(self.others(CONSEQUENCES))
@@ -315,7 +348,7 @@ class _SentenceReader:
                 relation="interacts_with",
                 subject=first,
                 sentence=self.sentence,
-                rule=rule.name,
+                rule="ddi-model" if pair.by_model else rule.name,
                 obj=second,
                 hedge=self.hedge,
                 negated=pair.negated,
@@ -529,26 +562,65 @@ def extract(document: Document) -> Extraction:
         logger.warning("%s: no drug in the title; only interactions extracted", document.source)
         return Extraction(document, None, tuple(_dedupe(list(_interactions_only(document)))))
     claims: list[Claim] = []
-    kinds: frozenset[str] = frozenset()
+    sections = SectionKinds()
     for sentence in document.sentences:
         mentions = find_mentions(sentence.text, sentence.start)
-        # A plain-text sub-heading that names no kind ("Clinical Trial Experience") sits
-        # inside the last heading that did ("Adverse Reactions").
-        kinds = _nested_kinds(section_kinds(sentence), kinds, bool(sentence.headings))
+        kinds = sections.of(sentence)
         claims.extend(_SentenceReader(sentence, topic, mentions, kinds).read())
     claims.extend(_warnings(claims))
     return Extraction(document, topic, tuple(_dedupe(claims)))
 
 
-def _nested_kinds(own: frozenset[str], last: frozenset[str], headed: bool) -> frozenset[str]:
-    """Say which section a sentence is in when plain text gives no heading levels.
+# "5.3 Infections": a numbered heading sits in section 5 ("5 Warnings and Precautions").
+_HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})\.\d+(?:\.\d+)*\.?\s+\S|^\s*(\d{1,2})\.?\s+[A-Za-z]")
+# A grouping of reactions by organ ("General Disorders and Administration Site Conditions")
+# names no kind of section, whatever words it contains.
+_ORGAN_GROUPING = re.compile(r"\bdisorders?\b|\binfestations\b|\bsite conditions\b", re.I)
 
-    A sub-heading that names no kind ("Clinical Trial Experience") sits in the last
-    section that did ("Adverse Reactions").
+
+class SectionKinds:
+    """Say which kind of section each sentence of a document is in, heading by heading.
+
+    Plain text gives no heading levels, so a heading's kind comes from its own words, else
+    from the heading above it, else from its number ("5.3" sits in "5"), else from the
+    last top-level heading that named a kind. A sub-heading's words ("Renal Impairment",
+    "Administration Site Conditions") never move a numbered subsection out of its section.
     """
-    if not own:
-        return last if headed else frozenset()
-    return own
+
+    def __init__(self) -> None:
+        self.last: frozenset[str] = frozenset()
+        self.numbered: dict[str, frozenset[str]] = {}
+
+    def of(self, sentence: Sentence) -> frozenset[str]:
+        """Return the kinds of the section a sentence sits in."""
+        if not sentence.headings:
+            return frozenset()
+        kinds: frozenset[str] | None = None
+        for depth, heading in enumerate(sentence.heading_texts):
+            own = _heading_cues(heading)
+            number = _HEADING_NUMBER.match(heading)
+            if number and number.group(1):  # "5.3 Infections"
+                parent = self.numbered.get(number.group(1))
+                if parent is None:
+                    parent = own or (kinds if kinds is not None else self.last)
+                    self.numbered[number.group(1)] = parent
+                kinds = parent
+            elif number and number.group(2) and own:  # "5 WARNINGS AND PRECAUTIONS"
+                self.numbered[number.group(2)] = kinds = own
+            elif own:
+                kinds = own
+            elif kinds is None:
+                kinds = self.last
+            if depth == 0 and kinds:
+                self.last = kinds
+        return kinds or frozenset()
+
+
+def _heading_cues(heading: str) -> frozenset[str]:
+    """Return the kinds of section a heading's own words name."""
+    if _ORGAN_GROUPING.search(heading):
+        return frozenset()
+    return frozenset(kind for kind, cue in R.SECTION_CUES.items() if cue.search(heading))
 
 
 def _title_topic(document: Document) -> Mention | None:

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_builder.model import Mention
+from graph_builder.ddi_model import PairModel, SentenceView, features
+from graph_builder.model import EntityType, Mention
 
 # What may sit between two mentions of one coordinated group.
 GROUP_GLUE = re.compile(
@@ -89,6 +90,7 @@ class Pair:
     second: Mention
     kind: str  # mechanism | effect | advise | int
     negated: bool
+    by_model: bool = False  # chosen by the trained pair model (ddi_model.py), not the rules
 
 
 def interaction_type(text: str) -> str:
@@ -204,6 +206,50 @@ def _pair(text: str, start: int, first: Mention, second: Mention) -> Pair:
     return Pair(first, second, interaction_type(text), negated)
 
 
+def rule_verdicts(
+    text: str, start: int, mentions: list[Mention]
+) -> dict[tuple[int, int], tuple[bool, str, bool]]:
+    """Say for every two mentions (by index) whether the rules pair them, the type, negation."""
+    paired = {
+        (p.first.start, p.second.start): p for p in interaction_pairs(text, start, mentions)
+    }
+    kind = interaction_type(text)
+    verdicts: dict[tuple[int, int], tuple[bool, str, bool]] = {}
+    for a, first in enumerate(mentions):
+        for b in range(a + 1, len(mentions)):
+            pair = paired.get((first.start, mentions[b].start))
+            if pair is None:
+                verdicts[(a, b)] = (False, kind, False)
+            else:
+                verdicts[(a, b)] = (True, pair.kind, pair.negated)
+    return verdicts
+
+
+def model_pairs(text: str, start: int, mentions: list[Mention], model: PairModel) -> list[Pair]:
+    """Let the rules and the trained model decide together which mentions interact.
+
+    A pair the rules state stays theirs unless the model is sure it is no interaction
+    (``model.veto``); the model adds the pairs the rules miss (``model.threshold``) and
+    types every asserted pair. A pair the rules record as denied ("did not alter") stays
+    recorded, negated.
+    """
+    view = SentenceView(text, start, mentions)
+    pairs: list[Pair] = []
+    for (a, b), rule in rule_verdicts(text, start, mentions).items():
+        first, second = mentions[a], mentions[b]
+        if first.entity.key == second.entity.key:
+            continue
+        paired, kind, negated = rule
+        verdict = model.verdict(features(view, a, b, rule))
+        if paired and negated:
+            pairs.append(Pair(first, second, kind, True))
+        elif paired and verdict.none < model.veto:
+            pairs.append(Pair(first, second, verdict.kind if verdict.none < 0.5 else kind, False))
+        elif not paired and verdict.none < model.threshold:
+            pairs.append(Pair(first, second, verdict.kind, False, by_model=True))
+    return pairs
+
+
 def topic_pairs(text: str, start: int, topic: Mention, partners: list[Mention]) -> list[Pair]:
     """Pair the document's topic drug, unnamed in the sentence, with each drug it names."""
     kind = interaction_type(text)
@@ -249,7 +295,7 @@ _MODIFIER = re.compile(
 def class_mentions(text: str, start: int) -> list[Mention]:
     """Find drug-class phrases ("CYP3A4 inhibitors") as mentions of drug-class entities."""
     from graph_builder.lexicon import slugify
-    from graph_builder.model import Entity, EntityType
+    from graph_builder.model import Entity
 
     found = []
     for match in CLASS_PHRASE.finditer(text):
@@ -277,11 +323,25 @@ def class_mentions(text: str, start: int) -> list[Mention]:
     return found
 
 
+# A class name used as an adjective names a kind of effect, not the class: "the
+# CNS-depressant effects of narcotics", "anticholinergic activity".
+_ADJECTIVAL_USE = re.compile(r"\s*(?:effects?|actions?|activity|activities|properties)\b", re.I)
+
+
 def with_class_mentions(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
-    """Add the class phrases that no known mention overlaps (known names win)."""
+    """Add the class phrases that no known mention overlaps (known names win).
+
+    A class named as an adjective ("CNS-depressant effects") is left out.
+    """
     extra = [
         phrase
         for phrase in class_mentions(text, start)
         if not any(m.start < phrase.end and phrase.start < m.end for m in mentions)
     ]
-    return sorted([*mentions, *extra], key=lambda m: m.start)
+    return [
+        m
+        for m in sorted([*mentions, *extra], key=lambda m: m.start)
+        if not (
+            m.entity.type is EntityType.DRUG_CLASS and _ADJECTIVAL_USE.match(text, m.end - start)
+        )
+    ]

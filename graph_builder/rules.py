@@ -266,6 +266,8 @@ RULES: tuple[Rule, ...] = (
         examples=(
             ("Warnings and Precautions", "Severe hepatotoxicity has been seen.", "hepatotoxicity"),
             ("Boxed Warning", "Monitor patients for signs of lactic acidosis.", "lactic acidosis"),
+            # a warning about the class or a related drug is the drug's warning too
+            ("Warnings", "Lorazepam has caused agranulocytosis.", "agranulocytosis"),
         ),
         counterexamples=(
             ("Warnings and Precautions", "Use it with care in patients with renal impairment."),

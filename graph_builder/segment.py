@@ -5,16 +5,66 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# A sentence ends at . ! or ? followed by white space and an upper-case letter, a digit
-# or an opening quote/bracket, unless the word before the stop is a known abbreviation.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9•])")
+# A sentence ends at . ! or ? (a closing quote or bracket may follow) and white space,
+# before an upper-case letter, a digit, an opening quote/bracket or a list bullet
+# ("- ", "• "); a line break after the stop ends it whatever follows. A stop ends no
+# sentence after a known abbreviation ("e.g.", "Dr.") or an initial ("J. Smith").
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?(?:\s*\n\s*|\s+(?=[\"'(\[]?[A-Z0-9•]|[-–•]\s))")
 _ABBREVIATIONS = frozenset(
-    (
-        "e.g i.e etc vs approx dr mr mrs ms no fig figs ref refs al ca st inc ltd jr sr u.s "
-        "mg mcg kg ml dl max min resp tab tabs cap caps"
-    ).split()
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "approx",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "no",
+        "fig",
+        "figs",
+        "ref",
+        "refs",
+        "al",
+        "ca",
+        "st",
+        "inc",
+        "ltd",
+        "jr",
+        "sr",
+        "u.s",
+        "resp",
+        "tab",
+        "tabs",
+        "cap",
+        "caps",
+        "viz",
+        "cf",
+        "eq",
+        "eqs",
+        "vol",
+        "nos",
+        "sec",
+        "pp",
+    ]
 )
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_LAST_WORD = re.compile(r"(?:(?<=(\S))|(?<!\S))([A-Za-z][A-Za-z.]*)\.$")
+# The word before an initial: "J. Smith" follows a name or nothing; "vitamin A." does not.
+_WORD_BEFORE = re.compile(r"(\S+)\s+\S*$")
+
+
+def _ends_no_sentence(before: str) -> bool:
+    """Tell whether the stop ending ``before`` closes an abbreviation or an initial."""
+    word = _LAST_WORD.search(before)
+    if word is None:
+        return False
+    if word.group(2).lower() in _ABBREVIATIONS:
+        return True
+    if len(word.group(2)) != 1 or word.group(1) is not None:  # "3A.", "mmol/L."
+        return False
+    previous = _WORD_BEFORE.search(before)
+    return previous is None or not previous.group(1)[0].islower()
 
 
 def iter_sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -23,12 +73,13 @@ def iter_sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, 
     >>> t = "Take 0.5 mg twice daily. Do not stop abruptly, e.g. after 3 months."
     >>> [t[a:b] for a, b in iter_sentence_spans(t, 0, len(t))]
     ['Take 0.5 mg twice daily.', 'Do not stop abruptly, e.g. after 3 months.']
+    >>> t = "Avoid high doses of vitamin A. Dr. J. Smith agreed . - Monitor levels."
+    >>> [t[a:b] for a, b in iter_sentence_spans(t, 0, len(t))]
+    ['Avoid high doses of vitamin A.', 'Dr. J. Smith agreed .', '- Monitor levels.']
     """
     piece_start = start
     for match in _BOUNDARY.finditer(text, start, end):
-        before = text[piece_start : match.start()]
-        word = _LAST_WORD.search(before)
-        if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+        if _ends_no_sentence(text[max(piece_start, match.start() - 40) : match.start()]):
             continue
         yield from _trimmed(text, piece_start, match.start())
         piece_start = match.end()

@@ -8,15 +8,24 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
-from graph_builder import build_graph
+from graph_builder import adverse, build_graph
 from graph_builder.adverse import (
+    STUDY_DESIGN,
+    AdverseVocabulary,
     animal_finding,
+    complete_list,
     find_adverse_effects,
     is_risk_factor,
     list_items,
+    normalise_phrase,
     normalise_word,
+    parse_hpo_obo,
+    read_terms,
     table_row_term,
+    with_abbreviations,
 )
+from graph_builder.extract import SectionKinds
+from graph_builder.model import Sentence, Span
 from graph_builder.vocabulary import BIOLINK, DKG, DKGID
 
 ZYXOPRIL = DKGID["zyxopril"]
@@ -33,6 +42,21 @@ FOUND = [
     ("disorder word", "Two cases of cholangitis.", ["cholangitis"]),
     ("british spelling", "Anaemia and diarrhoea", ["Anaemia", "diarrhoea"]),
     ("acronym keeps case", "PML was fatal.", ["PML", "fatal"]),
+    (
+        "unknown item of a list of known reactions",
+        "Reactions included nausea, vomiting, glossodynia, and rash.",
+        ["nausea", "vomiting", "glossodynia", "rash"],
+    ),
+    (
+        "list item wider than the known word",
+        "Cases of stomatitis, aphthous stomatitis, glossitis and tongue ulceration.",
+        ["stomatitis", "aphthous stomatitis", "glossitis", "tongue ulceration"],
+    ),
+    (
+        "abbreviation defined after a reaction",
+        "Tumor lysis syndrome (TLS) occurred.",
+        ["Tumor lysis syndrome", "TLS"],
+    ),
 ]
 
 
@@ -69,9 +93,51 @@ def test_table_rows_that_are_no_reactions(row: str) -> None:
     assert table_row_term(row) is None
 
 
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("Stomatitis  b    70     7     0", ["Stomatitis"]),
+        ("Fatigue/malaise  45   3   0.5", ["Fatigue", "malaise"]),
+        ("Anxiety      14 (8)     1 (<1)", ["Anxiety"]),
+        ("Acute renal failure     5 (9%)     --     --", ["Acute renal failure"]),
+    ],
+    ids=["footnote letter", "two terms in one cell", "count and percent", "empty cells"],
+)
+def test_table_row_cells(row: str, expected: list[str]) -> None:
+    assert [m.text for m in find_adverse_effects(row, table_rows=True)] == expected
+
+
+def test_list_of_words_that_are_mostly_no_reactions_stays_unknown() -> None:
+    text = "Patients were enrolled in Canada, Mexico, Peru and Chile with nausea."
+    found = find_adverse_effects(text)
+    assert [m.text for m in complete_list(text, 0, found)] == ["nausea"]
+
+
+def test_abbreviation_of_a_word_is_not_taken() -> None:
+    text = "Nausea (n=12) was mild."
+    assert [m.text for m in with_abbreviations(text, 0, find_adverse_effects(text))] == ["Nausea"]
+
+
+@pytest.mark.parametrize(
+    ("text", "design"),
+    [
+        ("The data described below reflect exposure to Zyxopril in 900 patients.", True),
+        ("These side effects are related to the inhibition of the enzyme.", True),
+        ("Headache and nausea", False),
+    ],
+    ids=["exposure", "explanation", "bare item"],
+)
+def test_sentences_about_the_trial_are_no_findings(text: str, design: bool) -> None:
+    assert bool(STUDY_DESIGN.search(text)) is design
+
+
 def test_list_after_organ_class_takes_unknown_items() -> None:
     text = "Nervous system disorders: dysphasia, word-finding trouble, tremor."
-    assert [text[a:b] for a, b in list_items(text)] == ["dysphasia", "word-finding trouble", "tremor"]
+    assert [text[a:b] for a, b in list_items(text)] == [
+        "dysphasia",
+        "word-finding trouble",
+        "tremor",
+    ]
 
 
 def test_risk_factor_is_no_reaction() -> None:
@@ -119,6 +185,7 @@ Glorbitis of the ankle      12%      2%
 Headache          8%         7%
 
 Reactions are listed by decreasing frequency.
+Blurred vision and tinnitus in two patients.
 """
 
 
@@ -139,7 +206,14 @@ def _side_effects(graph: Graph, *, negated: bool) -> set[str]:
 
 def test_label_side_effects_in_prose_lists_and_tables(label_graph: Graph) -> None:
     stated = _side_effects(label_graph, negated=False)
-    expected = {"hepatotoxicity", "somnolence", "dry mouth", "nausea", "glorbitis of the ankle"}
+    expected = {
+        "hepatotoxicity",
+        "somnolence",
+        "dry mouth",
+        "nausea",
+        "glorbitis of the ankle",
+        "tinnitus",  # a sentence of the section that names reactions, with no verb
+    }
     assert expected <= stated
     assert "renal impairment" not in stated
 
@@ -166,3 +240,74 @@ def test_hpo_identifier_only_for_an_exact_name(label_graph: Graph) -> None:
         "HP_" in str(o) for o in label_graph.objects(DKGID["hepatotoxicity"], SKOS.exactMatch)
     )
     assert not list(label_graph.objects(DKGID["glorbitis-of-the-ankle"], SKOS.exactMatch))
+
+
+OBO = """format-version: 1.2
+
+[Term]
+id: HP:0000118
+name: Phenotypic abnormality
+
+[Term]
+id: HP:0012378
+name: Fatigue
+synonym: "Tiredness" EXACT layperson []
+synonym: "Worn flat" RELATED []
+is_a: HP:0000118 ! Phenotypic abnormality
+
+[Term]
+id: HP:0000005
+name: Mode of inheritance
+
+[Term]
+id: HP:0000001
+name: Old fatigue
+is_obsolete: true
+is_a: HP:0000118
+"""
+
+
+def test_hpo_obo_gives_phenotypes_with_exact_synonyms_only() -> None:
+    assert parse_hpo_obo(OBO.splitlines()) == [("HP:0012378", "Fatigue", ("Tiredness",))]
+
+
+def test_exact_synonym_is_the_same_phenotype() -> None:
+    vocabulary = AdverseVocabulary(read_terms(), parse_hpo_obo(OBO.splitlines()))
+    tiredness = vocabulary.effects[normalise_phrase("tiredness")]
+    assert tiredness.identifiers == ("HP:0012378",)
+    assert normalise_phrase("worn flat") not in vocabulary.effects
+
+
+def test_hpo_names_only_without_the_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(adverse, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(adverse, "hpo_cache_path", lambda: tmp_path / "absent.tsv")
+    monkeypatch.setattr(adverse, "_hpo_names", lambda: (("HP:0012378", "Fatigue"),))
+    adverse.hpo_terms.cache_clear()
+    try:
+        assert adverse.hpo_terms() == (("HP:0012378", "Fatigue", ()),)
+    finally:
+        adverse.hpo_terms.cache_clear()
+    assert "no HPO synonyms" in caplog.text
+
+
+def _under(*headings: str) -> Sentence:
+    spans = tuple(Span(h, 0, len(h)) for h in headings)
+    return Sentence("Nausea occurred.", 0, 16, headings=spans)
+
+
+def test_numbered_subsection_stays_in_its_section() -> None:
+    sections = SectionKinds()
+    assert sections.of(_under("5 WARNINGS AND PRECAUTIONS")) == {"precaution"}
+    # its own words name another kind, but 5.9 sits in section 5
+    assert sections.of(_under("5.9 Preparation and Administration Errors")) == {"precaution"}
+    assert sections.of(_under("6 ADVERSE REACTIONS")) == {"adverse"}
+    assert sections.of(_under("6.1 Clinical Trials Experience")) == {"adverse"}
+
+
+def test_organ_class_heading_names_no_section() -> None:
+    sections = SectionKinds()
+    assert sections.of(_under("Adverse Reactions")) == {"adverse"}
+    grouping = _under("Adverse Reactions", "General Disorders and Administration Site Conditions")
+    assert sections.of(grouping) == {"adverse"}

@@ -104,3 +104,20 @@ def test_no_partial_output_when_writing_fails(
         rdf.write_atomic(target, b"new graph")
     assert target.read_text() == "old graph"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_nothing_readable_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "broken.txt").write_bytes(b"\x00binary")
+    result = run("build", str(docs), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "drugkg: error: no document could be read; nothing was built"
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_a_folder_without_documents_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    result = run("build", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "no .txt, .md or .html documents found" in result.stderr

@@ -8,7 +8,14 @@ import pytest
 
 from graph_builder.extract import extract
 from graph_builder.ingest import read_document
-from graph_builder.interactions import class_mentions, interaction_type, statements_of
+from graph_builder.interactions import (
+    class_mentions,
+    interaction_pairs,
+    interaction_type,
+    statements_of,
+    with_class_mentions,
+)
+from graph_builder.lexicon import find_mentions
 
 
 def stated_pairs(
@@ -57,7 +64,7 @@ PAIRS = [
         {("fluoxetine", "tramadol", "effect")},
     ),
     (
-        "Diazepam levels were raised by potent CYP3A4 inhibitors.",
+        "Potent CYP3A4 inhibitors increase the plasma levels of diazepam.",
         {("diazepam", "potent cyp3a4 inhibitors", "mechanism")},
     ),
     (
@@ -173,3 +180,37 @@ def test_interaction_type(text: str, kind: str) -> None:
 def test_statements_split_at_semicolons_and_stops() -> None:
     text = "A e.g. B raises C; D. E"
     assert [text[a:b].strip() for a, b in statements_of(text)] == ["A e.g. B raises C;", "D.", "E"]
+
+
+def rule_pairs(sentence: str) -> set[tuple[str, str]]:
+    """What the readable rules alone pair in a sentence (no trained model)."""
+    mentions = with_class_mentions(sentence, 0, find_mentions(sentence))
+    return {
+        (p.first.text, p.second.text) for p in interaction_pairs(sentence, 0, mentions)
+    }
+
+
+def test_rules_pair_a_class_phrase_in_a_passive_sentence() -> None:
+    sentence = "Diazepam levels were raised by potent CYP3A4 inhibitors."
+    assert rule_pairs(sentence) == {("Diazepam", "potent CYP3A4 inhibitors")}
+
+
+def test_a_class_named_as_an_adjective_is_no_partner() -> None:
+    sentence = "Diazepam may increase the CNS-depressant effects of narcotics."
+    assert rule_pairs(sentence) == {("Diazepam", "narcotics")}
+
+
+def test_a_rule_pair_the_model_keeps_names_its_rule(tmp_path: Path) -> None:
+    """With the shipped model, a pair the rules state and the model keeps names the rule."""
+    from graph_builder.ddi_model import get_model
+
+    if get_model() is None:
+        pytest.skip("no shipped model")
+    sentence = "Ketoconazole increased the plasma concentrations of midazolam and of warfarin."
+    claims = extract(read_document(_write(tmp_path, "Ketoconazole", sentence)))
+    rules = {
+        (c.obj.text.lower(), c.rule)
+        for c in claims.claims
+        if c.relation == "interacts_with" and c.obj is not None
+    }
+    assert ("midazolam", "interaction-pharmacokinetic") in rules

@@ -54,8 +54,13 @@ def test_hpo_identifier_names_the_same_phenotype(
         ("Generalized Anxiety Disorder (GAD)", "generalized-anxiety-disorder"),
         ("lowering blood pressure", "hypotension"),
         ("oxycodone", "oxycodone"),
+        ("a sedative, anticonvulsant and muscle relaxant effect", "anticonvulsant"),
+        ("an anti-convulsive action", "anticonvulsant"),
     ],
-    ids=["alcohol-is-ethanol", "brand", "class-title-case", "disorder", "phrase", "drug-package"],
+    ids=[
+        "alcohol-is-ethanol", "brand", "class-title-case", "disorder", "phrase", "drug-package",
+        "effect-in-a-list", "hyphenated-effect",
+    ],
 )
 def test_mentions_resolve_to_one_concept(text: str, key: str) -> None:
     assert key in [m.entity.key for m in find_mentions(text)]

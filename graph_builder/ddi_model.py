@@ -1,0 +1,213 @@
+"""Decide which drug mentions of a sentence interact, with a small trained linear model.
+
+The model reads a *candidate pair* (two drug or drug-class mentions of one sentence) with
+the drug names blinded: the words before, between and after the two mentions, how far
+apart they are, whether the rules of ``interactions.py`` pair them (and how they type and
+negate them), and whether a semicolon, a bracket or other drugs sit between them. It
+scores five classes (none, mechanism, effect, advise, int); the weights are a JSON table
+``feature -> one weight per class`` trained by ``scripts/train_ddi.py`` on the DDI-2013
+training documents only. Prediction is plain Python, so the build needs no
+machine-learning library, and it is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+from graph_builder.model import EntityType, InputError, Mention
+from graph_builder.vocabulary import DATA_DIR
+
+MODEL_PATH = DATA_DIR / "models" / "ddi-pairs.json"
+CLASSES = ("none", "mechanism", "effect", "advise", "int")
+_TOKEN = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:\.\d+)?|[^\w\s]")
+_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Two mentions of one sentence (in text order) that may interact."""
+
+    first: Mention
+    second: Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the model says of a candidate: how likely no interaction, else which kind."""
+
+    kind: str  # the likeliest kind of interaction: mechanism | effect | advise | int
+    probability: float  # of that kind
+    none: float  # the probability that the pair does not interact
+
+
+def _shape(word: str) -> str:
+    if word.isdigit() or re.fullmatch(r"\d+\.\d+", word):
+        return "<num>"
+    return word.lower()
+
+
+class SentenceView:
+    """A sentence's tokens with its drug mentions blinded, shared by its candidates."""
+
+    def __init__(self, text: str, start: int, mentions: Sequence[Mention]) -> None:
+        self.text = text
+        self.start = start
+        self.mentions = list(mentions)
+        # tokens: (word, index of the mention it belongs to or -1)
+        self.tokens: list[tuple[str, int]] = []
+        cursor, index = 0, 0
+        spans = [(m.start - start, m.end - start) for m in self.mentions]
+        self.mention_token: list[int] = []
+        for which, (begin, end) in enumerate(spans):
+            if begin < cursor:  # overlapping mentions share the earlier token
+                self.mention_token.append(len(self.tokens) - 1)
+                continue
+            self.tokens += [(_shape(t.group()), -1) for t in _TOKEN.finditer(text, cursor, begin)]
+            self.mention_token.append(len(self.tokens))
+            self.tokens.append(("<drug>", which))
+            cursor = max(end, begin)
+            index += 1
+        self.tokens += [(_shape(t.group()), -1) for t in _TOKEN.finditer(text, cursor)]
+
+    def word(self, position: int, a: int, b: int) -> str:
+        """Return the token at ``position``, the two candidates shown as DRUG1/DRUG2."""
+        word, which = self.tokens[position]
+        if which == a:
+            return "DRUG1"
+        if which == b:
+            return "DRUG2"
+        return "DRUGO" if which >= 0 else word
+
+
+def _bin(value: int) -> str:
+    for limit in (0, 1, 2, 3, 5, 8, 12, 20):
+        if value <= limit:
+            return str(limit)
+    return "many"
+
+
+def features(
+    view: SentenceView, a: int, b: int, rule: tuple[bool, str, bool] | None = None
+) -> list[str]:
+    """Return the blinded features of the candidate (mention ``a``, mention ``b``), a < b.
+
+    ``rule`` is what the rules say of the pair: (paired, type, negated), or None.
+    """
+    found = ["bias", *_context(view, a, b), *_pair(view, a, b)]
+    if rule is not None:
+        paired, kind, negated = rule
+        found.append(f"rule:{'pair' if paired else 'nopair'}")
+        found.append(f"rule-type:{kind}")
+        if paired:
+            found.append(f"rule-pair-type:{kind}")
+        if negated:
+            found.append("rule:negated")
+    return found
+
+
+def _context(view: SentenceView, a: int, b: int) -> list[str]:
+    """Words between the two mentions (bag, bigrams, short sequence) and around them."""
+    i, j = view.mention_token[a], view.mention_token[b]
+    between = [view.word(p, a, b) for p in range(i + 1, j)]
+    before = [view.word(p, a, b) for p in range(max(0, i - _WINDOW), i)]
+    after = [view.word(p, a, b) for p in range(j + 1, min(len(view.tokens), j + 1 + _WINDOW))]
+    found = [f"b:{w}" for w in set(between)]
+    found += [f"bb:{x}_{y}" for x, y in set(pairwise(between))]
+    if len(between) <= 4:
+        found.append("bs:" + "_".join(between))
+    found += [f"l{len(before) - k}:{w}" for k, w in enumerate(before)]
+    found += [f"r{k + 1}:{w}" for k, w in enumerate(after)]
+    found += [f"lw:{w}" for w in before] + [f"rw:{w}" for w in after]
+    others = sum(1 for w in between if w == "DRUGO")
+    found += [f"dist:{_bin(len(between))}", f"others:{_bin(others)}"]
+    marks = ((";", "semi"), (".", "stop"), ("(", "open"), (")", "close"), (":", "colon"))
+    found += [f"has:{name}" for mark, name in marks if mark in between]
+    return found
+
+
+def _pair(view: SentenceView, a: int, b: int) -> list[str]:
+    """Describe the two mentions: drug or class, the same name, first or last."""
+    first, second = view.mentions[a], view.mentions[b]
+    found = [f"types:{_kind(first)}_{_kind(second)}", f"mentions:{_bin(len(view.mentions))}"]
+    if first.entity.key == second.entity.key:
+        found.append("same-entity")
+    if first.text.lower() == second.text.lower():
+        found.append("same-text")
+    if a == 0:
+        found.append("first-is-first")
+    if b == len(view.mentions) - 1:
+        found.append("second-is-last")
+    return found
+
+
+def _kind(mention: Mention) -> str:
+    if mention.entity.type is EntityType.DRUG_CLASS:
+        return "class"
+    if mention.text[:1].isupper() and not mention.text.isupper():
+        return "Cap"
+    if mention.text.isupper():
+        return "CAPS"
+    return "drug"
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """A linear multiclass model: per feature, one weight per class."""
+
+    classes: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]
+    threshold: float  # a pair the rules did not state interacts when P(none) is below this
+    veto: float = 1.0  # a pair the rules stated is dropped when P(none) is at least this
+
+    def verdict(self, found: list[str]) -> Verdict:
+        """Score the features; return the most likely class and its probability."""
+        totals = [0.0] * len(self.classes)
+        for name in found:
+            row = self.weights.get(name)
+            if row is not None:
+                totals = [t + w for t, w in zip(totals, row, strict=True)]
+        top = max(totals)
+        exps = [math.exp(t - top) for t in totals]
+        norm = sum(exps)
+        probabilities = [e / norm for e in exps]
+        best = max(range(1, len(self.classes)), key=lambda k: probabilities[k])
+        return Verdict(self.classes[best], probabilities[best], probabilities[0])
+
+    def to_json(self) -> dict[str, object]:
+        """Return the model as a JSON-ready dictionary."""
+        return {
+            "format": "drugkg-ddi-pairs/1",
+            "classes": list(self.classes),
+            "threshold": self.threshold,
+            "veto": self.veto,
+            "weights": {k: list(v) for k, v in sorted(self.weights.items())},
+        }
+
+
+def read_model(path: Path | None = None) -> PairModel:
+    """Read a pair model written by ``scripts/train_ddi.py`` (default: the shipped one)."""
+    path = MODEL_PATH if path is None else path
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        classes = tuple(str(c) for c in data["classes"])
+        weights = {str(k): tuple(float(x) for x in v) for k, v in data["weights"].items()}
+        threshold = float(data["threshold"])
+        veto = float(data.get("veto", 1.0))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise InputError(f"{path}: not a readable DDI pair model ({error})") from error
+    if classes[:1] != ("none",) or any(len(row) != len(classes) for row in weights.values()):
+        raise InputError(f"{path}: not a readable DDI pair model (bad classes or weights)")
+    return PairModel(classes, weights, threshold, veto)
+
+
+@cache
+def get_model() -> PairModel | None:
+    """Return the shipped pair model, or None when there is none."""
+    return read_model(MODEL_PATH) if MODEL_PATH.exists() else None

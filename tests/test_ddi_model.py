@@ -1,0 +1,125 @@
+"""The trained DDI pair model: blinded features, prediction, the shipped weights file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph_builder.ddi_model import (
+    CLASSES,
+    MODEL_PATH,
+    PairModel,
+    SentenceView,
+    features,
+    read_model,
+)
+from graph_builder.interactions import model_pairs
+from graph_builder.model import Entity, EntityType, InputError, Mention
+
+WARFARIN = Entity("warfarin", EntityType.DRUG, "warfarin")
+CIMETIDINE = Entity("cimetidine", EntityType.DRUG, "cimetidine")
+ASPIRIN = Entity("aspirin", EntityType.DRUG, "aspirin")
+SENTENCE = "Cimetidine raises the plasma levels of warfarin, not aspirin."
+
+
+def mentions_of(text: str, *entities: Entity) -> list[Mention]:
+    found = []
+    for entity in entities:
+        at = text.lower().index(entity.label)
+        found.append(Mention(text[at : at + len(entity.label)], at, at + len(entity.label), entity))
+    return sorted(found, key=lambda m: m.start)
+
+
+def test_features_blind_the_drug_names() -> None:
+    mentions = mentions_of(SENTENCE, CIMETIDINE, WARFARIN, ASPIRIN)
+    found = features(SentenceView(SENTENCE, 0, mentions), 0, 1)
+    assert "b:levels" in found and "bb:plasma_levels" in found
+    assert "r1:," in found and "r3:DRUGO" in found  # aspirin is "some other drug"
+    assert not any("warfarin" in f or "cimetidine" in f or "aspirin" in f for f in found)
+
+
+def test_features_keep_no_whole_sentence() -> None:
+    mentions = mentions_of(SENTENCE, CIMETIDINE, WARFARIN)
+    found = features(SentenceView(SENTENCE, 0, mentions), 0, 1)
+    assert not any(f.startswith("bs:") for f in found)  # six words between: no sequence
+    assert max(len(f.split("_")) for f in found) <= 3
+
+
+def test_offsets_follow_the_sentence_start() -> None:
+    shifted = [Mention(m.text, m.start + 100, m.end + 100, m.entity) for m in mentions_of(
+        SENTENCE, CIMETIDINE, WARFARIN
+    )]
+    plain = mentions_of(SENTENCE, CIMETIDINE, WARFARIN)
+    assert features(SentenceView(SENTENCE, 100, shifted), 0, 1) == features(
+        SentenceView(SENTENCE, 0, plain), 0, 1
+    )
+
+
+def toy_model(threshold: float = 0.5, veto: float = 0.8) -> PairModel:
+    """A hand-set model: 'levels' between two drugs is a mechanism, 'not' denies it."""
+    weights = {
+        "bias": (1.0, 0.0, 0.0, 0.0, 0.0),
+        "b:levels": (0.0, 3.0, 0.0, 0.0, 0.0),
+        "b:not": (4.0, 0.0, 0.0, 0.0, 0.0),
+    }
+    return PairModel(CLASSES, weights, threshold, veto)
+
+
+def test_model_vetoes_a_rule_pair_and_types_the_rest() -> None:
+    """The rules pair neighbours (C~W, W~A); the model drops 'warfarin, not aspirin'."""
+    mentions = mentions_of(SENTENCE, CIMETIDINE, WARFARIN, ASPIRIN)
+    pairs = model_pairs(SENTENCE, 0, mentions, toy_model())
+    assert [(p.first.text, p.second.text, p.kind, p.by_model) for p in pairs] == [
+        ("Cimetidine", "warfarin", "mechanism", False)
+    ]
+
+
+def test_model_adds_a_pair_the_rules_do_not_state() -> None:
+    sentence = "Cimetidine and warfarin levels rose."  # one group: the rules pair nothing
+    mentions = mentions_of(sentence, CIMETIDINE, WARFARIN)
+    adding = PairModel(CLASSES, {"bias": (0.0, 0.0, 0.0, 0.0, 2.0)}, 0.5)
+    pairs = model_pairs(sentence, 0, mentions, adding)
+    assert [(p.first.text, p.second.text, p.kind, p.by_model) for p in pairs] == [
+        ("Cimetidine", "warfarin", "int", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("found", "kind", "interacts"),
+    [(["bias", "b:levels"], "mechanism", True), (["bias", "b:levels", "b:not"], "mechanism", False)],
+    ids=["levels", "levels-denied"],
+)
+def test_verdict_gives_the_kind_and_the_chance_of_none(
+    found: list[str], kind: str, interacts: bool
+) -> None:
+    verdict = toy_model().verdict(found)
+    assert verdict.kind == kind
+    assert (verdict.none < 0.5) is interacts
+
+
+def test_model_round_trips_through_json(tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(toy_model().to_json()), encoding="utf-8")
+    assert read_model(path) == toy_model()
+
+
+def test_a_broken_model_file_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text('{"classes": ["none", "effect"], "weights": {"bias": [1]}}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"model\.json: not a readable DDI pair model"):
+        read_model(path)
+
+
+@pytest.mark.skipif(not MODEL_PATH.exists(), reason="no shipped model")
+def test_shipped_model_is_small_json_with_blinded_features() -> None:
+    assert MODEL_PATH.stat().st_size < 3_000_000
+    model = read_model()
+    assert model.classes == CLASSES
+    prefixes = {name.split(":")[0] for name in model.weights}
+    assert prefixes <= {
+        "bias", "b", "bb", "bs", "l1", "l2", "l3", "r1", "r2", "r3", "lw", "rw", "dist",
+        "others", "has", "types", "same-entity", "same-text", "first-is-first",
+        "second-is-last", "mentions", "rule", "rule-type", "rule-pair-type", "rule:negated",
+    }
