@@ -1,0 +1,138 @@
+"""Turn a document's sentences into claims, each with its evidence.
+
+The rules themselves are data in ``rules.py``; this module applies them. A sentence is
+read with the headings it sits under: an item "Respiratory Depression: ..." under
+"Serious Side Effects" is a serious side effect, a dose under "Panic Disorder" is a dose
+for panic disorder. Where a sentence names no drug, its subject is the document's topic
+drug, the one its title names.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from graph_builder import rules as R
+from graph_builder.extract.base import PARTNERS
+from graph_builder.extract.context import (
+    SectionKinds,
+    find_hedges,
+    find_topic,
+    is_negated,
+    section_kinds,
+    side_effect_group,
+    title_topic,
+)
+from graph_builder.extract.reader import SentenceReader
+from graph_builder.lexicon import find_mentions
+from graph_builder.model import Claim, Document, Mention
+
+__all__ = [
+    "Extraction",
+    "SectionKinds",
+    "extract",
+    "find_hedges",
+    "find_topic",
+    "is_negated",
+    "section_kinds",
+    "side_effect_group",
+]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one document states: its topic drug and its claims."""
+
+    document: Document
+    topic: Mention | None
+    claims: tuple[Claim, ...]
+
+
+WARNINGS = {"pregnancy": "pregnancy_warning", "breastfeeding": "breastfeeding_warning"}
+
+
+def _warnings(claims: list[Claim]) -> Iterator[Claim]:
+    """Add the schema.org warning texts that the contraindication claims support."""
+    seen: set[tuple[str, int]] = set()
+    for claim in claims:
+        relation = None
+        if claim.relation in ("contraindicated_in", "caution_in") and claim.obj is not None:
+            relation = WARNINGS.get(claim.obj.entity.key)
+        elif claim.relation == "pregnancy_category":
+            relation = "pregnancy_warning"
+        elif (
+            claim.relation == "interacts_with"
+            and claim.obj is not None
+            and claim.obj.entity.key == "ethanol"
+            and R.ADVICE.search(claim.sentence.text)
+        ):
+            relation = "alcohol_warning"
+        if relation and (relation, claim.sentence.start) not in seen:
+            seen.add((relation, claim.sentence.start))
+            yield replace(
+                claim,
+                relation=relation,
+                rule="warning-text",
+                obj=None,
+                value=claim.sentence.text,
+                consequences=(),
+                qualifiers=(),
+                dose=None,
+            )
+
+
+def extract(document: Document) -> Extraction:
+    r"""Extract every claim a document makes.
+
+    >>> from graph_builder.ingest import read_document
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "diazepam.txt"
+    >>> _ = p.write_text("Diazepam\n\nDiazepam may cause drowsiness.\n")
+    >>> [(c.relation, c.obj.entity.label) for c in extract(read_document(p)).claims]
+    [('has_side_effect', 'drowsiness')]
+    """
+    topic = find_topic(document) or title_topic(document)
+    if topic is None:
+        logger.warning("%s: no drug in the title; only interactions extracted", document.source)
+        return Extraction(document, None, tuple(_dedupe(list(_interactions_only(document)))))
+    claims: list[Claim] = []
+    sections = SectionKinds()
+    for sentence in document.sentences:
+        mentions = find_mentions(sentence.text, sentence.start)
+        kinds = sections.of(sentence)
+        claims.extend(SentenceReader(sentence, topic, mentions, kinds).read())
+    claims.extend(_warnings(claims))
+    return Extraction(document, topic, tuple(_dedupe(claims)))
+
+
+def _interactions_only(document: Document) -> Iterator[Claim]:
+    """Read only the interactions of a document whose title names no drug."""
+    for sentence in document.sentences:
+        mentions = find_mentions(sentence.text, sentence.start)
+        drugs = [m for m in mentions if m.entity.type in PARTNERS]
+        if len(drugs) < 2:
+            continue
+        reader = SentenceReader(sentence, drugs[0], mentions)
+        for rule in R.RULES:
+            if rule.relation == "interacts_with" and reader.applies(rule):
+                yield from reader.interactions(rule)
+
+
+def _dedupe(claims: list[Claim]) -> Iterator[Claim]:
+    """Keep one claim per (relation, subject, object, value, sentence)."""
+    seen: set[tuple[object, ...]] = set()
+    for claim in claims:
+        key = (
+            claim.relation,
+            claim.subject.entity.key,
+            claim.obj.entity.key if claim.obj else None,
+            claim.value,
+            claim.dose,
+            claim.sentence.start,
+        )
+        if key not in seen:
+            seen.add(key)
+            yield claim

@@ -1,0 +1,136 @@
+"""The state a sentence is read with, and the helpers every reading uses."""
+
+from __future__ import annotations
+
+import re
+
+from graph_builder import rules as R
+from graph_builder.extract.context import find_hedges, section_kinds
+from graph_builder.model import Claim, EntityType, Mention, Sentence
+
+PARTNERS = frozenset({EntityType.DRUG, EntityType.DRUG_CLASS})
+CONSEQUENCES = frozenset({EntityType.ADVERSE_EFFECT, EntityType.OUTCOME})
+ASPECT = re.compile(
+    r"\b(effects?|synthesis|sensitivity|frequency|duration|release|levels?|activity|reuptake|action)\b",
+    re.I,
+)
+ASPECT_NAMES = {"effects": "effect", "levels": "level", "action": "effect"}
+INCREASE = re.compile(r"\b(enhanc\w*|increas\w*|potentiat\w*|augment\w*|stimulat\w*)\b", re.I)
+DECREASE = re.compile(r"\b(inhibit\w*|reduc\w*|decreas\w*|lower\w*|block\w*)\b", re.I)
+AT_RISK_POPULATION = re.compile(r"\b(?:especially|particularly) (?:in|among|for) ", re.I)
+
+
+class ReaderBase:
+    """One sentence, its mentions, its section and its subject (the topic drug or a mention)."""
+
+    def __init__(
+        self,
+        sentence: Sentence,
+        topic: Mention,
+        mentions: list[Mention],
+        kinds: frozenset[str] | None = None,
+    ) -> None:
+        self.sentence = sentence
+        self.text = sentence.text
+        self.topic = topic
+        self.mentions = mentions
+        self.kinds = section_kinds(sentence) if kinds is None else kinds
+        self.hedge = find_hedges(self.text)
+        own = [m for m in mentions if m.entity.key == topic.entity.key]
+        self.subject = own[0] if own else topic
+        self.inferred = not own
+        self.withdrawal = R.WITHDRAWAL.search(self.text)
+
+    # -- helpers
+
+    def rel(self, mention: Mention) -> int:
+        """Return a mention's offset within the sentence."""
+        return mention.start - self.sentence.start
+
+    def others(self, types: frozenset[EntityType]) -> list[Mention]:
+        """Mentions of ``types``, one per entity, other than the subject."""
+        seen: set[str] = set()
+        chosen = []
+        for mention in self.mentions:
+            key = mention.entity.key
+            if mention.entity.type in types and key != self.topic.entity.key and key not in seen:
+                seen.add(key)
+                chosen.append(mention)
+        return chosen
+
+    def claim(
+        self, relation: str, rule: str, obj: Mention | None = None, **fields: object
+    ) -> Claim:
+        """Make a claim with this sentence as evidence and the sentence's subject."""
+        negated = bool(fields.pop("negated", False))
+        return Claim(
+            relation=relation,
+            subject=self.subject,
+            sentence=self.sentence,
+            rule=rule,
+            obj=obj,
+            hedge=self.hedge,
+            negated=negated,
+            subject_inferred_from_topic=self.inferred,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    def other_drug_leads(self) -> bool:
+        """Tell whether another drug, not the topic, is what the sentence is about."""
+        first = next((m for m in self.mentions if m.entity.type in PARTNERS), None)
+        return first is not None and first.entity.key != self.topic.entity.key
+
+    # -- rule application
+
+    def applies(self, rule: R.Rule) -> re.Match[str] | bool:
+        """Tell whether a rule applies here: its sections, and its cue (the match)."""
+        if rule.sections and not rule.sections & self.kinds:
+            return False
+        if rule.excluded_sections & self.kinds:
+            return False
+        if rule.cue is None:
+            return True
+        if rule.cue_in_lead_in:
+            return bool(self.sentence.lead_in and rule.cue.search(self.sentence.lead_in))
+        return rule.cue.search(self.text) or False
+
+    def qualifiers(self, relation: str, obj: Mention) -> tuple[tuple[str, str], ...]:
+        """Return the qualifiers the text gives a relation: aspect, direction, site, lead-in."""
+        found: list[tuple[str, str]] = []
+        before = self.text[max(0, self.rel(obj) - 60) : self.rel(obj)]
+        if relation == "affects":
+            aspects = ASPECT.findall(before)
+            if aspects:
+                aspect = aspects[-1].lower()
+                found.append(("aspect", ASPECT_NAMES.get(aspect, aspect)))
+            ups, downs = list(INCREASE.finditer(before)), list(DECREASE.finditer(before))
+            last_up = ups[-1].start() if ups else -1
+            last_down = downs[-1].start() if downs else -1
+            if last_up > last_down:
+                found.append(("direction", "increased"))
+            elif last_down > last_up:
+                found.append(("direction", "decreased"))
+        if relation == "binds":
+            site = re.search(
+                r"\b(?:a |the )?(?:specific |benzodiazepine |allosteric )?(?:binding )?site\b",
+                before,
+                re.I,
+            )
+            if site:
+                found.append(("binding_site", site.group().strip()))
+        if self.sentence.lead_in:
+            found.append(("lead_in", self.sentence.lead_in))
+        return tuple(found)
+
+    def population_at_risk(self) -> Mention | None:
+        """Return the population a sentence says is especially at risk, if any."""
+        match = R.HEDGE.pattern and AT_RISK_POPULATION.search(self.text)
+        if not match:
+            return None
+        for mention in self.mentions:
+            if (
+                mention.entity.type is EntityType.POPULATION
+                and self.rel(mention) >= match.end() - 1
+            ):
+                return mention
+        return None

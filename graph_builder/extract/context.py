@@ -1,0 +1,131 @@
+"""Where a sentence sits and how it speaks: section kinds, hedges, negation, topic drug."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from graph_builder import rules as R
+from graph_builder.lexicon import find_mentions
+from graph_builder.model import Document, Entity, EntityType, Mention, Sentence
+
+
+def section_kinds(sentence: Sentence) -> frozenset[str]:
+    """Classify a sentence's section from its innermost heading that says what it is."""
+    for heading in reversed(sentence.heading_texts):
+        kinds = frozenset(kind for kind, cue in R.SECTION_CUES.items() if cue.search(heading))
+        if kinds:
+            return kinds
+    return frozenset()
+
+
+def side_effect_group(sentence: Sentence) -> str | None:
+    """Say how the headings group a side effect: common, serious, dependence, cognitive."""
+    for heading in reversed(sentence.heading_texts):
+        for group, cue in R.GROUP_CUES.items():
+            if cue.search(heading):
+                return group
+    return None
+
+
+def find_hedges(text: str) -> str | None:
+    """Return the hedging words of a sentence ("rarely; may"), or None."""
+    seen: list[str] = []
+    for match in R.HEDGE.finditer(text):
+        phrase = match.group().strip()
+        if phrase.lower() not in (s.lower() for s in seen):
+            seen.append(phrase)
+    return "; ".join(seen) or None
+
+
+def is_negated(text: str, position: int) -> bool:
+    """Tell whether a negation governs the words at ``position`` (relative to ``text``)."""
+    clause_start = 0
+    for match in R.CLAUSE_BREAK.finditer(text, 0, position):
+        clause_start = match.end()
+    for match in R.NEGATION.finditer(text, clause_start, position):
+        if not R.NOT_NEGATION.match(text, match.start()):
+            return True
+    return False
+
+
+def find_topic(document: Document) -> Mention | None:
+    """Find the drug a document is about: the first drug its title names."""
+    title_at = document.text.find(document.title)
+    offset = max(title_at, 0)
+    for mention in find_mentions(document.title, offset):
+        if mention.entity.type is EntityType.DRUG:
+            return mention if title_at >= 0 else replace(mention, start=-1, end=-1)
+    counts: dict[str, tuple[int, Mention]] = {}
+    for sentence in document.sentences[:20]:
+        for mention in find_mentions(sentence.text, sentence.start):
+            if mention.entity.type is EntityType.DRUG:
+                count, first = counts.get(mention.entity.key, (0, mention))
+                counts[mention.entity.key] = (count + 1, first)
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda item: item[0])[1]
+
+
+# "5.3 Infections": a numbered heading sits in section 5 ("5 Warnings and Precautions").
+_HEADING_NUMBER = re.compile(r"^\s*(\d{1,2})\.\d+(?:\.\d+)*\.?\s+\S|^\s*(\d{1,2})\.?\s+[A-Za-z]")
+# A grouping of reactions by organ ("General Disorders and Administration Site Conditions")
+# names no kind of section, whatever words it contains.
+_ORGAN_GROUPING = re.compile(r"\bdisorders?\b|\binfestations\b|\bsite conditions\b", re.I)
+
+
+class SectionKinds:
+    """Say which kind of section each sentence of a document is in, heading by heading.
+
+    Plain text gives no heading levels, so a heading's kind comes from its own words, else
+    from the heading above it, else from its number ("5.3" sits in "5"), else from the
+    last top-level heading that named a kind. A sub-heading's words ("Renal Impairment",
+    "Administration Site Conditions") never move a numbered subsection out of its section.
+    """
+
+    def __init__(self) -> None:
+        self.last: frozenset[str] = frozenset()
+        self.numbered: dict[str, frozenset[str]] = {}
+
+    def of(self, sentence: Sentence) -> frozenset[str]:
+        """Return the kinds of the section a sentence sits in."""
+        if not sentence.headings:
+            return frozenset()
+        kinds: frozenset[str] | None = None
+        for depth, heading in enumerate(sentence.heading_texts):
+            own = _heading_cues(heading)
+            number = _HEADING_NUMBER.match(heading)
+            if number and number.group(1):  # "5.3 Infections"
+                parent = self.numbered.get(number.group(1))
+                if parent is None:
+                    parent = own or (kinds if kinds is not None else self.last)
+                    self.numbered[number.group(1)] = parent
+                kinds = parent
+            elif number and number.group(2) and own:  # "5 WARNINGS AND PRECAUTIONS"
+                self.numbered[number.group(2)] = kinds = own
+            elif own:
+                kinds = own
+            elif kinds is None:
+                kinds = self.last
+            if depth == 0 and kinds:
+                self.last = kinds
+        return kinds or frozenset()
+
+
+def _heading_cues(heading: str) -> frozenset[str]:
+    """Return the kinds of section a heading's own words name."""
+    if _ORGAN_GROUPING.search(heading):
+        return frozenset()
+    return frozenset(kind for kind, cue in R.SECTION_CUES.items() if cue.search(heading))
+
+
+def title_topic(document: Document) -> Mention | None:
+    """Take a title that is just a name ("ACME", "Zyxo XR") as the drug, known or not."""
+    title = document.title.strip()
+    at = document.text.find(title)
+    if at < 0 or not re.fullmatch(r"[A-Z][\w-]*(?: [\w-]+){0,2}", title):
+        return None
+    from graph_builder.lexicon import slugify
+
+    entity = Entity(key=slugify(title), type=EntityType.DRUG, label=title, source="title")
+    return Mention(title, at, at + len(title), entity)

@@ -1,0 +1,104 @@
+"""Reading side effects and withdrawal symptoms (recognition itself: ``adverse.py``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graph_builder import adverse
+from graph_builder import rules as R
+from graph_builder.extract.base import ReaderBase
+from graph_builder.extract.context import is_negated, side_effect_group
+from graph_builder.lexicon import get_lexicon, select_longest
+from graph_builder.model import Claim, Entity, EntityType, Mention, Sentence
+
+
+class SideEffectReading(ReaderBase):
+    """Side effects as the text groups them; withdrawal symptoms kept apart."""
+
+    def side_effects(self, rule: R.Rule) -> Iterator[Claim]:
+        """Yield the side effects a side-effect rule finds, grouped as the headings say."""
+        if rule.name == "side-effect-section":
+            if not self.lists_side_effects():
+                return
+        elif rule.name != "warning-section" and self.other_drug_leads():  # class warnings count
+            return
+        group = side_effect_group(self.sentence)
+        population = self.population_at_risk()
+        animal = adverse.animal_finding(self.text)
+        limit = self.withdrawal.start() if self.withdrawal else len(self.text)
+        for obj in self.adverse_objects(rule.objects):
+            in_withdrawal = self.rel(obj) >= limit and obj.entity.key != "withdrawal"
+            if in_withdrawal or adverse.is_risk_factor(self.text, self.rel(obj)):
+                continue
+            qualifiers: tuple[tuple[str, str], ...] = ()
+            if animal:  # a finding in animal studies, kept apart from effects in people
+                qualifiers = (("species", animal),)
+            elif population:
+                qualifiers = (("population", population.text),)
+            yield self.claim(
+                "has_side_effect",
+                rule.name,
+                obj,
+                negated=is_negated(self.text, self.rel(obj)),
+                group=group,
+                qualifiers=qualifiers,
+            )
+
+    def lists_side_effects(self) -> bool:
+        """Tell whether a side-effects section sentence lists effects, not the trial design.
+
+        An item, a table row, a list or a verb of occurrence lists effects; so does any other
+        sentence of the section, unless it describes the trial ("patients were enrolled").
+        """
+        return (
+            self.sentence.label is not None
+            or self.sentence.lead_in is not None
+            or bool(R.SECTION_SIDE_EFFECT_CUE.search(self.text))
+            or adverse.table_row_term(self.text) is not None
+            or adverse.LIST_LEAD.search(self.text) is not None
+            or not adverse.STUDY_DESIGN.search(self.text)
+        )
+
+    def adverse_objects(self, types: frozenset[EntityType]) -> list[Mention]:
+        """Return the effects a sentence names, the lexicon's and the vocabulary's, one each."""
+        found = adverse.find_adverse_effects(
+            self.text,
+            self.sentence.start,
+            table_rows=bool({"adverse", "precaution"} & self.kinds),
+        )
+        chosen: list[Mention] = []
+        seen: set[str] = set()
+        for mention in select_longest([*self.mentions, *found]):
+            key = mention.entity.key
+            if adverse.too_generic(mention.text):  # "infection", "adverse reactions"
+                continue
+            if mention.entity.type in types and key != self.topic.entity.key and key not in seen:
+                seen.add(key)
+                chosen.append(adverse.without_severity(mention))
+        return chosen
+
+    def withdrawal_symptoms(self) -> Iterator[Claim]:
+        """Yield symptoms that follow stopping the drug: they belong to withdrawal."""
+        if not self.withdrawal:
+            return
+        cue = self.withdrawal
+        named = next((m for m in self.mentions if m.entity.key == "withdrawal"), None)
+        subject = named or _withdrawal_mention(self.sentence, cue)
+        for obj in self.others(R.PHENOTYPES):
+            if obj.entity.key == "withdrawal" or self.rel(obj) < cue.start():
+                continue
+            yield Claim(
+                relation="has_symptom",
+                subject=subject,
+                sentence=self.sentence,
+                rule="withdrawal-symptoms",
+                obj=obj,
+                hedge=self.hedge,
+            )
+
+
+def _withdrawal_mention(sentence: Sentence, cue: re.Match[str]) -> Mention:
+
+    entity: Entity = get_lexicon().entities["withdrawal"]
+    return Mention(cue.group(), sentence.start + cue.start(), sentence.start + cue.end(), entity)

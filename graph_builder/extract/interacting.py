@@ -1,0 +1,65 @@
+"""Reading drug-drug interactions: the pairing itself lives in ``interactions.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from graph_builder import rules as R
+from graph_builder.ddi_model import get_model
+from graph_builder.extract.base import CONSEQUENCES, PARTNERS, ReaderBase
+from graph_builder.interactions import (
+    interaction_pairs,
+    model_pairs,
+    topic_pairs,
+    with_class_mentions,
+)
+from graph_builder.model import Claim
+
+
+class InteractionReading(ReaderBase):
+    """Interactions between the drugs a sentence names, or with the topic drug."""
+
+    def model_only_interactions(self) -> Iterator[Claim]:
+        """With a trained model, judge sentences naming two drugs even without a cue word."""
+        named = {m.entity.key for m in self.mentions if m.entity.type in PARTNERS}
+        if get_model() is None or len(named) < 2:
+            return
+        for claim in self.interactions(R.RULES_BY_NAME["interaction"]):
+            if claim.rule == "ddi-model":
+                yield claim
+
+    def interactions(self, rule: R.Rule) -> Iterator[Claim]:
+        """Pair the drugs the sentence names (interactions.py); else pair the topic."""
+        known = [m for m in self.mentions if m.entity.type in PARTNERS]
+        drugs = with_class_mentions(self.text, self.sentence.start, known)
+        model = get_model()
+        if model is None:
+            pairs = interaction_pairs(self.text, self.sentence.start, drugs)
+        else:  # the trained model chooses among the pairs, the rules' verdict one input
+            pairs = model_pairs(self.text, self.sentence.start, drugs, model)
+        inferred = not pairs and self.inferred
+        if model is not None and len({m.entity.key for m in drugs}) > 1:
+            inferred = False  # the model judged the named drugs; none is the topic's partner
+        if inferred:  # "Combining it with alcohol ...": the other drug is the topic
+            pairs = topic_pairs(self.text, self.sentence.start, self.topic, self.others(PARTNERS))
+        consequences = tuple(self.others(CONSEQUENCES))
+        advice = R.ADVICE.search(self.text)
+        for pair in pairs:
+            first, second = pair.first, pair.second
+            if second.entity.key == self.topic.entity.key:  # the topic drug leads
+                first, second = second, first
+            qualifiers: list[tuple[str, str]] = [("interaction_type", pair.kind)]
+            if advice:
+                qualifiers.append(("advice", advice.group()))
+            yield Claim(
+                relation="interacts_with",
+                subject=first,
+                sentence=self.sentence,
+                rule="ddi-model" if pair.by_model else rule.name,
+                obj=second,
+                hedge=self.hedge,
+                negated=pair.negated,
+                consequences=consequences,
+                qualifiers=tuple(qualifiers),
+                subject_inferred_from_topic=inferred,
+            )

@@ -1,0 +1,56 @@
+"""The sentence reader: every rule and every special reading, applied to one sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graph_builder import rules as R
+from graph_builder.extract.context import is_negated
+from graph_builder.extract.effects import SideEffectReading
+from graph_builder.extract.interacting import InteractionReading
+from graph_builder.extract.statements import StatementReading
+from graph_builder.model import Claim
+
+
+class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
+    """Apply every rule to one sentence."""
+
+    def iter_rule_claims(self) -> Iterator[Claim]:
+        """Yield the claims of every rule that applies to the sentence."""
+        read_interactions = False
+        for rule in R.RULES:
+            cue = self.applies(rule)
+            if not cue:
+                continue
+            if rule.relation == "has_side_effect":
+                yield from self.side_effects(rule)
+            elif rule.relation == "interacts_with":
+                read_interactions = True
+                yield from self.interactions(rule)
+            else:
+                yield from self.simple(rule, cue)
+        if not read_interactions:
+            yield from self.model_only_interactions()
+
+    def simple(self, rule: R.Rule, cue: re.Match[str] | bool) -> Iterator[Claim]:
+        """Yield subject-relation-object claims for a rule with no special reading."""
+        if rule.relation in ("treats",) and self.withdrawal:
+            return
+        for obj in self.others(rule.objects):
+            negated = rule.negatable and is_negated(self.text, self.rel(obj))
+            if isinstance(cue, re.Match) and rule.negatable:
+                negated = negated or is_negated(self.text, cue.start())
+            qualifiers = self.qualifiers(rule.relation, obj)
+            yield self.claim(rule.relation, rule.name, obj, negated=negated, qualifiers=qualifiers)
+
+    def read(self) -> Iterator[Claim]:
+        """Yield every claim the sentence makes."""
+        yield from self.iter_rule_claims()
+        yield from self.withdrawal_symptoms()
+        yield from self.memberships()
+        yield from self.brand_names()
+        yield from self.doses()
+        yield from self.instructions()
+        yield from self.pregnancy()
+        yield from self.at_risk_populations()

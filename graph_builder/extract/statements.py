@@ -1,0 +1,150 @@
+"""Reading class membership, brand names, doses, instructions and pregnancy statements."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graph_builder import rules as R
+from graph_builder.dosing import AMOUNT, MAX_DURATION, parse_dose
+from graph_builder.extract.base import PARTNERS, ReaderBase
+from graph_builder.lexicon import find_mentions
+from graph_builder.model import Claim, EntityType, Mention
+
+BRAND_CUE = re.compile(r"brand name|trade name|marketed as|\bcontains\b|\(", re.I)
+MEMBERSHIP_CUE = re.compile(
+    r"belong\w* to|member of|class of|group of|family of"
+    r"|(?:is|as) an?\b|,\s*an?\b|\bas (?:the )?other\b",
+    re.I,
+)
+EXAMPLES_CUE = re.compile(r"^\s*,?\s*(?:like|such as|including|e\.g\.,?)\s+", re.I)
+LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.I)
+
+
+class StatementReading(ReaderBase):
+    """The statements that are not side effects or interactions."""
+
+    def class_examples(self) -> Iterator[Claim]:
+        """'CLASS like/such as X, Y or Z': each of X, Y, Z is a member (or a subclass)."""
+        for index, mention in enumerate(self.mentions):
+            if mention.entity.type is not EntityType.DRUG_CLASS:
+                continue
+            cue = EXAMPLES_CUE.match(self.text[mention.end - self.sentence.start :])
+            if not cue:
+                continue
+            cursor = mention.end + cue.end()
+            for member in self.mentions[index + 1 :]:
+                gap = self.text[cursor - self.sentence.start : member.start - self.sentence.start]
+                if gap.strip() and not LIST_GLUE.match(gap):
+                    break
+                if member.entity.type in PARTNERS and member.entity.key != mention.entity.key:
+                    relation = (
+                        "member_of" if member.entity.type is EntityType.DRUG else "subclass_of"
+                    )
+                    yield Claim(relation, member, self.sentence, "class-examples", obj=mention)
+                cursor = member.end
+
+    def memberships(self) -> Iterator[Claim]:
+        """Yield class memberships: examples of a class, "belongs to", "other Xs"."""
+        yield from self.class_examples()
+        yield from self.other_members()
+        if R.INTERACTION_CUE.search(self.text):
+            return
+        cue = MEMBERSHIP_CUE.search(self.text)
+        if not cue:
+            return
+        drugs = [m for m in self.mentions if m.entity.type is EntityType.DRUG]
+        subject = drugs[0] if drugs else self.topic
+        for obj in self.others(frozenset({EntityType.DRUG_CLASS})):
+            if self.rel(obj) < cue.start() and not re.match(
+                r"\bas (?:the )?other", cue.group(), re.I
+            ):
+                continue
+            yield Claim(
+                "member_of",
+                subject,
+                self.sentence,
+                "belongs-to-class",
+                obj=obj,
+                subject_inferred_from_topic=not drugs,
+            )
+
+    def other_members(self) -> Iterator[Claim]:
+        """'X with other CNS depressants' says that X is a CNS depressant too."""
+        for mention in self.others(frozenset({EntityType.DRUG_CLASS})):
+            preceded = re.search(r"\bother\s+$", self.text[: self.rel(mention)], re.I)
+            if preceded or mention.text.lower().startswith("other "):
+                yield self.claim("member_of", "other-members", mention)
+
+    def brand_names(self) -> Iterator[Claim]:
+        """Yield brand names stated beside the generic name."""
+        if not BRAND_CUE.search(self.text):
+            return
+        drugs = [m for m in self.mentions if m.entity.type is EntityType.DRUG]
+        by_entity: dict[str, list[Mention]] = {}
+        for mention in drugs:
+            by_entity.setdefault(mention.entity.key, []).append(mention)
+        for mentions in by_entity.values():
+            entity = mentions[0].entity
+            generic = [m for m in mentions if m.text.lower() == entity.label.lower()]
+            brands = [m for m in mentions if m.text.lower() != entity.label.lower()]
+            if generic and brands:
+                yield Claim(
+                    "has_brand_name",
+                    generic[0],
+                    self.sentence,
+                    "brand-name",
+                    obj=brands[0],
+                    value=brands[0].text,
+                )
+
+    def doses(self) -> Iterator[Claim]:
+        """Yield dose statements, each for the indication its heading or sentence names."""
+        if not (
+            "dosage" in self.kinds or AMOUNT.search(self.text) or MAX_DURATION.search(self.text)
+        ):
+            return
+        if self.other_drug_leads():
+            return
+        dose = parse_dose(self.text, self.sentence.heading_texts)
+        if dose is None:
+            return
+        # The heading a dose sits under ("Panic Disorder") names its indication best.
+        heading_mentions = [
+            m
+            for span in self.sentence.headings
+            for m in find_mentions(span.text, span.start, drug_names=False)
+            if m.entity.type is EntityType.CONDITION
+        ]
+        indications = heading_mentions[-1:] or self.others(frozenset({EntityType.CONDITION}))
+        relation = "maximum_dose" if dose.kind == "maximum" else "dose"
+        targets: list[Mention | None] = [*indications] or [None]
+        for indication in targets:
+            yield self.claim(relation, "dose-statement", indication, dose=dose)
+
+    def instructions(self) -> Iterator[Claim]:
+        """Yield administration instructions, as the document phrases them."""
+        spans: list[tuple[int, int]] = []
+        matches = [m for pattern in R.INSTRUCTIONS for m in pattern.finditer(self.text)]
+        for match in sorted(matches, key=lambda m: (m.start() - m.end(), m.start())):
+            if all(match.end() <= a or match.start() >= b for a, b in spans):
+                spans.append((match.start(), match.end()))
+                yield self.claim(
+                    "administration", "administration-instruction", value=match.group()
+                )
+
+    def pregnancy(self) -> Iterator[Claim]:
+        """Yield the FDA pregnancy category a sentence states."""
+        match = R.PREGNANCY_CATEGORY.search(self.text)
+        if match and ("pregnancy" in self.kinds or re.search(r"\bFDA\b|pregnan", self.text, re.I)):
+            yield self.claim(
+                "pregnancy_category", "pregnancy-category", value=match.group(1).upper()
+            )
+
+    def at_risk_populations(self) -> Iterator[Claim]:
+        """Yield cautions for populations a side-effects section singles out."""
+        if "adverse" not in self.kinds:
+            return
+        population = self.population_at_risk()
+        if population is not None:
+            yield self.claim("caution_in", "population-at-risk", population)
