@@ -1,0 +1,143 @@
+"""Commands that ask the graph questions: query, serve."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph_builder.cli.common import DEFAULT_OUTDIR, GRAPH_OPTION, friendly_errors
+from graph_builder.model import InputError
+
+
+@click.command()
+@GRAPH_OPTION
+@click.argument("query_text", metavar="[QUERY]", required=False)
+@click.option(
+    "--file",
+    "-f",
+    "query_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read the query from a .rq file ('-' for stdin).",
+)
+@click.option("--name", "-n", "query_name", help="Run a named teaching query (see --list).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print SELECT/ASK results.",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Stop the query after this many seconds.",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Print at most this many rows (or triples).",
+)
+@friendly_errors
+def query(
+    graph_dir: Path,
+    query_text: str | None,
+    query_file: Path | None,
+    query_name: str | None,
+    fmt: str,
+    list_queries: bool,
+    timeout: float,
+    max_rows: int,
+) -> None:
+    """Run a SPARQL query (QUERY, --file or --name) on a built graph, read-only.
+
+    The contract's prefixes (dkg:, dkgid:, biolink:, schema: ...) need no PREFIX lines.
+    CONSTRUCT and DESCRIBE print Turtle. SERVICE, LOAD, updates and FROM naming graphs
+    outside the store are refused before anything runs.
+    """
+    from graph_builder.query import QueryRunner, get_named_queries, get_named_query
+
+    if list_queries:
+        for named in get_named_queries().values():
+            click.echo(f"{named.name}\n    {named.question}")
+        return
+    sources = [s for s in (query_text, query_file, query_name) if s is not None]
+    if len(sources) != 1:
+        raise InputError("give exactly one of QUERY, --file F.rq or --name NAME (or --list)")
+    if query_name is not None:
+        text = get_named_query(query_name).text
+    elif query_file is not None:
+        text = _read_query_file(query_file)
+    else:
+        text = str(query_text)
+    with QueryRunner(graph_dir, timeout=timeout, row_cap=max_rows) as runner:
+        result = runner.run(text)
+    _echo_result(result, fmt, max_rows)
+
+
+def _read_query_file(path: Path) -> str:
+    if str(path) == "-":
+        return sys.stdin.read()
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read the query ({type(error).__name__})") from None
+
+
+def _echo_result(result: Any, fmt: str, max_rows: int) -> None:
+    from graph_builder.results import WRITERS
+
+    if result.form == "graph":
+        click.echo(result.graph.decode("utf-8"), nl=False)
+    else:
+        click.echo(WRITERS[fmt](result), nl=fmt in ("table", "json"))
+    if result.truncated:
+        click.secho(f"drugkg: warning: stopped at --max-rows {max_rows}", fg="yellow", err=True)
+
+
+@click.command()
+@click.argument(
+    "graph_dir",
+    metavar="[OUTDIR]",
+    required=False,
+    default=DEFAULT_OUTDIR,
+    type=click.Path(path_type=Path),
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback: only this machine can connect).",
+)
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Stop each query after this many seconds.",
+)
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Queries answered at the same time (one process each).",
+)
+@friendly_errors
+def serve(
+    graph_dir: Path, host: str, port: int, timeout: float, max_rows: int, workers: int
+) -> None:
+    """Serve OUTDIR's graph read-only: SPARQL 1.1 Protocol at /sparql, a query page at /."""
+    from graph_builder.endpoint import serve_graph
+
+    serve_graph(graph_dir, host=host, port=port, timeout=timeout, row_cap=max_rows, workers=workers)
