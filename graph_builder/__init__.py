@@ -6,8 +6,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from graph_builder._version import __version__
 from graph_builder.pipeline import BuildResult, build_graph
 from graph_builder.vocabulary import DATA_DIR
 

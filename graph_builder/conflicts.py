@@ -75,8 +75,11 @@ def _mechanism_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Confl
             )
     for _, members in sorted(groups.items()):
         amount = [m for m in members if m[3] in AMOUNT_ASPECTS]
-        response = [m for m in members if m[3] in RESPONSE_ASPECTS]
-        if amount and response and {m[0] for m in amount} != {m[0] for m in response}:
+        amount_sources = {m[0] for m in amount}
+        # A source that says both (page 2: synthesis and sensitivity) disagrees only with
+        # the others; its own response claim is no side of the conflict.
+        response = [m for m in members if m[3] in RESPONSE_ASPECTS and m[0] not in amount_sources]
+        if amount and response:
             chosen = [*response, *amount]
             first = chosen[0][2]
             said = "; ".join(f"{source}: {aspect}" for _, source, _, aspect in chosen)

@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 MAX_BODY = 1_000_000  # bytes: a query, not a data upload
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 STATIC_FILES = {
     "/": ("sparql.html", "text/html; charset=utf-8"),
     "/sparql.js": ("sparql.js", "text/javascript; charset=utf-8"),
@@ -87,6 +88,19 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     server_version = "drugkg-sparql"
     runner: QueryRunner  # set on the subclass made by make_server
+    allowed_hosts: frozenset[str] = frozenset()  # set by make_server for a loopback bind
+    timeout = 60  # seconds a connection may stay idle or slow (no slowloris)
+
+    def parse_request(self) -> bool:
+        """Start the clock; refuse a Host naming another site (DNS rebinding) on loopback."""
+        self.started = time.perf_counter()
+        if not super().parse_request():
+            return False
+        host = (self.headers.get("Host") or "").strip().lower()
+        if self.allowed_hosts and host not in self.allowed_hosts:
+            self._error(HTTPStatus.MISDIRECTED_REQUEST, f"Host {host or '-'} is not served here")
+            return False
+        return True
 
     def do_GET(self) -> None:
         """Serve /sparql?query=..., the query page and its files, and /queries."""
@@ -118,7 +132,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.NOT_FOUND, f"nothing at {url.path}; the endpoint is /sparql")
             return
         media = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
-        length = int(self.headers.get("Content-Length") or 0)
+        declared = (self.headers.get("Content-Length") or "").strip()
+        if not declared.isdigit():
+            self._error(HTTPStatus.LENGTH_REQUIRED, "give the body's length as a Content-Length")
+            return
+        length = int(declared)
         if length > MAX_BODY:
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
             return
@@ -215,16 +233,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
         """Send http.server's own messages (bad requests) to the log as one line."""
         logger.info("%s %s", self.client_address[0], format % args)
 
-    def parse_request(self) -> bool:
-        """Start the request's clock, then parse it."""
-        self.started = time.perf_counter()
-        return super().parse_request()
-
 
 def make_server(runner: QueryRunner, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
     """Make (not start) a threaded HTTP server answering SPARQL with ``runner``."""
-    handler = type("Handler", (SparqlHandler,), {"runner": runner})
+    handler: type[SparqlHandler] = type("Handler", (SparqlHandler,), {"runner": runner})
     server = ThreadingHTTPServer((host, port), handler)
+    if host in LOOPBACK:
+        names = ("127.0.0.1", "localhost", "[::1]")
+        bound_port = server.server_address[1]
+        handler.allowed_hosts = frozenset({*names, *(f"{n}:{bound_port}" for n in names)})
     server.daemon_threads = True
     return server
 

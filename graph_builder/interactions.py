@@ -323,21 +323,68 @@ def class_mentions(text: str, start: int) -> list[Mention]:
     return found
 
 
+# A brand name as labels print it: one capitalised word of five letters or more, perhaps
+# with a trade-mark sign ("NIMBEX", "EQUETRO(TM)"); the words of headings and of the labels'
+# and abstracts' own vocabulary are no brands. An experimental compound: letters and a
+# number of three digits or more ("SCH 58235", "LY-335979", "CI-1008").
+BRAND_WORD = re.compile(r"(?<![\w-])[A-Z]{5,}(?:TM|\u00ae|\u2122)?(?![\w-])")
+CODE_NAME = re.compile(r"(?<![\w-])[A-Z]{1,5}[- ]?[0-9]{3,7}[A-Z]?(?![\w-])")
+_HEADING_WORDS = (
+    "ABSTRACT ADMINISTRATION ADVERSE AGENTS ANOVA BACKGROUND BOXED CAUTION CLINICAL"
+    " CONCLUSION CONCLUSIONS CONCOMITANT CONJUNCTION CONTRAINDICATED CONTRAINDICATIONS"
+    " DESIGN DETERMINED DOSAGE DRUGS EFFECTS GENERAL GIVEN INDICATIONS INFORMATION"
+    " INTERACTIONS LABORATORY LEVEL LEVELS MEASUREMENTS METHODS NOTICE OBJECTIVE OBJECTIVES"
+    " OTHER OVERDOSAGE PATIENT PATIENTS PHARMACOKINETICS PHARMACOLOGY PRECAUTIONS PURPOSE"
+    " REACTIONS RESULTS SERUM SETTING SHOULD SINCE STUDIES STUDY TABLE TABLES THERAPY"
+    " TREATMENT TRUNCATED USAGE WARNING WARNINGS WORDS"
+)
+_NOT_A_BRAND = frozenset(_HEADING_WORDS.split())
+
+
+def name_pattern_mentions(text: str, start: int) -> list[Mention]:
+    """Find printed brand names ("NIMBEX") and experimental codes ("SCH 58235") as drugs."""
+    from graph_builder.lexicon import slugify
+    from graph_builder.model import Entity
+
+    found = []
+    for pattern, source in ((BRAND_WORD, "brand-name pattern"), (CODE_NAME, "compound-code")):
+        for match in pattern.finditer(text):
+            word = match.group()
+            if pattern is BRAND_WORD and (
+                re.sub("(?:TM|\u00ae|\u2122)$", "", word) in _NOT_A_BRAND
+                or word in _NOT_A_BRAND
+                or _in_capitals(text, match.start(), match.end())
+            ):
+                continue
+            entity = Entity(
+                key=slugify(word), type=EntityType.DRUG, label=word,
+                source=f"{source} (interactions.py)",
+            )
+            found.append(Mention(word, start + match.start(), start + match.end(), entity))
+    return found
+
+
+def _in_capitals(text: str, begin: int, end: int) -> bool:
+    """Say whether a capitalised word stands in a heading: a neighbouring word is capitals."""
+    before = re.search(r"([A-Za-z]{2,})\W*$", text[:begin])
+    after = re.match(r"\W*([A-Za-z]{2,})", text[end:])
+    return any(m is not None and m.group(1).isupper() for m in (before, after))
+
+
 # A class name used as an adjective names a kind of effect, not the class: "the
 # CNS-depressant effects of narcotics", "anticholinergic activity".
 _ADJECTIVAL_USE = re.compile(r"\s*(?:effects?|actions?|activity|activities|properties)\b", re.I)
 
 
 def with_class_mentions(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
-    """Add the class phrases that no known mention overlaps (known names win).
+    """Add the class phrases, brands and codes that no known mention overlaps (known win).
 
     A class named as an adjective ("CNS-depressant effects") is left out.
     """
-    extra = [
-        phrase
-        for phrase in class_mentions(text, start)
-        if not any(m.start < phrase.end and phrase.start < m.end for m in mentions)
-    ]
+    extra: list[Mention] = []
+    for phrase in [*class_mentions(text, start), *name_pattern_mentions(text, start)]:
+        if not any(m.start < phrase.end and phrase.start < m.end for m in [*mentions, *extra]):
+            extra.append(phrase)
     return [
         m
         for m in sorted([*mentions, *extra], key=lambda m: m.start)

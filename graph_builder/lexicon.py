@@ -255,3 +255,57 @@ def find_mentions(text: str, offset: int = 0, *, drug_names: bool = True) -> lis
         ]
         mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     return mentions
+
+
+# An abbreviation defined in the text: a drug name, then its short form in brackets
+# ("methotrexate (MTX)"). Later, the short form alone names the same drug.
+_DEFINITION = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{1,9})\s*\)")
+_ABBREVIATED = frozenset({EntityType.DRUG, EntityType.DRUG_CLASS})
+
+
+def find_abbreviations(text: str, mentions: Iterable[Mention]) -> dict[str, Entity]:
+    """Read the definitions "drug name (SHORT)" of a document: short form -> drug entity.
+
+    ``mentions`` carry offsets into ``text``; the first definition of a short form wins.
+    """
+    found: dict[str, Entity] = {}
+    for mention in mentions:
+        if mention.entity.type not in _ABBREVIATED:
+            continue
+        match = _DEFINITION.match(text, mention.end)
+        if match is None:
+            continue
+        short = match.group(1)
+        if (
+            any(c.isupper() for c in short)
+            and short.lower() != mention.text.lower()
+            and short not in found
+        ):
+            found[short] = mention.entity
+    return found
+
+
+def abbreviation_mentions(
+    text: str, offset: int, abbreviations: dict[str, Entity], known: Iterable[Mention] = ()
+) -> list[Mention]:
+    """Find the defined short forms in ``text`` that no known mention covers.
+
+    The short form inside its own definition's brackets is not a second mention.
+    """
+    if not abbreviations:
+        return []
+    shorts = "|".join(re.escape(s) for s in sorted(abbreviations, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{shorts})(?![\w-])")
+    taken = [(m.start - offset, m.end - offset) for m in known]
+    found = []
+    for match in pattern.finditer(text):
+        begin, end = match.span()
+        if any(s < end and begin < e for s, e in taken):
+            continue
+        if re.search(r"\(\s*$", text[:begin]) and re.match(r"\s*\)", text[end:]):
+            before = text[:begin].rstrip().removesuffix("(").rstrip()
+            if any(e == len(before) for _, e in taken):
+                continue  # "methotrexate (MTX)": the definition itself
+        entity = abbreviations[match.group()]
+        found.append(Mention(match.group(), offset + begin, offset + end, entity))
+    return found

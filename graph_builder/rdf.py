@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from graph_builder import __version__
+from graph_builder._version import __version__
 from graph_builder.conflicts import Conflict
 from graph_builder.extract import Extraction
 from graph_builder.link import LinkedEntity
@@ -25,6 +25,7 @@ from graph_builder.vocabulary import (
     DKG,
     DKGID,
     ENTITY_CLASSES,
+    PREFIXES,
     RELATIONS,
     SCHEMA,
     bind_prefixes,
@@ -54,7 +55,8 @@ QUALIFIERS = {
 PREGNANCY_CATEGORIES = {letter: SCHEMA[f"FDAcategory{letter}"] for letter in "ABCDX"}
 
 
-def _digest(*parts: object) -> str:
+def digest(*parts: object) -> str:
+    """Return a short stable hash of ``parts``, for IRIs derived from what a node is."""
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]  # noqa: S324
 
 
@@ -104,7 +106,7 @@ class _GraphWriter:
             self.add(node, DKG.mappingSource, Literal(entity.source))
 
     def dose(self, claim: Claim, dose: Dose) -> URIRef:
-        node = DKGID[f"dose-{_digest(claim.sentence.start, claim.sentence.text, dose, claim.obj)}"]
+        node = DKGID[f"dose-{digest(claim.sentence.start, claim.sentence.text, dose, claim.obj)}"]
         kind_class = SCHEMA.MaximumDoseSchedule if dose.kind == "maximum" else SCHEMA.DoseSchedule
         self.add(node, RDF.type, kind_class)
         self.add(node, DKG.scheduleKind, DOSE_KINDS[dose.kind])
@@ -143,7 +145,7 @@ class _GraphWriter:
     def interaction(self, claim: Claim, doc: URIRef) -> URIRef:
         assert claim.obj is not None
         a, b = sorted((claim.subject.entity.key, claim.obj.entity.key))
-        node = DKGID[f"ixn-{_digest(doc, claim.sentence.start, a, b)}"]
+        node = DKGID[f"ixn-{digest(doc, claim.sentence.start, a, b)}"]
         self.add(node, RDF.type, DKG.DrugInteraction)
         self.add(node, DKG.participant, entity_iri(a))
         self.add(node, DKG.participant, entity_iri(b))
@@ -201,7 +203,7 @@ class _GraphWriter:
         extra: list[tuple[URIRef, URIRef | Literal]],
     ) -> URIRef:
         s, p, o = triple
-        node = DKGID[f"stmt-{_digest(doc, claim.sentence.start, s, p, o, claim.rule)}"]
+        node = DKGID[f"stmt-{digest(doc, claim.sentence.start, s, p, o, claim.rule)}"]
         add = self.add
         add(node, RDF.type, RDF.Statement)
         add(node, RDF.subject, s)
@@ -253,7 +255,7 @@ class _GraphWriter:
 
     def conflict(self, conflict: Conflict, claim_nodes: dict[int, list[URIRef]]) -> None:
         members = sorted(str(n) for _, c in conflict.claims for n in claim_nodes.get(id(c), [])[:1])
-        node = DKGID[f"conflict-{_digest(conflict.kind, *members)}"]
+        node = DKGID[f"conflict-{digest(conflict.kind, *members)}"]
         self.add(node, RDF.type, DKG.SourceConflict)
         self.add(node, RDFS.label, Literal(conflict.description))
         self.add(node, DKG.conflictKind, Literal(conflict.kind))
@@ -301,8 +303,13 @@ def to_rdf(
 def serialize(graph: Graph) -> bytes:
     """Serialise ``graph`` as Turtle whose bytes depend only on its triples."""
     bind_prefixes(graph)
-    data = graph.serialize(format="turtle", encoding="utf-8")
-    return data
+    text = graph.serialize(format="turtle", encoding="utf-8").decode("utf-8")
+    # rdflib writes only the prefixes the triples use; the contract binds them all.
+    declared = [line for line in text.splitlines() if line.startswith("@prefix ")]
+    wanted = [f"@prefix {name}: <{namespace}> ." for name, namespace in PREFIXES.items()]
+    header = sorted(set(declared) | set(wanted))
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix "))
+    return ("\n".join(header) + "\n\n" + body.strip("\n") + "\n").encode("utf-8")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -312,9 +319,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; outputs are for sharing
+        os.chmod(temporary, 0o644)  # mkstemp makes 0600; outputs are for sharing
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -11,8 +11,8 @@ one of the benzodiazepines'. Every added triple gets an ``rdf:Statement`` with
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,6 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from graph_builder.model import EntityType, GraphError
+from graph_builder.rdf import digest as _digest
 from graph_builder.vocabulary import BIOLINK, DKG, DKGID, ENTITY_CLASSES, ONTOLOGY_DIR
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ TAXONOMY_PATH = ONTOLOGY_DIR / "drug-classes.ttl"
 MEMBER_OF = BIOLINK.member_of
 SUBCLASS_OF = BIOLINK.subclass_of
 INTERACTS = BIOLINK.pharmacologically_interacts_with
+MEMBER_INTERACTS = DKG.memberInteractsWith  # some member of the class interacts (inferred)
+PARTIAL = re.compile(r"\b(?:certain|some)\b", re.IGNORECASE)
 DRUG = ENTITY_CLASSES[EntityType.DRUG]
 DRUG_CLASS = ENTITY_CLASSES[EntityType.DRUG_CLASS]
 TAXONOMY_NOTE = "curated drug-class taxonomy (ontology/drug-classes.ttl)"
@@ -80,15 +83,12 @@ RULES = {
         Rule(
             "MemberInteractionToClassRule",
             "drug interaction carried up to its classes",
-            "If a text says a drug interacts with Y, at least one member of each of the drug's "
-            "classes interacts with Y, with the same consequences.",
+            "If a text says a drug interacts with Y, each of the drug's classes has a member "
+            "that interacts with Y (dkg:memberInteractsWith; not an interaction of the whole "
+            "class, so it is never carried back down).",
         ),
     )
 }
-
-
-def _digest(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]  # noqa: S324
 
 
 def read_taxonomy(path: Path = TAXONOMY_PATH) -> Graph:
@@ -246,14 +246,30 @@ class _Reasoner:
     def carry_interactions(self) -> None:
         down, up = RULES["ClassInteractionToMembersRule"], RULES["MemberInteractionToClassRule"]
         for x, y in sorted((s, o) for s, p, o in self.extracted if p == INTERACTS):
-            if self.is_a(y, DRUG_CLASS):
+            if self.is_a(y, DRUG_CLASS) and not self._partial(x, y):
                 for member in _uris(self.graph.subjects(MEMBER_OF, y)):
                     if member != x and self.is_a(member, DRUG) and not self._related(member, x):
                         self.carry(down, (x, y), (x, member), (member, MEMBER_OF, y))
             if self.is_a(x, DRUG):
                 for cls in _uris(self.graph.objects(x, MEMBER_OF)):
                     if cls != y and not self._related(y, cls):
-                        self.carry(up, (x, y), (cls, y), (x, MEMBER_OF, cls))
+                        link = (x, MEMBER_OF, cls)
+                        basis = self.premises((x, INTERACTS, y), link)
+                        self.infer((cls, MEMBER_INTERACTS, y), up, basis)
+
+    def _partial(self, x: URIRef, y: URIRef) -> bool:
+        """Tell whether every statement of ``x`` interacting with class ``y`` says only part of it.
+
+        "Certain antiepileptic drugs can interact with ..." is about some members, not all.
+        """
+        hedges = [
+            str(self.graph.value(node, DKG.hedge) or "")
+            for node in self.graph.subjects(RDF.subject, x)
+            if (node, RDF.predicate, INTERACTS) in self.graph
+            and (node, RDF.object, y) in self.graph
+            and (node, BIOLINK.supporting_text, None) in self.graph
+        ]
+        return bool(hedges) and all(PARTIAL.search(h) for h in hedges)
 
     def _related(self, a: URIRef, b: URIRef) -> bool:
         """Tell whether one is a member or subclass of the other (no self-interaction)."""
@@ -277,7 +293,7 @@ class _Reasoner:
             self.graph.add((ixn, DKG.participant, b))
             self.graph.add((ixn, PROV.wasGeneratedBy, rule.iri))
             self.graph.add((ixn, DKG.basedOn, told_ixn))
-            for p in (DKG.hasConsequence, DKG.interactionType, DKG.advice, BIOLINK.negated):
+            for p in (DKG.hasConsequence, DKG.interactionType, DKG.advice):
                 for o in self.graph.objects(told_ixn, p):
                     self.graph.add((ixn, p, o))
             for node in nodes:
@@ -315,8 +331,3 @@ def reason(graph: Graph, taxonomy: Graph | None = None) -> int:
         reasoner.describe_rules()
     logger.info("reason: %d inferred statements", reasoner.added)
     return reasoner.added
-
-
-def is_inferred(graph: Graph, statement: URIRef) -> bool:
-    """Tell whether a statement node was made by a rule rather than read from a text."""
-    return (statement, PROV.wasGeneratedBy, None) in graph

@@ -42,7 +42,7 @@ HEDGE = re.compile(
     r"\bnot (?:the |a )?first[- ]line(?: treatment)?|\brarely\b|\bseldom\b|\bmay\b|\bmight\b"
     r"|\bcould\b|\bgenerally\b|\boften\b|\btypically\b|\busually\b|\bpossibly\b|\bpotential(?:ly)?\b"
     r"|\bsome (?:individuals|users|patients|people)\b|\bonly if\b[^,;.]*|\bunless\b[^,;.]*"
-    r"|\bless well[- ]defined\b|\bin some cases\b|\bespecially\b[^,;.]*|\bparticularly\b[^,;.]*",
+    r"|\bcertain\b|\bless well[- ]defined\b|\bin some cases\b|\bespecially\b[^,;.]*|\bparticularly\b[^,;.]*",
     re.I,
 )
 

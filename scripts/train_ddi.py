@@ -31,9 +31,9 @@ from graph_builder.ddi_model import CLASSES, PairModel, SentenceView, features
 from graph_builder.evaluate.corpus_ddi import GoldDocument, iter_ddi_documents, write_documents
 from graph_builder.evaluate.ddi import DdiResult, align, gold_pairs, read_statements, score_ddi
 from graph_builder.evaluate.scoring import Score
+from graph_builder.extract import document_mentions
 from graph_builder.ingest import read_document
 from graph_builder.interactions import rule_verdicts, with_class_mentions
-from graph_builder.lexicon import find_mentions
 from graph_builder.model import EntityType, InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,11 +52,8 @@ def candidates(documents: list[GoldDocument], paths: list[Path]) -> list[Row]:
             parsed = read_document(path)
         except InputError:
             continue
-        for sentence in parsed.sentences:
-            known = [
-                m for m in find_mentions(sentence.text, sentence.start)
-                if m.entity.type in PARTNERS
-            ]
+        for sentence, found in document_mentions(parsed):
+            known = [m for m in found if m.entity.type in PARTNERS]
             mentions = with_class_mentions(sentence.text, sentence.start, known)
             if len(mentions) < 2:
                 continue

@@ -8,13 +8,14 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
-from graph_builder import adverse, build_graph
+from graph_builder import build_graph
 from graph_builder.adverse import (
     STUDY_DESIGN,
     AdverseVocabulary,
     animal_finding,
     complete_list,
     find_adverse_effects,
+    hpo,
     is_risk_factor,
     list_items,
     normalise_phrase,
@@ -281,14 +282,14 @@ def test_exact_synonym_is_the_same_phenotype() -> None:
 def test_hpo_names_only_without_the_cache(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(adverse, "CACHE_DIR", tmp_path)
-    monkeypatch.setattr(adverse, "hpo_cache_path", lambda: tmp_path / "absent.tsv")
-    monkeypatch.setattr(adverse, "_hpo_names", lambda: (("HP:0012378", "Fatigue"),))
-    adverse.hpo_terms.cache_clear()
+    monkeypatch.setattr(hpo, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(hpo, "hpo_cache_path", lambda: tmp_path / "absent.tsv")
+    monkeypatch.setattr(hpo, "_hpo_names", lambda: (("HP:0012378", "Fatigue"),))
+    hpo.hpo_terms.cache_clear()
     try:
-        assert adverse.hpo_terms() == (("HP:0012378", "Fatigue", ()),)
+        assert hpo.hpo_terms() == (("HP:0012378", "Fatigue", ()),)
     finally:
-        adverse.hpo_terms.cache_clear()
+        hpo.hpo_terms.cache_clear()
     assert "no HPO synonyms" in caplog.text
 
 

@@ -164,3 +164,34 @@ def test_query_page_works_offline(endpoint: str) -> None:
 def test_negotiate(accept: str, expected: str | None) -> None:
     offered = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv"]
     assert negotiate(accept, offered) == expected
+
+
+def _raw(endpoint: str, request: bytes) -> bytes:
+    """Send raw bytes to the endpoint and return the status line."""
+    import socket
+
+    host, port = endpoint.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(request)
+        return connection.recv(200).split(b"\r\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("length", "status"),
+    [(b"-1", b"411"), (b"abc", b"411"), (b"", b"411"), (b"99999999", b"413")],
+    ids=["negative", "not-a-number", "missing", "too-large"],
+)
+def test_a_bad_content_length_is_refused_at_once(endpoint: str, length: bytes, status: bytes) -> None:
+    header = b"Content-Length: " + length + b"\r\n" if length else b""
+    request = (
+        b"POST /sparql HTTP/1.1\r\nHost: " + endpoint.removeprefix("http://").encode() + b"\r\n"
+        b"Content-Type: application/sparql-query\r\n" + header + b"Connection: close\r\n\r\n"
+    )
+    assert status in _raw(endpoint, request)
+
+
+def test_a_host_naming_another_site_is_refused(endpoint: str) -> None:
+    """A page on another site cannot reach the loopback endpoint through DNS rebinding."""
+    query = urllib.parse.urlencode({"query": DRUGS}).encode()
+    request = b"GET /sparql?" + query + b" HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n"
+    assert b"421" in _raw(endpoint, request)

@@ -66,6 +66,20 @@ def test_mentions_resolve_to_one_concept(text: str, key: str) -> None:
     assert key in [m.entity.key for m in find_mentions(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each vial contains 2% benzyl alcohol as a preservative.",
+        "Swab the site with isopropyl alcohol.",
+        "The cream contains cetyl alcohol and stearyl alcohol.",
+        "Methyl alcohol poisoning is treated with fomepizole.",
+    ],
+    ids=["benzyl", "isopropyl", "fatty", "methyl"],
+)
+def test_other_alcohols_are_not_ethanol(text: str) -> None:
+    assert "ethanol" not in [m.entity.key for m in find_mentions(text)]
+
+
 def test_abbreviations_are_case_sensitive() -> None:
     assert [m.entity.key for m in find_mentions("GAD")] == ["generalized-anxiety-disorder"]
     assert find_mentions("a gad about") == []

@@ -140,8 +140,24 @@ def test_query_that_calls_out_or_writes_is_refused_before_running(query: str) ->
 @pytest.mark.parametrize(
     "query",
     [
-        'SELECT ?s { ?s rdfs:label "SERVICE LOAD INSERT FROM <file:///x>" }',
-        "SELECT ?service ?load { ?service dkg:insert ?load } # SERVICE <http://x>",
+        "SELECT * WHERE { # x\rSERVICE <http://127.0.0.1:9/b> { ?s ?p ?o } }",
+        "SELECT * WHERE { # x\r\nSERVICE <http://127.0.0.1:9/b> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?s ?p 'a\r' SERVICE <http://127.0.0.1:9/b> { ?s ?p ?o } }",
+        'SELECT * { ?s rdfs:label "x" } # SERVICE <http://127.0.0.1:9/b>',
+    ],
+    ids=["carriage-return-ends-a-comment", "crlf", "carriage-return-in-a-string", "in-a-comment"],
+)
+def test_call_outs_hidden_from_a_tokenizer_are_refused(query: str) -> None:
+    r"""A comment ends at \r as well as \n; a keyword with a target anywhere is refused."""
+    with pytest.raises(QueryError, match="refused"):
+        check_query(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'SELECT ?s { ?s rdfs:label "SERVICE, LOAD; INSERT FROM <file:///x>" }',
+        "SELECT ?service ?load { ?service dkg:insert ?load } # a comment about services",
         "SELECT * FROM <https://w3id.org/drugkg/id/inferred> { ?s ?p ?o }",
     ],
     ids=["keywords-in-a-string", "keywords-as-names-and-comment", "from-a-graph-in-the-store"],

@@ -191,3 +191,15 @@ def test_large_views_get_a_seeded_layout_and_capped_physics() -> None:
     assert data["large"] is True
     assert data["options"]["physics"]["stabilization"]["iterations"] <= 60  # type: ignore[index]
     assert len(seed_layout(nodes, edges)) == LARGE + 1
+
+
+def test_rendering_one_view_keeps_every_view_in_the_index(tmp_path: Path) -> None:
+    from graph_builder import build_graph
+    from graph_builder.render import write_views
+    from graph_builder.vocabulary import DATA_DIR
+
+    graph = build_graph([DATA_DIR / "documents"]).graph
+    write_views(graph, tmp_path)
+    full_index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    write_views(graph, tmp_path, view="cns-depressant-interactions")
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == full_index

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from graph_builder import __version__
+from graph_builder._version import __version__
 from graph_builder.cli.analysis import analyze, export
 from graph_builder.cli.evaluation import evaluate
 from graph_builder.cli.graphs import build, conflicts, render, validate

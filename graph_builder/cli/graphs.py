@@ -48,6 +48,8 @@ def build(
     """
     from graph_builder.build import run_build
 
+    if outdir.exists() and not outdir.is_dir():
+        raise InputError(f"{outdir}: -o must name a folder, and this is a file")
     inputs = list(paths) or [DEFAULT_INPUT]
     for path in inputs:
         if not path.exists():

@@ -1,11 +1,11 @@
 """Read the DDI-2013 corpus and turn each XML document into a plain-text document.
 
 A DrugBank document's title line is the drug its file is named after ("Clonazepam_ddi.xml"
--> "Clonazepam"); a MedLine abstract has no such name, so its first sentence is its title
-line (chosen from the text itself, never from the annotations). The sentences follow as
-running text. Gold offsets (end-inclusive, relative to the sentence, possibly
-discontinuous) become end-exclusive document offsets, so the graph's mention offsets can
-be aligned with them.
+-> "Clonazepam"); a MedLine abstract has no such name, so its title line is the drug its
+text names most often (chosen from the text itself, never from the annotations; "Abstract"
+when it names none). Every sentence follows as running text. Gold offsets (end-inclusive,
+relative to the sentence, possibly discontinuous) become end-exclusive document offsets,
+so the graph's mention offsets can be aligned with them.
 """
 
 from __future__ import annotations
@@ -73,10 +73,28 @@ class GoldDocument:
 
 
 def title_of(path: Path, sentences: list[str]) -> str:
-    """Choose a title line: a DrugBank file's drug name, else the first sentence."""
+    """Choose a title line: a DrugBank file's drug name, else the text's most named drug."""
     if path.parent.name.lower() == "drugbank" or path.stem.endswith("_ddi"):
         return path.stem.removesuffix("_ddi").replace("_", " ")
-    return sentences[0] if sentences else path.stem
+    return most_named_drug(sentences) or "Abstract"
+
+
+def most_named_drug(sentences: list[str]) -> str | None:
+    """Return the drug the sentences name most often (as first written; ties: the first)."""
+    from graph_builder.lexicon import find_mentions
+    from graph_builder.model import EntityType
+
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for text in sentences:
+        for mention in find_mentions(text):
+            if mention.entity.type is EntityType.DRUG:
+                counts[mention.entity.key] = counts.get(mention.entity.key, 0) + 1
+                names.setdefault(mention.entity.key, mention.text)
+    if not counts:
+        return None
+    best = max(counts, key=lambda key: (counts[key], -list(names).index(key)))
+    return names[best]
 
 
 def _spans(offset: str, base: int) -> tuple[tuple[int, int], ...]:
@@ -96,16 +114,12 @@ def read_ddi_document(path: Path) -> GoldDocument:
     elements = root.findall("sentence")
     texts = [element.get("text", "") for element in elements]
     title = title_of(path, texts)
-    # A MedLine abstract's first sentence is its title line, not repeated below it.
-    title_is_first = bool(texts) and title == texts[0]
     text = ""
     sentences = []
     for index, (element, sentence_text) in enumerate(zip(elements, texts, strict=True)):
-        if index == 0 and not title_is_first:
+        if index == 0:
             text = title + "\n\n"
-        elif index == 1 and title_is_first:
-            text += "\n\n"
-        elif text:
+        else:
             text += " "
         start = len(text)
         text += sentence_text

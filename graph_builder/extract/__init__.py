@@ -25,8 +25,8 @@ from graph_builder.extract.context import (
     title_topic,
 )
 from graph_builder.extract.reader import SentenceReader
-from graph_builder.lexicon import find_mentions
-from graph_builder.model import Claim, Document, Mention
+from graph_builder.lexicon import abbreviation_mentions, find_abbreviations, find_mentions
+from graph_builder.model import Claim, Document, Mention, Sentence
 
 __all__ = [
     "Extraction",
@@ -100,18 +100,32 @@ def extract(document: Document) -> Extraction:
         return Extraction(document, None, tuple(_dedupe(list(_interactions_only(document)))))
     claims: list[Claim] = []
     sections = SectionKinds()
-    for sentence in document.sentences:
-        mentions = find_mentions(sentence.text, sentence.start)
+    for sentence, mentions in document_mentions(document):
         kinds = sections.of(sentence)
         claims.extend(SentenceReader(sentence, topic, mentions, kinds).read())
     claims.extend(_warnings(claims))
     return Extraction(document, topic, tuple(_dedupe(claims)))
 
 
+def document_mentions(document: Document) -> list[tuple[Sentence, list[Mention]]]:
+    """Find each sentence's mentions, with the abbreviations the document defines ("MTX")."""
+    found = [(s, find_mentions(s.text, s.start)) for s in document.sentences]
+    defined = find_abbreviations(document.text, [m for _, ms in found for m in ms])
+    if not defined:
+        return found
+    return [
+        (s, sorted([*ms, *abbreviation_mentions(s.text, s.start, defined, ms)], key=_start))
+        for s, ms in found
+    ]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 def _interactions_only(document: Document) -> Iterator[Claim]:
     """Read only the interactions of a document whose title names no drug."""
-    for sentence in document.sentences:
-        mentions = find_mentions(sentence.text, sentence.start)
+    for sentence, mentions in document_mentions(document):
         drugs = [m for m in mentions if m.entity.type in PARTNERS]
         if len(drugs) < 2:
             continue

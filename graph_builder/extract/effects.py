@@ -1,4 +1,4 @@
-"""Reading side effects and withdrawal symptoms (recognition itself: ``adverse.py``)."""
+"""Reading side effects and withdrawal symptoms (recognition itself: ``graph_builder.adverse``)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ class SideEffectReading(ReaderBase):
         for obj in self.adverse_objects(rule.objects):
             in_withdrawal = self.rel(obj) >= limit and obj.entity.key != "withdrawal"
             if in_withdrawal or adverse.is_risk_factor(self.text, self.rel(obj)):
+                continue
+            if adverse.is_supposed(self.text, self.rel(obj)):  # "If a rash occurs, stop"
                 continue
             qualifiers: tuple[tuple[str, str], ...] = ()
             if animal:  # a finding in animal studies, kept apart from effects in people

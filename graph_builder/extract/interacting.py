@@ -21,8 +21,9 @@ class InteractionReading(ReaderBase):
 
     def model_only_interactions(self) -> Iterator[Claim]:
         """With a trained model, judge sentences naming two drugs even without a cue word."""
-        named = {m.entity.key for m in self.mentions if m.entity.type in PARTNERS}
-        if get_model() is None or len(named) < 2:
+        known = [m for m in self.mentions if m.entity.type in PARTNERS]
+        drugs = with_class_mentions(self.text, self.sentence.start, known)
+        if get_model() is None or len({m.entity.key for m in drugs}) < 2:
             return
         for claim in self.interactions(R.RULES_BY_NAME["interaction"]):
             if claim.rule == "ddi-model":

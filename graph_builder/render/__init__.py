@@ -100,6 +100,11 @@ def write_views(
         write_atomic(path, render_view(page).encode("utf-8"))
         logger.info("wrote %s (%d nodes, %d edges)", path, len(page.nodes), len(page.edges))
         written.append(path)
+    listed = views
+    if view is not None or drug is not None:  # a partial render: the index still lists all
+        listed = build_views(graph, relations=relations)
+        known = {page.file_name for page in listed}
+        listed += [page for page in views if page.file_name not in known]
     index_path = outdir / "index.html"
-    write_atomic(index_path, render_index(views).encode("utf-8"))
+    write_atomic(index_path, render_index(listed).encode("utf-8"))
     return [index_path, *written]

@@ -148,7 +148,7 @@ def cns_depressant_interactions(index: GraphIndex, keep: Keep) -> View:
             edges.setdefault(key, styled)  # type: ignore[arg-type]
     for interaction in (i for i in interactions if not i.inferred):  # the texts' own words
         for consequence in interaction.consequences:
-            for participant in set(interaction.participants) & members:
+            for participant in sorted(set(interaction.participants) & members):
                 key = (participant, consequence, "consequence")
                 evidence = Evidence(interaction.sentence, source=interaction.source)
                 old = edges.get(key)

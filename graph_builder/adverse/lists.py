@@ -1,0 +1,207 @@
+"""Reactions in table rows and lists, however unknown the words ("Somnolence 22% 9%")."""
+
+from __future__ import annotations
+
+import re
+
+from graph_builder.adverse.patterns import NOT_A_REACTION_ROW, TABLE_ROW
+from graph_builder.adverse.vocabulary import entity_for, get_vocabulary
+from graph_builder.adverse.words import normalise_phrase
+from graph_builder.model import Mention
+
+# A grouping of reactions ("Eye disorders", "Metabolism and nutrition disorders"), no reaction.
+_GROUPING = re.compile(r"\bdisorders\s*$|\band\b.*\bdisorders?\b", re.I)
+
+
+def table_row_term(text: str) -> tuple[int, int] | None:
+    """Return the span of a table row's first cell when the row gives frequencies.
+
+    >>> t = "  Somnolence   22%   9%"
+    >>> a, b = table_row_term(t); t[a:b]
+    'Somnolence'
+    """
+    match = TABLE_ROW.match(text)
+    if match is None:
+        return None
+    start, end = match.span("term")
+    cells = list(re.finditer(r"\s{2,}", text[start:end]))
+    if cells:  # "Investigations   AST increased": the grouping is a cell of its own
+        start += cells[-1].end()
+    term = text[start:end]
+    if NOT_A_REACTION_ROW.search(term) or len(term.split()) > 6 or len(term) < 4:
+        return None
+    return start, end
+
+
+# What separates the items of a coordinated list: "A, B, and C", "A; B or C", "A/B".
+_ITEM_SEPARATOR = re.compile(
+    r"\s*(?:[,;]\s*(?:and/or\b|and\b|or\b)?|\band/or\b|\band\b|\bor\b|/|\s-\s)\s*", re.I
+)
+# What ends the lead-in of a list's first item ("... have included A, B and C").
+_ITEM_LEAD = re.compile(
+    r"^.*\b(?:include[sd]?|including|such as|e\.g\.,?|i\.e\.,?|like|were|was|are|of"
+    r"|reported|observed)\s+|^.*:\s*",
+    re.I,
+)
+# What ends the last item ("... and C were reported", "C (5%)", "C [see ...]").
+_ITEM_TAIL = re.compile(
+    r"\s*(?:\(|\[|\b(?:were|was|have|has|had|is|are|may|can|occurred|occurring|in|at|that"
+    r"|which|during|after|with|among|led|leading|resulting|requiring)\b|[.:]\s*$).*$",
+    re.I,
+)
+_GROUPING_LEAD = re.compile(
+    r"^[^:]{0,100}\b(?:disorders?|conditions|infestations|investigations|system)\s*[:-]\s*", re.I
+)
+_ITEM_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*\Z")
+
+
+def _item_span(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Return the span of the reaction named by one list segment, or None if it names none.
+
+    The segment loses the words that lead into the list ("... have included") and those
+    that follow its reaction ("(5%)", "were reported").
+    """
+    segment = text[a:b]
+    lead = _ITEM_LEAD.match(segment)
+    if lead:
+        a, segment = a + lead.end(), segment[lead.end() :]
+    tail = _ITEM_TAIL.search(segment)
+    if tail:
+        segment = segment[: tail.start()]
+    stripped = segment.strip(" \t*\u2020\u2021\u00a7\"'")
+    if not stripped:
+        return None
+    words = stripped.split()
+    if not 1 <= len(words) <= 4 or _NOT_AN_ITEM.search(stripped):
+        return None
+    if not all(_ITEM_WORD.match(w) for w in words):
+        return None
+    start = a + segment.index(stripped)
+    return start, start + len(stripped)
+
+
+def _runs(spans: list[tuple[int, int] | None]) -> list[list[tuple[int, int]]]:
+    """Group the consecutive segments that each name one item."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for span in spans:
+        if span is None:
+            runs.append([])
+        else:
+            runs[-1].append(span)
+    return runs
+
+
+def complete_list(text: str, offset: int, found: list[Mention]) -> list[Mention]:
+    """Add the unknown items of a list of reactions whose other items are known.
+
+    In "stomatitis, glossodynia, gingival pain and dysgeusia" the vocabulary may lack
+    "glossodynia"; a list whose items are mostly known reactions names reactions only.
+
+    >>> from graph_builder.adverse.matcher import _Matcher
+    >>> vocab = get_vocabulary()
+    >>> t = "Reactions included nausea, vomiting, glossodynia, and rash."
+    >>> [m.text for m in complete_list(t, 0, _Matcher(t, 0, vocab).mentions())]
+    ['nausea', 'vomiting', 'glossodynia', 'rash']
+    """
+    grouping = _GROUPING_LEAD.match(text)  # "Respiratory, thoracic and mediastinal disorders:"
+    bounds = [grouping.end() if grouping else 0]
+    for sep in _ITEM_SEPARATOR.finditer(text, bounds[0]):
+        bounds += [sep.start(), sep.end()]
+    bounds.append(len(text))
+    segments = list(zip(bounds[::2], bounds[1::2], strict=True))
+    if len(segments) < 3:
+        return found
+    spans = [_item_span(text, a, b) for a, b in segments]
+    known = {(m.start - offset, m.end - offset) for m in found}
+
+    def is_known(span: tuple[int, int]) -> bool:
+        return any(a <= span[0] and span[1] <= b for a, b in known)
+
+    added: list[Mention] = []
+    vocabulary = get_vocabulary()
+    for run in _runs(spans):
+        hits = sum(is_known(span) for span in run)
+        if len(run) < 3 or hits < 2 or hits * 2 < len(run):
+            continue
+        for a, b in (span for span in run if not is_known(span)):
+            surface = text[a:b]
+            if normalise_phrase(surface) in vocabulary.kind("modifier"):
+                continue  # "skin", "renal": a site, no reaction
+            added.append(Mention(surface, offset + a, offset + b, entity_for(surface, vocabulary)))
+    if not added:
+        return found
+    kept = [m for m in found if not any(n.start <= m.start and m.end <= n.end for n in added)]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
+# What introduces a list of reactions: "Psychiatric Disorders: ...", "... were: ...",
+# "the most common adverse reactions (>=20%) were ...".
+LIST_LEAD = re.compile(
+    r"^[^:]{0,60}\b(?:disorders|system|body as a whole|general|special senses|metabolic"
+    r"|nutritional|cardiovascular|digestive|nervous|respiratory|skin(?: and appendages)?"
+    r"|urogenital|hemic and lymphatic|musculoskeletal|psychiatric|investigations)\s*:\s*"
+    r"|\badverse (?:reactions?|events?|effects?|experiences?)\b[^.:;]{0,120}?"
+    r"\b(?:were|was|are|is|include[sd]?|including|included)\b\s*:?\s*"
+    r"|\b(?:reported|observed|occurring|occurred) (?:in|by)[^.:;]{0,80}?"
+    r"\b(?:were|are|include[sd]?)\s*:?\s*",
+    re.I,
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\band/or\b)\s*", re.I)
+_NOT_AN_ITEM = re.compile(
+    r"\d|\b(?:the|a|an|of patients|patients|which|that|were|was|is|are|be|been|have|has|with"
+    r"|than|more|most|common|following|reported|see|in|at|for|other|these|this|those|who"
+    r"|during|after|treatment|placebo|study|studies|trial|respectively|e\.g|including"
+    r"|described|below|above|mild|moderate|severe|serious|such|as|any|all|each|both|it|its"
+    r"|some|frequency|precautions?|warnings?|monitor\w*|recommended|outcomes?|size|risk|use"
+    r"|doses?|therapy|drugs?|information|data|number|rate|incidence|cause|consider|advise"
+    r"|discontinu\w*|followed|by|not|no|unknown|cases?|deaths?|hospitali[sz]ation|signs"
+    r"|symptoms|causality|regardless|contact|fda|treated|grading|version)\b",
+    re.I,
+)
+
+
+# What stands before an item of a list but names no reaction: a grouping cell or word
+# ("Cardiac Disorders    bradycardia", "Cardiac: angina") or a frequency ("Infrequent - anemia").
+_ITEM_GROUPING = re.compile(
+    r"^(?:.*\S\s{2,}|[^:]*:\s*|\s*(?:very |in)?(?:frequent|rare|common|uncommon)\s*[-\u2013:])+",
+    re.I,
+)
+
+
+def list_items(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the items of a list of reactions, however unknown the words.
+
+    >>> t = "Psychiatric Disorders: agitation, panic attack, personality change."
+    >>> [t[a:b] for a, b in list_items(t)]
+    ['agitation', 'panic attack', 'personality change']
+    >>> t = "Eye Disorders: Frequent - conjunctivitis; Rare - diplopia"
+    >>> [t[a:b] for a, b in list_items(t)]
+    ['conjunctivitis', 'diplopia']
+    """
+    lead = LIST_LEAD.search(text)
+    if lead is None:
+        return []
+    tail_start = lead.end()
+    tail_end = len(text)
+    for stop in (".", "(", "["):
+        at = text.find(stop, tail_start)
+        if at != -1:
+            tail_end = min(tail_end, at)
+    spans: list[tuple[int, int]] = []
+    cursor = tail_start
+    for sep in [*_LIST_SPLIT.finditer(text, tail_start, tail_end), None]:
+        end = sep.start() if sep is not None else tail_end
+        item = text[cursor:end]
+        group = _ITEM_GROUPING.match(item)  # "Cardiac: angina", "Infrequent - anemia"
+        if group:
+            cursor, item = cursor + group.end(), item[group.end() :]
+        stripped = item.strip(" \t:*-\u2013")
+        if stripped:
+            a = cursor + item.index(stripped)
+            words = stripped.split()
+            if 1 <= len(words) <= 4 and not _NOT_AN_ITEM.search(stripped) and stripped[0].isalpha():
+                spans.append((a, a + len(stripped)))
+        if sep is None:
+            break
+        cursor = sep.end()
+    return spans

@@ -1,0 +1,176 @@
+"""Find adverse-effect phrases in text: vocabulary, modifiers, qualifiers, lab changes."""
+
+from __future__ import annotations
+
+from graph_builder.adverse.patterns import ADJECTIVE, DISORDER_WORD, NOT_NARROWING
+from graph_builder.adverse.vocabulary import AdverseVocabulary, entity_for
+from graph_builder.adverse.words import _JOINER, _Token, tokenize
+from graph_builder.model import Entity, Mention
+
+# "elevations in serum ALT", "prolongation of the QT interval": words between change and value.
+_LINK_WORDS = frozenset({"in", "of", "the", "serum", "plasma", "blood", "total"})
+# What a measured value is called after its name: "uric acid levels", "QTc interval".
+_MEASURED = frozenset(
+    (w,) for w in ("level", "value", "activity", "interval", "concentration", "count", "test")
+)
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    """Tell whether two tokens are one phrase: only spaces, a hyphen or a slash between."""
+    gap = text[left.end : right.start]
+    return len(gap) <= 3 and bool(_JOINER.fullmatch(gap)) and "\n" not in gap
+
+
+class _Matcher:
+    """Find adverse-effect phrases in one piece of text."""
+
+    def __init__(self, text: str, offset: int, vocabulary: AdverseVocabulary) -> None:
+        self.text = text
+        self.offset = offset
+        self.vocab = vocabulary
+        self.tokens = tokenize(text)
+        self.modifiers = vocabulary.kind("modifier")
+        self.qualifiers = vocabulary.kind("qualifier")
+        self.measurements = vocabulary.kind("measurement")
+        self.changes = vocabulary.kind("change")
+        self.heads = vocabulary.kind("head")
+        self.courses = vocabulary.kind("course")
+        self.sites = vocabulary.kind("site")
+
+    def words(self, i: int, j: int) -> tuple[str, ...] | None:
+        """Normalised words of tokens i..j-1 when they form one phrase, else None."""
+        if j > len(self.tokens) or i >= j:
+            return None
+        for k in range(i, j - 1):
+            if not _joined(self.text, self.tokens[k], self.tokens[k + 1]):
+                return None
+        return tuple(t.word for t in self.tokens[i:j])
+
+    def longest(
+        self,
+        i: int,
+        phrases: set[tuple[str, ...]] | dict[tuple[str, ...], Entity],
+        longest: int = 6,
+        start: int | None = None,
+    ) -> int:
+        """Return the end j of the longest phrase of ``phrases`` at tokens i..j (or i).
+
+        With ``start``, the phrase must also join on to the tokens from ``start``.
+        """
+        for j in range(min(len(self.tokens), i + longest), i, -1):
+            words = self.words(i, j)
+            if words is None or words not in phrases:
+                continue
+            if start is None or start >= i or self.words(start, j) is not None:
+                return j
+        return i
+
+    def describes(self, i: int) -> bool:
+        """Tell whether token i is an adjective that can narrow the reaction after it."""
+        word = self.tokens[i].word
+        return (
+            bool(ADJECTIVE.fullmatch(word))
+            and word not in NOT_NARROWING
+            and self.words(i, i + 2) is not None
+        )
+
+    def core(self, i: int) -> int:
+        """End of an adverse-effect core starting at token i: vocabulary, lab change, word."""
+        if self.tokens[i].word in self.vocab.first_words:
+            end = self.longest(i, self.vocab.effects, self.vocab.max_words)
+            if end > i:
+                return end
+        change = self.longest(i, self.changes, 2)
+        if change > i:  # "increased ALT", "decreased appetite", "elevations in serum ALT"
+            at = change
+            while at < len(self.tokens) and self.tokens[at].word in _LINK_WORDS:
+                at += 1
+            end = self.longest(at, self.measurements, 4, start=i)
+            if end > at:
+                return self.longest(end, _MEASURED, 1, start=i)  # "increased uric acid levels"
+        end = self.longest(i, self.measurements, 4)
+        if end > i:  # "ALT increased", "weight decreased"
+            end = self.longest(end, _MEASURED, 1, start=i)
+            change = self.longest(end, self.changes, 2, start=i)
+            if change > end:
+                return change
+        if DISORDER_WORD.fullmatch(self.tokens[i].word):
+            return i + 1
+        return i
+
+    def phrase_at(self, i: int) -> tuple[int, int]:
+        """Return the token span (i, j) of the effect phrase starting at token i, or (i, i).
+
+        A course word in front ("worsening of", "reactivation of") is part of the reaction.
+        """
+        course = self.longest(i, self.courses, 4)
+        if course > i:
+            start, end = self.effect_at(course)
+            if end > start and self.words(i, end) is not None:
+                return i, end
+        return self.effect_at(i)
+
+    def effect_at(self, i: int) -> tuple[int, int]:
+        """Return the token span (i, j) of modifiers, core, qualifiers and site at token i."""
+        start = i
+        while True:  # leading modifiers: "peripheral sensory neuropathy", "upper abdominal pain"
+            end = self.longest(start, self.modifiers, 4, start=i)
+            if end == start and start == i and self.describes(start):
+                end = start + 1  # one word built like an adjective: "aphthous", "lobar"
+            if end == start:
+                break
+            start = end
+        if start >= len(self.tokens):
+            return i, i
+        end = self.core(start)
+        if end == start and start > i:  # "skin reactions", "opportunistic infections"
+            end = self.longest(start, self.heads, 1, start=i)
+        if end == start:
+            return i, i
+        while True:  # MedDRA-style qualifiers after the effect: "rash macular", "pain upper"
+            more = self.longest(end, self.qualifiers, 3, start=i)
+            if more == end:
+                break
+            end = more
+        end = self.longest(end, self.heads, 1, start=i)  # "hypersensitivity reactions"
+        return i, self.site_after(i, end)
+
+    def site_after(self, i: int, end: int) -> int:
+        """Extend a reaction by the body site after it: "angioedema of the throat"."""
+        if end >= len(self.tokens) or self.tokens[end].word != "of":
+            return end
+        at = end + 1
+        if at < len(self.tokens) and self.tokens[at].word == "the":
+            at += 1
+        best = end
+        while at < len(self.tokens):
+            site = self.longest(at, self.sites, 2, start=i)
+            if site > at:
+                best = site
+            more = max(site, self.longest(at, self.modifiers, 2, start=i))
+            if more == at:
+                break
+            at = more
+        return best
+
+    def mentions(self) -> list[Mention]:
+        found: list[Mention] = []
+        i = 0
+        while i < len(self.tokens):
+            start, end = self.phrase_at(i)
+            if end == start and i < len(self.tokens):
+                end = self.core(i)
+            if end > start:
+                found.append(self.mention(start, end))
+                i = end
+            else:
+                i += 1
+        return found
+
+    def mention(self, i: int, j: int) -> Mention:
+        a, b = self.tokens[i].start, self.tokens[j - 1].end
+        surface = self.text[a:b]
+        return Mention(surface, self.offset + a, self.offset + b, self.entity(surface))
+
+    def entity(self, surface: str) -> Entity:
+        return entity_for(surface, self.vocab)

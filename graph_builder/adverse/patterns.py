@@ -1,0 +1,149 @@
+"""Patterns around a reaction: its shape, severity, table rows, trial design, risk, animals."""
+
+from __future__ import annotations
+
+import re
+
+from graph_builder.model import Mention
+
+# A finding in animals, not in people ("in rats", "in animal studies").
+ANIMAL = re.compile(
+    r"\b(?:rats?|mice|mouse|rabbits?|dogs?|monkeys?|animals?|hamsters?|primates?|rodents?"
+    r"|cynomolgus|minipigs?|guinea pigs?)\b",
+    re.I,
+)
+ANIMAL_STUDY = re.compile(
+    r"\b(?:in|to) (?:pregnant |juvenile |male |female |neonatal |young )?"
+    r"(?:rats?|mice|rabbits?|dogs?|monkeys?|animals?|hamsters?|rodents?|cynomolgus monkeys?)\b"
+    r"|\banimal (?:studies|reproduction|data|models?)\b|\b(?:rats?|mice|rabbits?|dogs?|monkeys?)"
+    r" (?:given|treated|administered|dosed|that received)\b"
+    r"|\b(?:carcinogenicity|fertility|teratogenicity|toxicology) stud(?:y|ies)\b",
+    re.I,
+)
+
+# Words built like the name of a disorder: "-itis", "-penia", "-algia" ...
+DISORDER_WORD = re.compile(
+    r"[a-z]{3,}(?:itis|penia|emia|algia|pathy|rrhea|rrhage|plegia|paresis|esthesia|uria"
+    r"|cytosis|megaly|spasm|toxicity|ptysis|phagia|phasia|kinesia|tonia|cardia|pnea|opia"
+    r"|(?<!diagn)(?<!progn)(?<!hypn)osis)"
+)
+# Words built like adjectives that narrow a reaction: "aphthous stomatitis", "lobar pneumonia".
+ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ic|ous|ary|oid|ive|form|ar)")
+NOT_NARROWING = frozenset(
+    [
+        "clinical",
+        "several",
+        "general",
+        "potential",
+        "additional",
+        "total",
+        "usual",
+        "initial",
+        "typical",
+        "medical",
+        "critical",
+        "individual",
+        "various",
+        "previous",
+        "serious",
+        "similar",
+        "particular",
+        "numerous",
+        "fatal",
+        "other",
+        "prior",
+        "systemic",
+        "overall",
+        "dual",
+        "annual",
+        "causal",
+        "rare",
+        "regular",
+        "normal",
+        "actual",
+        "visual",
+        "ocular",
+        "cumulative",
+        "positive",
+        "negative",
+        "respective",
+        "relative",
+        "comparative",
+        "consecutive",
+        "national",
+    ]
+)
+# Severity is no part of the reaction's name: "severe rash" is a rash.
+SEVERITY = re.compile(
+    r"^(?:(?:severe|serious|mild|moderate|life[- ]threatening|fatal|significant|possible"
+    r"|clinically significant|rare|new(?! onset)|acute onset of)\s+)+",
+    re.I,
+)
+# "Somnolence 22% 9%": a table row, its first cell and the frequency cells that follow.
+TABLE_ROW = re.compile(
+    r"^\s*(?P<term>[A-Za-z][A-Za-z ,'/()-]*?[A-Za-z)])(?:\s+[a-h](?:\s*,\s*[a-h])*)?[\s*†‡§¶#]*"
+    r"(?:\s+(?:[<>≤≥]\s*)?(?:\d[\d.,]*\s*%?|\(\s*[<>≤≥]?\s*\d[\d.,]*\s*%?\s*\)|[-–—]{1,2}"
+    r"|NA|N/A)){1,}\s*$"
+)
+# First cells of a table that are no reaction: groupings, totals and column headings.
+NOT_A_REACTION_ROW = re.compile(
+    r"\b(?:disorders|infestations|conditions|system|total|any|patients?|subjects?|placebo"
+    r"|grade|body as a whole|preferred term|adverse (?:reactions?|events?)|n\b|number|dose"
+    r"|week|month|year|day|study|trial|treatment|mg|percent|table|figure|overall|incidence)\b",
+    re.I,
+)
+# A sentence about the trial or the reason, not a finding: "The data described below reflect
+# exposure ...", "These side effects are related to the inhibition of ...".
+STUDY_DESIGN = re.compile(
+    r"\b(?:(?:are|is) related to|mechanism|inhibition of"
+    r"|exposure to|exposed to|enrolled|randomi[sz]ed|evaluated in|studied in|participated"
+    r"|population|demographics?|median age|mean age|immunogenicity|antibod(?:y|ies)"
+    r"|assay|data (?:described|presented)|safety (?:data|database|profile|evaluation))\b",
+    re.I,
+)
+# "in patients with X", "a history of X": X is the patient's condition, not the drug's effect.
+RISK_FACTOR_BEFORE = re.compile(
+    r"(?:\bpatients?\b|\bsubjects?\b|\bindividuals?\b|\bthose\b|\bwomen\b|\bmen\b|\bchildren\b)"
+    r" (?:with|who have|who had|having)\b(?:\s+(?:a|an|known|pre-?existing|underlying|severe"
+    r"|moderate|mild|active|chronic|significant|history of|or|and|[a-z]+,))*"
+    r"(?:\s+[A-Za-z][\w+/-]*){0,3}\s+$"
+    r"|\bhistory of\s+(?:\w+\s+){0,2}$|\btreatment of\s+(?:\w+\s+){0,2}$"
+    r"|\bindicated for\s+(?:\w+\s+){0,3}$|\brisk factors? (?:for|of)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def without_severity(mention: Mention) -> Mention:
+    """Drop the severity words in front of a reaction ("severe rash" -> "rash").
+
+    >>> from graph_builder.model import Entity, EntityType
+    >>> rash = Entity("rash", EntityType.ADVERSE_EFFECT, "rash")
+    >>> without_severity(Mention("Severe rash", 10, 21, rash)).text
+    'rash'
+    """
+    match = SEVERITY.match(mention.text)
+    if match is None or match.end() >= len(mention.text):
+        return mention
+    return Mention(
+        mention.text[match.end() :], mention.start + match.end(), mention.end, mention.entity
+    )
+
+
+# "If a hypersensitivity reaction occurs, ...": a reaction supposed, not reported.
+SUPPOSED_BEFORE = re.compile(r"\b(?:if|should)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def is_supposed(text: str, position: int) -> bool:
+    """Tell whether the phrase at ``position`` is supposed in a condition ("If a rash occurs")."""
+    return bool(SUPPOSED_BEFORE.search(text[max(0, position - 40) : position]))
+
+
+def is_risk_factor(text: str, position: int) -> bool:
+    """Tell whether the phrase at ``position`` is a patient's condition ("patients with X")."""
+    return bool(RISK_FACTOR_BEFORE.search(text[max(0, position - 80) : position]))
+
+
+def animal_finding(text: str) -> str | None:
+    """Return the words that place a finding in animals ("in rats"), or None."""
+    match = ANIMAL_STUDY.search(text)
+    return match.group() if match else None

@@ -1,0 +1,153 @@
+"""The adverse-effect vocabulary: the curated table, HPO and the project lexicon, keyed by words."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from graph_builder.adverse.hpo import HpoTerm, hpo_terms
+from graph_builder.adverse.words import normalise_phrase, slugify
+from graph_builder.model import Entity, EntityType
+from graph_builder.vocabulary import DATA_DIR
+
+TERMS_PATH = DATA_DIR / "adverse_effects.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyRow:
+    """One curated row: a term, its kind (effect, qualifier, measurement, site ...)."""
+
+    term: str
+    kind: str
+    synonyms: tuple[str, ...]
+    identifiers: tuple[str, ...]
+    source: str
+
+
+def read_terms(path: Path = TERMS_PATH) -> list[VocabularyRow]:
+    """Read the curated adverse-effect table (``data/adverse_effects.tsv``)."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            rows.append(
+                VocabularyRow(
+                    term=row["term"],
+                    kind=row["kind"],
+                    synonyms=tuple(s.strip() for s in row["synonyms"].split("|") if s.strip()),
+                    identifiers=tuple(
+                        s.strip() for s in row["identifiers"].split("|") if s.strip()
+                    ),
+                    source=row["source"],
+                )
+            )
+    return rows
+
+
+# HPO names that read as something else in a drug label.
+_HPO_SKIP = frozenset(
+    {
+        ("abnormality",),
+        ("obesity",),
+        ("death",),
+        ("pain",),
+        ("fever",),
+        ("infection",),
+    }
+)
+
+
+_COORDINATED = frozenset({"and", "or", "with", "without", "due", "by", "in", "of", "the", "to"})
+
+
+class AdverseVocabulary:
+    """Every known adverse-effect phrase, keyed by its normalised words."""
+
+    def __init__(self, rows: Iterable[VocabularyRow], hpo: Iterable[HpoTerm]) -> None:
+        self.effects: dict[tuple[str, ...], Entity] = {}
+        self.kinds: dict[str, set[tuple[str, ...]]] = {}
+        for row in rows:
+            if row.kind == "effect":
+                entity = Entity(
+                    key=slugify(row.term),
+                    type=EntityType.ADVERSE_EFFECT,
+                    label=row.term,
+                    synonyms=row.synonyms,
+                    identifiers=row.identifiers,
+                    source=row.source,
+                )
+                for phrase in (row.term, *row.synonyms):
+                    self.effects.setdefault(normalise_phrase(phrase), entity)
+            else:
+                for phrase in (row.term, *row.synonyms):
+                    self.kinds.setdefault(row.kind, set()).add(normalise_phrase(phrase))
+        for hpo_id, name, synonyms in hpo:
+            entity = Entity(
+                key=slugify(name),
+                type=EntityType.ADVERSE_EFFECT,
+                label=name.lower() if not name.isupper() else name,
+                synonyms=synonyms,
+                identifiers=(hpo_id,),
+                source="HPO",
+            )
+            for phrase in (name, *synonyms):  # EXACT synonyms only: the same phenotype
+                words = normalise_phrase(phrase)
+                if (
+                    words in _HPO_SKIP
+                    or words in self.kind("ignore")
+                    or words in self.effects
+                    or not words
+                    or _COORDINATED & set(words)
+                ):
+                    continue
+                self.effects[words] = entity
+        self._adopt_lexicon()
+        self.max_words = max((len(k) for k in self.effects), default=1)
+        self.first_words = frozenset(k[0] for k in self.effects)
+
+    def _adopt_lexicon(self) -> None:
+        """Use the lexicon's entity wherever the lexicon already knows the concept."""
+        from graph_builder.lexicon import get_lexicon
+
+        wanted = {EntityType.ADVERSE_EFFECT, EntityType.CONDITION, EntityType.OUTCOME}
+        for entity in get_lexicon().entities.values():
+            if entity.type not in wanted:
+                continue
+            for synonym in (entity.label, *entity.synonyms):
+                if synonym.startswith("re:"):
+                    continue
+                words = normalise_phrase(synonym)
+                if words and (entity.type is EntityType.ADVERSE_EFFECT or words in self.effects):
+                    self.effects[words] = entity
+
+    def kind(self, name: str) -> set[tuple[str, ...]]:
+        """Return the phrases of one kind of the curated table (qualifier, site ...)."""
+        return self.kinds.get(name, set())
+
+
+@cache
+def get_vocabulary() -> AdverseVocabulary:
+    """Return the adverse-effect vocabulary, built once."""
+    return AdverseVocabulary(read_terms(), hpo_terms())
+
+
+def too_generic(surface: str) -> bool:
+    """Tell whether a phrase is too generic to be a reaction by itself ("infection")."""
+    return normalise_phrase(surface) in get_vocabulary().kind("ignore")
+
+
+def entity_for(surface: str, vocabulary: AdverseVocabulary) -> Entity:
+    """Return the vocabulary's entity for a phrase, or a new one keyed by its words."""
+    words = normalise_phrase(surface)
+    known = vocabulary.effects.get(words)
+    if known is not None:
+        return known
+    label = " ".join(surface.lower().split())
+    return Entity(
+        key=slugify(label),
+        type=EntityType.ADVERSE_EFFECT,
+        label=label,
+        source="adverse-effect pattern",
+    )

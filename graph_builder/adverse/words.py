@@ -1,0 +1,63 @@
+"""Words of adverse-effect phrases: tokens, normalisation (lower case, US spelling, singular)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*")
+_JOINER = re.compile(r"[ \t]*(?:-|/)?[ \t]*|\s+")
+_SPELLING = (
+    ("haem", "hem"),
+    ("aemia", "emia"),
+    ("oedema", "edema"),
+    ("oesophag", "esophag"),
+    ("oea", "ea"),
+    ("aesthe", "esthe"),
+    ("leukaem", "leukem"),
+    ("paed", "ped"),
+    ("tumour", "tumor"),
+    ("ise", "ize"),
+)
+_KEEP_S = ("ss", "us", "is", "sis", "ous", "ics", "ies")
+
+
+def normalise_word(word: str) -> str:
+    """Normalise one word for matching: lower case, US spelling, singular.
+
+    >>> [normalise_word(w) for w in ("Anaemias", "Reactions", "diarrhoea", "allergies")]
+    ['anemia', 'reaction', 'diarrhea', 'allergy']
+    """
+    if len(word) > 1 and word.rstrip("s").isupper():  # "PRES", "UTIs": acronyms keep case
+        return word.rstrip("s") if word[-1] == "s" and len(word) > 2 else word
+    word = word.lower()
+    for british, american in _SPELLING:
+        if british in word:
+            word = word.replace(british, american)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_S):
+        return word[:-1]
+    return word
+
+
+def normalise_phrase(phrase: str) -> tuple[str, ...]:
+    """Normalise a phrase into its matching key, a tuple of normalised words."""
+    return tuple(normalise_word(m.group()) for m in _TOKEN.finditer(phrase))
+
+
+def slugify(name: str) -> str:
+    """Turn a name into a stable IRI-safe key: ``"Dry Mouth" -> "dry-mouth"``."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unnamed"
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    word: str  # normalised
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[_Token]:
+    """Split text into normalised word tokens with their offsets."""
+    return [_Token(normalise_word(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
