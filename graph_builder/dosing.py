@@ -39,6 +39,11 @@ MAX_DURATION = re.compile(
     r"(?P<n>\d+) months?\b",
     re.I,
 )
+CIRCUMSTANCE = re.compile(
+    r"\b(?:during|in|for) (?:an? |the )?acute (?:conditions?|episodes?|attacks?|states?|phases?)\b"
+    r"|\b(?:during|in) (?:an? )?(?:emergenc(?:y|ies)|crisis|crises)\b",
+    re.I,
+)
 SETTING = re.compile(r"\bonly in (?:a )?(?P<s>hospital|inpatient settings?|clinic)\b", re.I)
 POPULATION = re.compile(
     r"\b(?P<text>(?:infants|newborns|neonates|children|adolescents|adults|older adults|elderly"
@@ -123,6 +128,7 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     population, age_min, age_max = _population(text)
     divided = DIVIDED.search(text)
     setting = SETTING.search(text)
+    circumstance = CIRCUMSTANCE.search(text)
     times_min = times_max = None
     if frequency and frequency.group("text"):
         times_min = _count(frequency.group("n"))
@@ -144,4 +150,5 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
         duration=duration.group("text") if duration else None,
         duration_max_months=max_duration.group("n") if max_duration else None,
         setting=setting.group("s").lower() if setting else None,
+        circumstance=circumstance.group() if circumstance else None,
     )

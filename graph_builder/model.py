@@ -140,6 +140,7 @@ class Dose:
     duration: str | None = None
     duration_max_months: str | None = None
     setting: str | None = None
+    circumstance: str | None = None  # "during acute conditions": when the dose applies
     instruction: str | None = None
 
 

@@ -123,6 +123,7 @@ class _GraphWriter:
             SCHEMA.targetPopulation: dose.population,
             DKG.duration: dose.duration,
             DKG.setting: dose.setting,
+            DKG.circumstance: dose.circumstance,
         }
         for predicate, text in texts.items():
             if text:

@@ -162,6 +162,10 @@ def test_hedges_are_kept() -> None:
             },
         ),
         (
+            "It may be increased up to 20 mg per day during acute conditions of epilepsy.",
+            {"kind": "maximum", "value_max": "20", "circumstance": "during acute conditions"},
+        ),
+        (
             "More than 10 mg per day may be used only in hospital.",
             {"kind": "hospital-threshold", "value_max": "10", "setting": "hospital"},
         ),
@@ -179,7 +183,7 @@ def test_hedges_are_kept() -> None:
             },
         ),
     ],
-    ids=["initial", "maximum", "range", "infants", "hospital", "course-limit", "course"],
+    ids=["initial", "maximum", "range", "infants", "acute", "hospital", "course-limit", "course"],
 )
 def test_dose_statements(sentence: str, expected: dict[str, object]) -> None:
     dose = parse_dose(sentence)

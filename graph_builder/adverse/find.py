@@ -28,7 +28,7 @@ def with_abbreviations(text: str, offset: int, found: list[Mention]) -> list[Men
         if match is None or offset + match.start(1) in starts:
             continue
         short = match.group(1)
-        if sum(c.isupper() for c in short) >= 2 and (short,) not in vocabulary.kind("measurement"):
+        if sum(c.isupper() for c in short) >= 2 and normalise_phrase(short) not in vocabulary.kind("measurement"):
             a, b = offset + match.start(1), offset + match.end(1)
             added.append(Mention(short, a, b, entity_for(short, vocabulary)))
     return sorted([*found, *added], key=lambda m: m.start) if added else found
