@@ -11,11 +11,12 @@ from graph_builder.ingest import read_document
 from graph_builder.interactions import (
     class_mentions,
     interaction_pairs,
+    name_pattern_mentions,
     interaction_type,
     statements_of,
     with_class_mentions,
 )
-from graph_builder.lexicon import find_mentions
+from graph_builder.lexicon import abbreviation_mentions, find_abbreviations, find_mentions
 
 
 def stated_pairs(
@@ -214,3 +215,52 @@ def test_a_rule_pair_the_model_keeps_names_its_rule(tmp_path: Path) -> None:
         if c.relation == "interacts_with" and c.obj is not None
     }
     assert ("midazolam", "interaction-pharmacokinetic") in rules
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Use ZANTRIX with caution in the elderly.", ["ZANTRIX"]),
+        ("ZANTRIXTM raised the levels of the drug.", ["ZANTRIXTM"]),
+        ("SCH 12345 and LY-987654 are experimental.", ["SCH 12345", "LY-987654"]),
+        ("CLINICAL PHARMACOLOGY of the drug.", []),
+        ("See DRUG INTERACTIONS below.", []),
+        ("Patients SHOULD avoid the drug.", []),
+        ("CYP3A4 and HIV-1 are no drugs.", []),
+    ],
+    ids=["brand", "trade-mark", "codes", "heading", "heading-pair", "shouted-word", "no-code"],
+)
+def test_printed_brands_and_compound_codes(text: str, expected: list[str]) -> None:
+    assert [m.text for m in name_pattern_mentions(text, 0)] == expected
+
+
+def test_a_printed_brand_is_a_partner_of_the_rules() -> None:
+    sentence = "ZANTRIX may potentiate the effect of warfarin."
+    assert rule_pairs(sentence) == {("ZANTRIX", "warfarin")}
+
+
+def test_a_defined_abbreviation_names_its_drug_later() -> None:
+    text = "Methotrexate (MTX) is cleared by the kidney. Probenecid raises MTX levels."
+    defined = find_abbreviations(text, find_mentions(text))
+    assert {short: e.key for short, e in defined.items()} == {"MTX": "methotrexate"}
+    later = abbreviation_mentions(text, 0, defined, find_mentions(text))
+    assert [(m.text, m.start, m.entity.key) for m in later] == [("MTX", 62, "methotrexate")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The patients (n=12) took warfarin.", "Warfarin (see below) and aspirin (low dose)."],
+    ids=["no-drug-before", "lower-case-aside"],
+)
+def test_brackets_that_define_nothing(text: str) -> None:
+    assert find_abbreviations(text, find_mentions(text)) == {}
+
+
+def test_an_abbreviation_pairs_like_its_drug(tmp_path: Path) -> None:
+    text = (
+        "Methotrexate (MTX) is cleared by the kidney. "
+        "Probenecid increases the plasma levels of MTX."
+    )
+    assert ("methotrexate", "probenecid") in {
+        (a, b) for a, b, _ in stated_pairs(tmp_path, text, title="Methotrexate")
+    } or ("mtx", "probenecid") in {(a, b) for a, b, _ in stated_pairs(tmp_path, text)}

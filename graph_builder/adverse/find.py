@@ -7,6 +7,7 @@ import re
 from graph_builder.adverse.lists import _GROUPING, complete_list, list_items, table_row_term
 from graph_builder.adverse.matcher import _Matcher
 from graph_builder.adverse.vocabulary import entity_for, get_vocabulary
+from graph_builder.adverse.words import normalise_phrase
 from graph_builder.model import Mention
 
 # "cytokine release syndrome (CRS)": the abbreviation a label defines for a reaction.
@@ -28,7 +29,8 @@ def with_abbreviations(text: str, offset: int, found: list[Mention]) -> list[Men
         if match is None or offset + match.start(1) in starts:
             continue
         short = match.group(1)
-        if sum(c.isupper() for c in short) >= 2 and normalise_phrase(short) not in vocabulary.kind("measurement"):
+        measured = normalise_phrase(short) in vocabulary.kind("measurement")  # "(LDL-C)"
+        if sum(c.isupper() for c in short) >= 2 and not measured:
             a, b = offset + match.start(1), offset + match.end(1)
             added.append(Mention(short, a, b, entity_for(short, vocabulary)))
     return sorted([*found, *added], key=lambda m: m.start) if added else found

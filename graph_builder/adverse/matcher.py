@@ -83,11 +83,13 @@ class _Matcher:
         change = self.longest(i, self.changes, 2)
         if change > i:  # "increased ALT", "decreased appetite", "elevations in serum ALT"
             at = change
-            while at < len(self.tokens) and self.tokens[at].word in _LINK_WORDS:
+            while True:  # "in blood pressure": "blood" links, or starts the value's name
+                end = self.longest(at, self.measurements, 4, start=i)
+                if end > at:
+                    return self.longest(end, _MEASURED, 1, start=i)  # "uric acid levels"
+                if at >= len(self.tokens) or self.tokens[at].word not in _LINK_WORDS:
+                    break
                 at += 1
-            end = self.longest(at, self.measurements, 4, start=i)
-            if end > at:
-                return self.longest(end, _MEASURED, 1, start=i)  # "increased uric acid levels"
         end = self.longest(i, self.measurements, 4)
         if end > i:  # "ALT increased", "weight decreased"
             end = self.longest(end, _MEASURED, 1, start=i)
