@@ -22,3 +22,15 @@ def seed_build() -> BuildResult:
 @pytest.fixture(scope="session")
 def seed_graph(seed_build: BuildResult) -> Graph:
     return seed_build.graph
+
+
+CNS_FIXTURES = Path(__file__).parent / "fixtures" / "reason"
+
+
+@pytest.fixture(scope="session")
+def reasoned() -> tuple[Graph, int]:
+    """The seeds plus a second CNS depressant's monograph, reasoned; and the inferred count."""
+    from graph_builder.reason import reason
+
+    graph = build_graph([SEED_DIR, CNS_FIXTURES]).graph
+    return graph, reason(graph)

@@ -17,6 +17,7 @@ from graph_builder.adverse import (
     find_adverse_effects,
     hpo,
     is_risk_factor,
+    is_supposed,
     list_items,
     normalise_phrase,
     normalise_word,
@@ -24,9 +25,10 @@ from graph_builder.adverse import (
     read_terms,
     table_row_term,
     with_abbreviations,
+    without_severity,
 )
 from graph_builder.extract import SectionKinds
-from graph_builder.model import Sentence, Span
+from graph_builder.model import Entity, EntityType, Mention, Sentence, Span
 from graph_builder.vocabulary import BIOLINK, DKG, DKGID
 
 ZYXOPRIL = DKGID["zyxopril"]
@@ -57,6 +59,26 @@ FOUND = [
         "abbreviation defined after a reaction",
         "Tumor lysis syndrome (TLS) occurred.",
         ["Tumor lysis syndrome", "TLS"],
+    ),
+    (
+        "course of a reaction",
+        "Reactivation of tuberculosis was seen.",
+        ["Reactivation of tuberculosis"],
+    ),
+    ("new onset is a course", "New onset of diabetes mellitus", ["New onset of diabetes mellitus"]),
+    (
+        "body site after a reaction",
+        "Angioedema of the tongue occurred.",
+        ["Angioedema of the tongue"],
+    ),
+    ("name of the measured value", "Increased uric acid levels", ["Increased uric acid levels"]),
+    ("value after a linking word", "Increases in blood pressure", ["Increases in blood pressure"]),
+    ("loss of a function", "Loss of hearing was reported.", ["Loss of hearing"]),
+    ("infectious agent", "A JC virus infection.", ["JC virus infection"]),
+    (
+        "abbreviation of a value is no reaction",
+        "Increased LDL cholesterol (LDL-C)",
+        ["Increased LDL cholesterol"],
     ),
 ]
 
@@ -139,6 +161,33 @@ def test_list_after_organ_class_takes_unknown_items() -> None:
         "word-finding trouble",
         "tremor",
     ]
+
+
+LIST_GROUPINGS = [
+    ("frequency word", "Eye Disorders: Frequent - conjunctivitis; Rare - diplopia"),
+    ("grouping word with a colon", "Adverse reactions included: Ocular: conjunctivitis, diplopia"),
+    ("grouping cell", "Eye Disorders:  Eye disorders     conjunctivitis, diplopia"),
+]
+
+
+@pytest.mark.parametrize("text", [g[1] for g in LIST_GROUPINGS], ids=[g[0] for g in LIST_GROUPINGS])
+def test_list_items_lose_their_grouping(text: str) -> None:
+    assert [text[a:b] for a, b in list_items(text)] == ["conjunctivitis", "diplopia"]
+
+
+SUPPOSED = [
+    ("if a reaction occurs", "If a hypersensitivity reaction occurs, stop the drug.", True),
+    ("should a reaction occur", "Should severe rash develop, stop the drug.", True),
+    ("reported reaction", "A hypersensitivity reaction occurred in 2 patients.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "supposed"), [s[1:] for s in SUPPOSED], ids=[s[0] for s in SUPPOSED]
+)
+def test_supposed_reaction_is_no_finding(text: str, supposed: bool) -> None:
+    position = text.lower().index("hypersensitivity") if "hyper" in text else text.index("rash")
+    assert is_supposed(text, position) is supposed
 
 
 def test_risk_factor_is_no_reaction() -> None:
@@ -312,3 +361,9 @@ def test_organ_class_heading_names_no_section() -> None:
     assert sections.of(_under("Adverse Reactions")) == {"adverse"}
     grouping = _under("Adverse Reactions", "General Disorders and Administration Site Conditions")
     assert sections.of(grouping) == {"adverse"}
+
+
+def test_new_onset_is_no_severity_word() -> None:
+    diabetes = Entity("diabetes-mellitus", EntityType.ADVERSE_EFFECT, "diabetes mellitus")
+    assert without_severity(Mention("New onset of diabetes mellitus", 0, 30, diabetes)).start == 0
+    assert without_severity(Mention("New rash", 0, 8, diabetes)).text == "rash"

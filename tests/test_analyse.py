@@ -9,7 +9,6 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from graph_builder import build_graph
 from graph_builder.analyse import (
     analyse,
     explain,
@@ -21,8 +20,6 @@ from graph_builder.analyse import (
 )
 from graph_builder.analysis_report import write_report
 from graph_builder.model import QueryError
-from graph_builder.reason import reason
-from graph_builder.vocabulary import DATA_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reason"
 CLONAZEPAM = "dkgid:clonazepam"
@@ -36,10 +33,8 @@ RESPIRATORY_DEPRESSION = "dkgid:respiratory-depression"
 
 
 @pytest.fixture(scope="session")
-def graph() -> Graph:
-    built = build_graph([DATA_DIR / "documents", FIXTURES]).graph
-    reason(built)
-    return built
+def graph(reasoned: tuple[Graph, int]) -> Graph:
+    return reasoned[0]
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from graph_builder.evaluate.corpus_ddi import (
     GoldPair,
     GoldSentence,
     read_ddi_document,
+    title_of,
 )
 from graph_builder.evaluate.ddi import Stated, score_ddi
 
@@ -93,6 +94,26 @@ def test_a_partial_mention_still_aligns() -> None:
 def test_misses_are_listed_per_document() -> None:
     listing = score_ddi([DOCUMENT], []).error_listing()
     assert "== warfarin.txt" in listing and "MISS Cimetidine ~ warfarin [mechanism]" in listing
+
+
+@pytest.mark.parametrize(
+    ("path", "sentences", "title"),
+    [
+        ("DrugBank/Valproic_Acid_ddi.xml", ["Aspirin raises its levels."], "Valproic Acid"),
+        (
+            "MedLine/12345.xml",
+            ["Aspirin and warfarin were given.", "Warfarin levels rose.", "Both were stopped."],
+            "warfarin",
+        ),
+        ("MedLine/12346.xml", ["Aspirin and warfarin were given."], "Aspirin"),
+        ("MedLine/12347.xml", ["The rats were fed."], "Abstract"),
+    ],
+    ids=["drugbank-file-name", "most-named-drug", "tie-first-named", "no-drug"],
+)
+def test_title_line_comes_from_the_file_name_or_the_text(
+    path: str, sentences: list[str], title: str
+) -> None:
+    assert title_of(Path(path), sentences) == title
 
 
 @pytest.mark.corpus

@@ -10,7 +10,6 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from graph_builder import build_graph
 from graph_builder.analyse import to_networkx
 from graph_builder.export import (
     KGX_EDGE_HEADER,
@@ -21,17 +20,13 @@ from graph_builder.export import (
     json_ld_context,
 )
 from graph_builder.model import GraphError
-from graph_builder.reason import reason
-from graph_builder.vocabulary import DATA_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reason"
 
 
 @pytest.fixture(scope="session")
-def graph() -> Graph:
-    built = build_graph([DATA_DIR / "documents", FIXTURES]).graph
-    reason(built)
-    return built
+def graph(reasoned: tuple[Graph, int]) -> Graph:
+    return reasoned[0]
 
 
 @pytest.fixture(scope="session")

@@ -28,12 +28,6 @@ INTERACTS = BIOLINK.pharmacologically_interacts_with
 MEMBER_OF = BIOLINK.member_of
 
 
-@pytest.fixture(scope="session")
-def reasoned() -> tuple[Graph, int]:
-    graph = build_graph([DATA_DIR / "documents", FIXTURES]).graph
-    return graph, reason(graph)
-
-
 def statements_of(graph: Graph, s: URIRef, p: URIRef, o: URIRef) -> list[URIRef]:
     found = set(graph.subjects(RDF.subject, s)) & set(graph.subjects(RDF.object, o))
     return sorted(URIRef(n) for n in found if (n, RDF.predicate, p) in graph)

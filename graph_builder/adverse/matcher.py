@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from graph_builder.adverse.patterns import ADJECTIVE, DISORDER_WORD, NOT_NARROWING
 from graph_builder.adverse.vocabulary import AdverseVocabulary, entity_for
 from graph_builder.adverse.words import _JOINER, _Token, tokenize
@@ -49,7 +51,7 @@ class _Matcher:
     def longest(
         self,
         i: int,
-        phrases: set[tuple[str, ...]] | dict[tuple[str, ...], Entity],
+        phrases: Container[tuple[str, ...]],
         longest: int = 6,
         start: int | None = None,
     ) -> int:
