@@ -326,9 +326,10 @@ def class_mentions(text: str, start: int) -> list[Mention]:
 # A brand name as labels print it: one capitalised word of five letters or more, perhaps
 # with a trade-mark sign ("NIMBEX", "EQUETRO(TM)"); the words of headings and of the labels'
 # and abstracts' own vocabulary are no brands. An experimental compound: letters and a
-# number of three digits or more ("SCH 58235", "LY-335979", "CI-1008").
+# number of three digits or more ("SCH 58235", "LY-335979", "CI-1008"), not an enzyme
+# ("P450", "CYP450").
 BRAND_WORD = re.compile(r"(?<![\w-])[A-Z]{5,}(?:TM|\u00ae|\u2122)?(?![\w-])")
-CODE_NAME = re.compile(r"(?<![\w-])[A-Z]{1,5}[- ]?[0-9]{3,7}[A-Z]?(?![\w-])")
+CODE_NAME = re.compile(r"(?<![\w-])(?!CYP|UGT|HLA|USP)[A-Z]{2,5}[- ]?[0-9]{3,7}[A-Z]?(?![\w-])")
 _HEADING_WORDS = (
     "ABSTRACT ADMINISTRATION ADVERSE AGENTS ANOVA BACKGROUND BOXED CAUTION CLINICAL"
     " CONCLUSION CONCLUSIONS CONCOMITANT CONJUNCTION CONTRAINDICATED CONTRAINDICATIONS"

@@ -154,10 +154,10 @@ def main() -> int:
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation")
     parser.add_argument("--min-count", type=int, default=2, help="drop rarer features")
     parser.add_argument(
-        "--threshold", type=float, default=0.4, help="P(none) below this: the model adds a pair"
+        "--threshold", type=float, default=0.55, help="P(none) below this: the model adds a pair"
     )
     parser.add_argument(
-        "--veto", type=float, default=0.8, help="P(none) at least this: a rule pair is dropped"
+        "--veto", type=float, default=0.85, help="P(none) at least this: a rule pair is dropped"
     )
     args = parser.parse_args()
     logging.disable(logging.WARNING)

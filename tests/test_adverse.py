@@ -76,6 +76,12 @@ FOUND = [
     ("loss of a function", "Loss of hearing was reported.", ["Loss of hearing"]),
     ("infectious agent", "A JC virus infection.", ["JC virus infection"]),
     (
+        "degree and persistence narrow a reaction",
+        "Second-degree AV block and persistent jaw pain occurred.",
+        ["Second-degree AV block", "persistent jaw pain"],
+    ),
+    ("two reactions in one cell", "pruritus/rash", ["pruritus", "rash"]),
+    (
         "abbreviation of a value is no reaction",
         "Increased LDL cholesterol (LDL-C)",
         ["Increased LDL cholesterol"],
@@ -123,8 +129,17 @@ def test_table_rows_that_are_no_reactions(row: str) -> None:
         ("Fatigue/malaise  45   3   0.5", ["Fatigue", "malaise"]),
         ("Anxiety      14 (8)     1 (<1)", ["Anxiety"]),
         ("Acute renal failure     5 (9%)     --     --", ["Acute renal failure"]),
+        ("  Rash (includes macular, papular)    3%    1%", ["Rash"]),
+        ("  Pain, tenderness    3%    1%", ["Pain", "tenderness"]),
     ],
-    ids=["footnote letter", "two terms in one cell", "count and percent", "empty cells"],
+    ids=[
+        "footnote letter",
+        "two terms in one cell",
+        "count and percent",
+        "empty cells",
+        "note in brackets",
+        "comma in a cell",
+    ],
 )
 def test_table_row_cells(row: str, expected: list[str]) -> None:
     assert [m.text for m in find_adverse_effects(row, table_rows=True)] == expected
@@ -367,3 +382,25 @@ def test_new_onset_is_no_severity_word() -> None:
     diabetes = Entity("diabetes-mellitus", EntityType.ADVERSE_EFFECT, "diabetes mellitus")
     assert without_severity(Mention("New onset of diabetes mellitus", 0, 30, diabetes)).start == 0
     assert without_severity(Mention("New rash", 0, 8, diabetes)).text == "rash"
+
+
+def test_sentence_subject_is_no_list_item() -> None:
+    text = "Taking Zyxopril may cause nausea, vomiting, glossodynia and rash."
+    found = [m.text for m in complete_list(text, 0, find_adverse_effects(text))]
+    assert found == ["nausea", "vomiting", "glossodynia", "rash"]
+
+
+def test_what_another_drug_causes_in_a_warning_is_not_the_drugs_effect(tmp_path: Path) -> None:
+    warning = (
+        "Clonazepam\n\nWarnings and Precautions\n\n"
+        "Even a little alcohol may cause severe pancreatitis, so patients should not drink.\n\n"
+        "Clonazepam may cause hepatotoxicity.\n"
+    )
+    (tmp_path / "clonazepam.txt").write_text(warning, encoding="utf-8")
+    graph = build_graph([tmp_path]).graph
+    stated = {
+        (str(graph.value(n, DKG.subjectText)), str(graph.value(n, DKG.objectText)))
+        for n in graph.subjects(RDF.predicate, BIOLINK.has_side_effect)
+    }
+    assert ("Clonazepam", "hepatotoxicity") in stated
+    assert ("Clonazepam", "pancreatitis") not in stated

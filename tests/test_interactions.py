@@ -226,7 +226,7 @@ def test_a_rule_pair_the_model_keeps_names_its_rule(tmp_path: Path) -> None:
         ("CLINICAL PHARMACOLOGY of the drug.", []),
         ("See DRUG INTERACTIONS below.", []),
         ("Patients SHOULD avoid the drug.", []),
-        ("CYP3A4 and HIV-1 are no drugs.", []),
+        ("CYP3A4, CYP450, P450 and HIV-1 are no drugs.", []),
     ],
     ids=["brand", "trade-mark", "codes", "heading", "heading-pair", "shouted-word", "no-code"],
 )

@@ -220,6 +220,19 @@ def test_examples_and_list_neighbours_are_not_interactions(seed_graph: Graph, a:
     assert stated == []
 
 
+def test_the_sentence_subject_is_no_side_effect(seed_graph: Graph) -> None:
+    """'Using Klonopin may cause incoordination, ...': "Using Klonopin" is the cause."""
+    labels = {
+        str(seed_graph.value(o, RDFS.label)) for o in seed_graph.objects(CLONAZEPAM, HAS_SIDE_EFFECT)
+    }
+    assert not any("klonopin" in label.lower() or "using" in label.lower() for label in labels)
+
+
+def test_what_alcohol_causes_is_no_side_effect_of_clonazepam(seed_graph: Graph) -> None:
+    """'Even a little of alcohol may cause a severe inhibition of the CNS': alcohol's doing."""
+    assert (CLONAZEPAM, HAS_SIDE_EFFECT, DKGID["cns-depression"]) not in seed_graph
+
+
 def test_no_boilerplate_and_nothing_unsaid(seed_graph: Graph) -> None:
     for text in seed_graph.objects(None, BIOLINK.supporting_text):
         assert "Toll Free" not in text and "Chat Online" not in text

@@ -57,11 +57,15 @@ def find_adverse_effects(text: str, offset: int = 0, *, table_rows: bool = False
     return sorted((m for m in found if not _GROUPING.search(m.text)), key=lambda m: m.start)
 
 
+_CELL_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
 def _cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """Split a table cell naming several reactions ("Fatigue/malaise") into its parts."""
+    """Split a table cell naming several reactions ("Fatigue/malaise", "A, B") into its parts."""
     a, b = span
     parts = []
-    for match in re.finditer(r"[^/]+", text[a:b]):
+    cell = _CELL_NOTE.sub(lambda m: " " * len(m.group()), text[a:b])  # "Rash (includes ...)"
+    for match in re.finditer(r"[^/,]+", cell):
         part = match.group()
         stripped = part.strip()
         if stripped:

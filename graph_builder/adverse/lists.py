@@ -49,13 +49,14 @@ _ITEM_TAIL = re.compile(
     r"|which|during|after|with|among|led|leading|resulting|requiring)\b|[.:]\s*$).*$",
     re.I,
 )
+_CAUSE_VERB = re.compile(r"\s*(?:may|can|could|will)\s+\w+", re.I)
 _GROUPING_LEAD = re.compile(
     r"^[^:]{0,100}\b(?:disorders?|conditions|infestations|investigations|system)\s*[:-]\s*", re.I
 )
 _ITEM_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*\Z")
 
 
-def _item_span(text: str, a: int, b: int) -> tuple[int, int] | None:
+def _item_span(text: str, a: int, b: int, *, first: bool = False) -> tuple[int, int] | None:
     """Return the span of the reaction named by one list segment, or None if it names none.
 
     The segment loses the words that lead into the list ("... have included") and those
@@ -67,6 +68,8 @@ def _item_span(text: str, a: int, b: int) -> tuple[int, int] | None:
         a, segment = a + lead.end(), segment[lead.end() :]
     tail = _ITEM_TAIL.search(segment)
     if tail:
+        if first and _CAUSE_VERB.match(segment, tail.start()):  # "Using X may cause A, B"
+            return None  # the subject of the sentence, no item
         segment = segment[: tail.start()]
     stripped = segment.strip(" \t*\u2020\u2021\u00a7\"'")
     if not stripped:
@@ -111,7 +114,7 @@ def complete_list(text: str, offset: int, found: list[Mention]) -> list[Mention]
     segments = list(zip(bounds[::2], bounds[1::2], strict=True))
     if len(segments) < 3:
         return found
-    spans = [_item_span(text, a, b) for a, b in segments]
+    spans = [_item_span(text, a, b, first=k == 0) for k, (a, b) in enumerate(segments)]
     known = {(m.start - offset, m.end - offset) for m in found}
 
     def is_known(span: tuple[int, int]) -> bool:

@@ -136,7 +136,9 @@ class _Matcher:
             if more == end:
                 break
             end = more
-        end = self.longest(end, self.heads, 1, start=i)  # "hypersensitivity reactions"
+        head = self.longest(end, self.heads, 1, start=i)  # "hypersensitivity reactions"
+        if head > end and "/" not in self.text[self.tokens[end - 1].end : self.tokens[end].start]:
+            end = head  # but "pruritus/rash" names two reactions
         return i, self.site_after(i, end)
 
     def site_after(self, i: int, end: int) -> int:

@@ -7,10 +7,17 @@ from collections.abc import Iterator
 
 from graph_builder import adverse
 from graph_builder import rules as R
-from graph_builder.extract.base import ReaderBase
+from graph_builder.extract.base import PARTNERS, ReaderBase
 from graph_builder.extract.context import is_negated, side_effect_group
 from graph_builder.lexicon import get_lexicon, select_longest
 from graph_builder.model import Claim, Entity, EntityType, Mention, Sentence
+
+# "alcohol may cause ...": the drug named first may be the cause (a case it "has caused" is
+# reported for a related drug, and counts as a warning of the drug's own).
+_CAUSES = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:may|can|could|will)\s+(?:\w+\s+)?"
+    r"(?:cause|induce|produce|lead to|result in)\b"
+)
 
 
 class SideEffectReading(ReaderBase):
@@ -18,10 +25,7 @@ class SideEffectReading(ReaderBase):
 
     def side_effects(self, rule: R.Rule) -> Iterator[Claim]:
         """Yield the side effects a side-effect rule finds, grouped as the headings say."""
-        if rule.name == "side-effect-section":
-            if not self.lists_side_effects():
-                return
-        elif rule.name != "warning-section" and self.other_drug_leads():  # class warnings count
+        if not self.names_own_effects(rule):
             return
         group = side_effect_group(self.sentence)
         population = self.population_at_risk()
@@ -29,9 +33,12 @@ class SideEffectReading(ReaderBase):
         limit = self.withdrawal.start() if self.withdrawal else len(self.text)
         for obj in self.adverse_objects(rule.objects):
             in_withdrawal = self.rel(obj) >= limit and obj.entity.key != "withdrawal"
-            if in_withdrawal or adverse.is_risk_factor(self.text, self.rel(obj)):
-                continue
-            if adverse.is_supposed(self.text, self.rel(obj)):  # "If a rash occurs, stop"
+            at = self.rel(obj)  # a risk factor or a supposed case ("If a rash occurs") is none
+            if (
+                in_withdrawal
+                or adverse.is_risk_factor(self.text, at)
+                or adverse.is_supposed(self.text, at)
+            ):
                 continue
             qualifiers: tuple[tuple[str, str], ...] = ()
             if animal:  # a finding in animal studies, kept apart from effects in people
@@ -46,6 +53,22 @@ class SideEffectReading(ReaderBase):
                 group=group,
                 qualifiers=qualifiers,
             )
+
+    def names_own_effects(self, rule: R.Rule) -> bool:
+        """Tell whether the sentence can name the topic's effects for this rule."""
+        if rule.name == "side-effect-section":
+            return self.lists_side_effects()
+        if rule.name == "warning-section":  # class warnings count, another drug's doing not
+            return not self.other_drug_causes()
+        return not self.other_drug_leads()
+
+    def other_drug_causes(self) -> bool:
+        """Tell whether another drug, not a class, is the cause ("alcohol may cause ...")."""
+        first = next((m for m in self.mentions if m.entity.type in PARTNERS), None)
+        if first is None or first.entity.key == self.topic.entity.key:
+            return False
+        after = self.text[self.rel(first) + len(first.text) :][:40]
+        return first.entity.type is EntityType.DRUG and bool(_CAUSES.match(after))
 
     def lists_side_effects(self) -> bool:
         """Tell whether a side-effects section sentence lists effects, not the trial design.
