@@ -44,7 +44,9 @@ def link(extractions: Iterable[Extraction]) -> dict[str, LinkedEntity]:
             mentions.extend(iter_claim_mentions(claim))
         for mention in mentions:
             entities.setdefault(mention.entity.key, mention.entity)
-            forms.setdefault(mention.entity.key, set()).add(" ".join(mention.text.split()))
+            names = forms.setdefault(mention.entity.key, set())
+            if mention.names_entity:
+                names.add(" ".join(mention.text.split()))
     return {
         key: LinkedEntity(entity, tuple(sorted(forms[key] - {entity.label})))
         for key, entity in sorted(entities.items())

@@ -119,6 +119,7 @@ class Mention:
     start: int
     end: int
     entity: Entity
+    names_entity: bool = True  # False: words that point at the entity but are no name for it
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,14 @@ WITHDRAWAL = re.compile(
     re.I,
 )
 
+# Stopping the drug brings a treated condition back worse: "the increase of the symptoms of".
+REBOUND = re.compile(
+    r"\b(?:increase|worsening|exacerbation|aggravation|return|recurrence|rebound)\s+"
+    r"(?:of\s+)?(?:the\s+)?(?:symptoms\s+of\s+)?(?:the\s+)?$",
+    re.I,
+)
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?", re.I)
+
 ADVICE = re.compile(
     r"caution is (?:advised|recommended)|use(?:d)? with caution|(?:strictly )?contraindicated"
     r"|should (?:not|be avoided)|avoid\w*|not recommended|monitor\w*|dose adjustments?",

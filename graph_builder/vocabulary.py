@@ -81,6 +81,7 @@ RELATIONS = {
         Relation("affects", "biolink:affects"),
         Relation("has_effect", "dkg:hasPharmacologicalEffect"),
         Relation("has_symptom", "dkg:hasSymptom"),
+        Relation("rebound", "dkg:worsensOnAbruptWithdrawal"),
         Relation("crosses_into", "dkg:passesInto"),
         Relation("has_brand_name", "dkg:brandName", literal=True),
         Relation("pregnancy_category", "schema:pregnancyCategory"),

@@ -193,3 +193,12 @@ def test_dose_statements(sentence: str, expected: dict[str, object]) -> None:
 
 def test_sentence_without_a_dose_gives_none() -> None:
     assert parse_dose("In some patients the dose is increased.") is None
+
+
+def test_a_condition_coming_back_on_stopping_is_rebound(tmp_path: Path) -> None:
+    extraction = extract_sentence(
+        tmp_path, "Precautions", "Stopping diazepam abruptly may cause a return of seizures and anxiety."
+    )
+    rebound = {c.obj.entity.label for c in extraction.claims if c.relation == "rebound" and c.obj}
+    symptoms = {c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj}
+    assert rebound == {"seizure", "anxiety"} and symptoms == set()

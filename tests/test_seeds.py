@@ -220,6 +220,15 @@ def test_examples_and_list_neighbours_are_not_interactions(seed_graph: Graph, a:
     assert stated == []
 
 
+def test_conditions_that_come_back_are_rebound_not_withdrawal_symptoms(seed_graph: Graph) -> None:
+    """'An abrupt termination may cause the increase of the symptoms of epilepsy and panic attacks.'"""
+    for condition in (EPILEPSY, PANIC_DISORDER):
+        assert (WITHDRAWAL, HAS_SYMPTOM, condition) not in seed_graph
+        assert (CLONAZEPAM, DKG.worsensOnAbruptWithdrawal, condition) in seed_graph
+    labels = {str(o) for o in seed_graph.objects(WITHDRAWAL, SKOS.altLabel)}
+    assert not any("termination" in label or "discontinuation" in label for label in labels)
+
+
 def test_the_sentence_subject_is_no_side_effect(seed_graph: Graph) -> None:
     """'Using Klonopin may cause incoordination, ...': "Using Klonopin" is the cause."""
     labels = {

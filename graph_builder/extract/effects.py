@@ -110,8 +110,18 @@ class SideEffectReading(ReaderBase):
         cue = self.withdrawal
         named = next((m for m in self.mentions if m.entity.key == "withdrawal"), None)
         subject = named or _withdrawal_mention(self.sentence, cue)
+        rebound = False
+        cursor = cue.end()
         for obj in self.others(R.PHENOTYPES):
             if obj.entity.key == "withdrawal" or self.rel(obj) < cue.start():
+                continue
+            gap = self.text[cursor : self.rel(obj)]
+            # "... the increase of the symptoms of epilepsy and panic attacks": the treated
+            # conditions come back worse (rebound); they are no symptoms of withdrawal.
+            rebound = bool(R.REBOUND.search(gap)) or (rebound and bool(R.LIST_GAP.fullmatch(gap)))
+            cursor = obj.end - self.sentence.start
+            if rebound:
+                yield self.claim("rebound", "withdrawal-rebound", obj)
                 continue
             yield Claim(
                 relation="has_symptom",
@@ -126,4 +136,5 @@ class SideEffectReading(ReaderBase):
 def _withdrawal_mention(sentence: Sentence, cue: re.Match[str]) -> Mention:
 
     entity: Entity = get_lexicon().entities["withdrawal"]
-    return Mention(cue.group(), sentence.start + cue.start(), sentence.start + cue.end(), entity)
+    start, end = sentence.start + cue.start(), sentence.start + cue.end()
+    return Mention(cue.group(), start, end, entity, names_entity=False)  # a cause, not a name
