@@ -254,10 +254,16 @@ def serve_graph(
     timeout: float = 30.0,
     row_cap: int = 10_000,
     workers: int = 2,
+    in_memory: bool = False,
 ) -> None:
     """Serve the graph in ``graph_dir`` until interrupted."""
     with QueryRunner(
-        graph_dir, workers=workers, timeout=timeout, row_cap=row_cap, start_method="forkserver"
+        graph_dir,
+        workers=workers,
+        timeout=timeout,
+        row_cap=row_cap,
+        start_method="forkserver",
+        in_memory=in_memory,
     ) as runner:
         server = make_server(runner, host, port)
         bound_host, bound_port = server.server_address[:2]

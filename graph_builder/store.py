@@ -79,8 +79,10 @@ def is_store_current(graph_dir: Path) -> bool:
     return store_path.stat().st_mtime >= graph_path.stat().st_mtime
 
 
-def open_store(graph_dir: Path) -> Store:
+def open_store(graph_dir: Path, *, in_memory: bool = False) -> Store:
     """Open a built graph's store read-only, or load its ``graph.ttl`` into memory.
+
+    With ``in_memory``, a current on-disk store is copied into memory (faster queries).
 
     Raises:
         GraphError: when the folder holds neither a store nor a readable graph.ttl.
@@ -91,7 +93,12 @@ def open_store(graph_dir: Path) -> Store:
     graph_path, store_path = get_graph_path(graph_dir), get_store_path(graph_dir)
     if is_store_current(graph_dir):
         try:
-            return Store.read_only(str(store_path))
+            disk = Store.read_only(str(store_path))
+            if not in_memory:
+                return disk
+            memory = Store()
+            memory.bulk_extend(disk.quads_for_pattern(None, None, None, None))
+            return memory
         except OSError as error:
             logger.warning("%s: unreadable store (%s); reading %s", store_path, error, graph_path)
     if not graph_path.is_file():

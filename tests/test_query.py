@@ -257,3 +257,11 @@ def test_graph_without_store_is_read_from_turtle(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert result.output.strip() == "true"
+
+
+def test_an_in_memory_runner_gives_the_same_answers(store_dir: Path) -> None:
+    text = NAMED["interacts-with-alcohol"].text
+    with QueryRunner(store_dir) as on_disk, QueryRunner(store_dir, in_memory=True) as in_memory:
+        assert in_memory.run(text) == on_disk.run(text)
+        drugs = "SELECT ?d { ?d a dkg:Drug } ORDER BY ?d"
+        assert in_memory.run(drugs) == on_disk.run(drugs)

@@ -133,11 +133,31 @@ def _echo_result(result: Any, fmt: str, max_rows: int) -> None:
     show_default=True,
     help="Queries answered at the same time (one process each).",
 )
+@click.option(
+    "--in-memory",
+    is_flag=True,
+    help="Copy the store into each worker's memory: queries 3-7x faster, ~600 MB per worker "
+    "per million triples.",
+)
 @friendly_errors
 def serve(
-    graph_dir: Path, host: str, port: int, timeout: float, max_rows: int, workers: int
+    graph_dir: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    workers: int,
+    in_memory: bool,
 ) -> None:
     """Serve OUTDIR's graph read-only: SPARQL 1.1 Protocol at /sparql, a query page at /."""
     from graph_builder.endpoint import serve_graph
 
-    serve_graph(graph_dir, host=host, port=port, timeout=timeout, row_cap=max_rows, workers=workers)
+    serve_graph(
+        graph_dir,
+        host=host,
+        port=port,
+        timeout=timeout,
+        row_cap=max_rows,
+        workers=workers,
+        in_memory=in_memory,
+    )
