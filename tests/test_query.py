@@ -265,3 +265,11 @@ def test_an_in_memory_runner_gives_the_same_answers(store_dir: Path) -> None:
         assert in_memory.run(text) == on_disk.run(text)
         drugs = "SELECT ?d { ?d a dkg:Drug } ORDER BY ?d"
         assert in_memory.run(drugs) == on_disk.run(drugs)
+
+
+def test_an_unknown_prefix_is_one_short_line(store_dir: Path) -> None:
+    with QueryRunner(store_dir) as runner, pytest.raises(QueryError) as error:
+        runner.run("SELECT ?s WHERE { ?s nope:x ?o }")
+    message = str(error.value)
+    assert message.startswith("malformed query: error at 1:") and "unknown prefix" in message
+    assert len(message) < 200 and "\n" not in message

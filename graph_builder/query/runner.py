@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import re
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -104,7 +105,13 @@ def run_job(store: Any, job: Job) -> QueryResult:
             truncated=len(triples) > job.row_cap,
         )
     except SyntaxError as error:
-        raise QueryError(f"malformed query: {_one_line(error)}") from None
+        message = _one_line(error)
+        if "Prefix not found" in message:
+            position = re.match(r"error at \d+:\d+", message)
+            where = position.group() if position else "error"
+            known = ", ".join(sorted(CONTRACT_PREFIXES))
+            message = f"{where}: unknown prefix; declare it with PREFIX or use one of {known}"
+        raise QueryError(f"malformed query: {message}") from None
     except (OSError, ValueError, RuntimeError) as error:
         raise QueryError(f"query failed: {_one_line(error)}") from None
 
@@ -116,8 +123,10 @@ def _take(items: Any, count: int) -> Any:
         yield item
 
 
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())
+def _one_line(error: BaseException, limit: int = 200) -> str:
+    """Put an error on one line, cut at ``limit`` characters (parsers list every token)."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _to_term(term: Any) -> Term | None:
