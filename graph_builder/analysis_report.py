@@ -38,7 +38,7 @@ def to_markdown(analysis: dict[str, Any]) -> str:
         lines += ["", f"### Why {item['from']} leads to {item['to']}"]
         if not item["paths"]:
             lines += ["", "No path between them in the graph."]
-        for number, path in enumerate(item["paths"], 1):
+        for number, path in enumerate((p for p in item["paths"] if p), 1):
             lines += ["", f"{number}. " + " → ".join([path[0]["subject_label"]]
                                                     + [s["object_label"] for s in path])]
             lines += [f"   - {_describe_step(step)}" for step in path]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -66,17 +69,44 @@ def run_build(
         from graph_builder.reason import reason as reason_over
 
         inferred = reason_over(result.graph)
-    write_graph(result.graph, outdir / "graph.ttl")
-    if store:  # the Oxigraph store beside graph.ttl, so queries never re-parse the Turtle
-        from graph_builder.store import write_store
-
-        write_store(outdir / "graph.ttl")
     summary = summarise(result, outdir)
     if inferred is not None:
         summary += f"\nInferred statements (reason stage, marked prov:wasGeneratedBy): {inferred}"
-    if views:  # interactive HTML pages, one self-contained file per view
-        from graph_builder.render import write_views
+    outdir.mkdir(parents=True, exist_ok=True)
+    # Every output is written into a staging folder first and moved into place only when all
+    # are done: a failed build leaves the last good outputs, never half of new ones.
+    staging = Path(tempfile.mkdtemp(prefix=".drugkg-build-", dir=outdir))
+    try:
+        write_graph(result.graph, staging / "graph.ttl")
+        if store:  # the Oxigraph store beside graph.ttl, so queries never re-parse the Turtle
+            from graph_builder.store import write_store
 
-        pages = write_views(result.graph, outdir / "views")
-        summary += f"\nViews: {len(pages) - 1} page(s) and an index in {outdir / 'views'}"
+            write_store(staging / "graph.ttl")
+        if views:  # interactive HTML pages, one self-contained file per view
+            from graph_builder.render import write_views
+
+            pages = write_views(result.graph, staging / "views")
+            summary += f"\nViews: {len(pages) - 1} page(s) and an index in {outdir / 'views'}"
+        publish(staging, outdir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return summary
+
+
+def publish(staging: Path, outdir: Path) -> None:
+    """Move every output from ``staging`` into ``outdir``, replacing the old ones whole."""
+    staged = sorted(staging.iterdir())
+    for new in staged:
+        old = outdir / new.name
+        if old.exists() and old.is_dir() != new.is_dir():
+            kind = "folder" if new.is_dir() else "file"
+            raise InputError(f"{old}: in the way of the new {kind}; move it and build again")
+    for new in staged:
+        old = outdir / new.name
+        if new.is_dir() and old.exists():
+            retired = outdir / f".{new.name}.old-{staging.name}"
+            os.replace(old, retired)
+            os.replace(new, old)
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            os.replace(new, old)

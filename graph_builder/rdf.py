@@ -234,8 +234,12 @@ class _GraphWriter:
             self.add(node, DKG.subjectEnd, Literal(s_mention.end, datatype=XSD.integer))
         if o_mention is not None:
             self.add(node, DKG.objectText, Literal(o_mention.text))
-            self.add(node, DKG.objectStart, Literal(o_mention.start, datatype=XSD.integer))
-            self.add(node, DKG.objectEnd, Literal(o_mention.end, datatype=XSD.integer))
+            if claim.subject_inferred_from_topic and o_mention is claim.subject:
+                # the reverse of "it interacts with alcohol": the topic is named in the title
+                self.add(node, DKG.objectFromTopic, Literal(True))
+            else:
+                self.add(node, DKG.objectStart, Literal(o_mention.start, datatype=XSD.integer))
+                self.add(node, DKG.objectEnd, Literal(o_mention.end, datatype=XSD.integer))
         elif claim.value is not None:
             self.add(node, DKG.objectText, Literal(claim.value))
 

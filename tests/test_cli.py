@@ -137,3 +137,24 @@ def test_a_folder_without_documents_is_an_error(tmp_path: Path) -> None:
     result = run("build", str(tmp_path), "-o", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "no .txt, .md or .html documents found" in result.stderr
+
+
+def test_a_failed_build_leaves_the_old_outputs_whole(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("the old graph")
+    (out / "views").write_text("a file where the views folder goes")
+    result = run("build", str(SEED_DIR), "-o", str(out))
+    assert result.returncode == 1 and "in the way" in result.stderr
+    assert (out / "graph.ttl").read_text() == "the old graph"
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "views"]
+
+
+def test_a_rebuild_leaves_no_stale_page(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "views").mkdir(parents=True)
+    (out / "views" / "drug-from-an-old-build.html").write_text("old")
+    result = run("build", str(SEED_DIR), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert not (out / "views" / "drug-from-an-old-build.html").exists()
+    assert (out / "views" / "index.html").exists() and (out / "store").is_dir()

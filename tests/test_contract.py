@@ -53,10 +53,19 @@ def test_every_extracted_statement_carries_its_sentence_and_mentions(seed_graph:
         start = int(seed_graph.value(st, DKG.sentenceStart))
         assert text[start : start + len(sentence)] == sentence
         assert seed_graph.value(st, DKG.subjectText) is not None
-        obj_start = seed_graph.value(st, DKG.objectStart)
-        if obj_start is not None:
-            end = int(seed_graph.value(st, DKG.objectEnd))
-            assert text[int(obj_start) : end] == str(seed_graph.value(st, DKG.objectText))
+        end_of_sentence = start + len(sentence)
+        for begin_p, end_p, text_p in (
+            (DKG.subjectStart, DKG.subjectEnd, DKG.subjectText),
+            (DKG.objectStart, DKG.objectEnd, DKG.objectText),
+        ):
+            begin = seed_graph.value(st, begin_p)
+            if begin is not None:  # inside its sentence, or in a heading above it (a dose's
+                end = int(seed_graph.value(st, end_p))  # indication under "Panic Disorder")
+                surface = str(seed_graph.value(st, text_p))
+                in_sentence = start <= int(begin) and end <= end_of_sentence
+                in_heading = end <= start and surface in str(seed_graph.value(st, DKG.section))
+                assert in_sentence or in_heading, st
+                assert text[int(begin) : end] == surface
 
 
 def test_a_sentence_without_a_subject_takes_the_topic_drug(seed_graph: Graph) -> None:

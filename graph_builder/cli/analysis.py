@@ -26,6 +26,8 @@ def analyze(graph_dir: Path, source: str | None, target: str | None) -> None:
 
     if (source is None) != (target is None):
         raise click.UsageError("give both --from and --to, or neither")
+    if source is not None and source == target:
+        raise click.UsageError("--from and --to name the same entity; give two")
     pairs = [(source, target)] if source and target else list(DEFAULT_EXPLANATIONS)
     graph = read_graph(graph_dir)
     result = analyse(graph, pairs)

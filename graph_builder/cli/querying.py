@@ -115,8 +115,10 @@ def _echo_result(result: Any, fmt: str, max_rows: int) -> None:
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on (loopback: only this machine can connect).",
+    help="Address to listen on (loopback: only this machine can connect). Another address "
+    "needs --public: the endpoint has no authentication.",
 )
+@click.option("--public", is_flag=True, help="Allow listening on a non-loopback address.")
 @click.option("--port", "-p", type=click.IntRange(0, 65535), default=7878, show_default=True)
 @click.option(
     "--timeout",
@@ -148,9 +150,16 @@ def serve(
     max_rows: int,
     workers: int,
     in_memory: bool,
+    public: bool,
 ) -> None:
     """Serve OUTDIR's graph read-only: SPARQL 1.1 Protocol at /sparql, a query page at /."""
-    from graph_builder.endpoint import serve_graph
+    from graph_builder.endpoint import LOOPBACK, serve_graph
+
+    if host not in LOOPBACK and not public:
+        raise click.UsageError(
+            f"--host {host} would let other machines query without authentication; "
+            "add --public if that is what you want"
+        )
 
     serve_graph(
         graph_dir,
