@@ -277,6 +277,7 @@ CLASS_PHRASE = re.compile(
 _NOT_A_CLASS = re.compile(
     r"^(?:other|these|those|such|the|this|that|some|all|any|many|several|certain|both|concomitant"
     r"|potent|strong|moderate|weak|known|selective|specific|competitive|non-?competitive|mild"
+    r"|potential|possible|likely|putative"
     r"|multiple|various|similar|individual|a|an|of|and|or|with|by|to|in|on|for|as|is|are|be"
     r"|drug|drugs|medical|clinical|typical|usual|general|total|original|oral|topical|several)$",
     re.I,

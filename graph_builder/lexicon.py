@@ -127,6 +127,7 @@ class Lexicon:
         self._exact = _Trie()
         patterns: list[str] = []
         self._pattern_keys: dict[str, str] = {}  # regex group name -> entity key
+        plurals: list[tuple[tuple[str, ...], bool, str]] = []
         for key, entity in sorted(entities.items()):
             for synonym in (entity.label, *entity.synonyms):
                 if synonym.startswith("re:"):
@@ -134,8 +135,15 @@ class Lexicon:
                     self._pattern_keys[name] = key
                     patterns.append(f"(?P<{name}>{synonym[3:]})")
                     continue
-                for tokens, exact in _variants(synonym):
-                    (self._exact if exact else self._folded).add(tokens, key)
+                for index, (tokens, exact) in enumerate(_variants(synonym)):
+                    if index == 0:
+                        (self._exact if exact else self._folded).add(tokens, key)
+                    else:
+                        plurals.append((tokens, exact, key))
+        # A plural the lexicon makes up ("hypnotic" -> "hypnotics") never takes a phrase
+        # another entity lists as written (the "hypnotics" drug class).
+        for tokens, exact, key in plurals:
+            (self._exact if exact else self._folded).add(tokens, key)
         body = "|".join(patterns)
         self._regex = re.compile(rf"(?<![\w-])(?:{body})(?!\w)", re.IGNORECASE) if body else None
 

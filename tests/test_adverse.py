@@ -17,6 +17,7 @@ from graph_builder.adverse import (
     find_adverse_effects,
     hpo,
     is_risk_factor,
+    is_sign_to_watch,
     is_supposed,
     list_items,
     normalise_phrase,
@@ -86,6 +87,57 @@ FOUND = [
         "Increased LDL cholesterol (LDL-C)",
         ["Increased LDL cholesterol"],
     ),
+    (
+        "a modifier never reaches across a comma",
+        "Serious infections (e.g., cytomegalovirus, herpes zoster, sepsis) occurred.",
+        ["infections", "herpes zoster", "sepsis"],
+    ),
+    (
+        "organ-class word in the first cell of a list",
+        "Nervous system disorders somnolence, tremor, ataxia",
+        ["somnolence", "tremor", "ataxia"],
+    ),
+    (
+        "a disorder that is no organ class",
+        "Autoimmune disorders occurred.",
+        ["Autoimmune disorders"],
+    ),
+    (
+        "words of the sentence are no list items",
+        "Rash, pruritus, urticaria, dizziness when used with a diuretic.",
+        ["Rash", "pruritus", "urticaria", "dizziness"],
+    ),
+    ("a course word ending the text", "Psoriasis, new onset or worsening", ["Psoriasis"]),
+    (
+        "non- names another kind",
+        "Malignancies (excluding non-melanoma skin cancer) occurred.",
+        ["Malignancies", "non-melanoma skin cancer"],
+    ),
+    (
+        "non-acute is no other kind",
+        "Non-acute hypersensitivity reactions occurred.",
+        ["acute hypersensitivity reactions"],
+    ),
+    (
+        "the first reading of a slashed change",
+        "Weight decreased/increased, appetite decreased/increased and dehydration",
+        ["Weight decreased", "appetite decreased", "dehydration"],
+    ),
+    (
+        "the whole reading of a slashed kind",
+        "Injection / application site erythema",
+        ["application site erythema"],
+    ),
+    (
+        "two words built like adjectives",
+        "Two cases of vulvovaginal mycotic infection.",
+        ["vulvovaginal mycotic infection"],
+    ),
+    (
+        "a hyphenated prefix of a site",
+        "Intra-abdominal hemorrhage and post-procedural hemorrhage",
+        ["Intra-abdominal hemorrhage", "post-procedural hemorrhage"],
+    ),
 ]
 
 
@@ -97,6 +149,7 @@ def test_finds_adverse_effects(text: str, expected: list[str]) -> None:
 NOT_FOUND = [
     ("acronym in lower case is a word", "pres and ten"),
     ("grouping of reactions", "Gastrointestinal disorders"),
+    ("organ-class grouping", "Skin and subcutaneous tissue disorders"),
     ("diagnosis is no disorder", "The diagnosis was confirmed."),
 ]
 
@@ -209,6 +262,70 @@ def test_risk_factor_is_no_reaction() -> None:
     text = "Use with caution in patients with renal impairment."
     assert is_risk_factor(text, text.index("renal"))
     assert not is_risk_factor("Renal impairment occurred.", 0)
+
+
+RISK_LISTS = [
+    (
+        "every item of the patients' list",
+        "Avoid in patients with heart disease (e.g., angina, arrhythmia, or ischemia).",
+        "ischemia",
+        True,
+    ),
+    (
+        "risk factors for example",
+        "Risk factors for stroke (for example, smoking, hypertension and diabetes) matter.",
+        "diabetes",
+        True,
+    ),
+    (
+        "what happened to the patients",
+        "In patients with gout who received the drug, hypertension and diabetes occurred.",
+        "diabetes",
+        False,
+    ),
+    (
+        "frequencies end the list",
+        "Among patients with lymphoma, serious reactions were nausea (3%), and sepsis (2%).",
+        "sepsis",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "risk"), [r[1:] for r in RISK_LISTS], ids=[r[0] for r in RISK_LISTS]
+)
+def test_risk_factor_lists(text: str, word: str, risk: bool) -> None:
+    assert is_risk_factor(text, text.index(word)) is risk
+
+
+SIGNS = [
+    (
+        "signs listed after symptoms to report",
+        "Tell patients to report symptoms of liver injury (e.g., fatigue, dark urine).",
+        "dark urine",
+        True,
+    ),
+    (
+        "the condition the signs point to",
+        "Tell patients to report symptoms of liver injury (e.g., fatigue, dark urine).",
+        "liver injury",
+        False,
+    ),
+    (
+        "symptoms reported in a trial",
+        "Symptoms such as nausea and headache were reported in 3% of patients.",
+        "headache",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "watch"), [s[1:] for s in SIGNS], ids=[s[0] for s in SIGNS]
+)
+def test_signs_to_watch_for_are_no_findings(text: str, word: str, watch: bool) -> None:
+    assert is_sign_to_watch(text, text.index(word)) is watch
 
 
 @pytest.mark.parametrize(
@@ -404,3 +521,14 @@ def test_what_another_drug_causes_in_a_warning_is_not_the_drugs_effect(tmp_path:
     }
     assert ("Clonazepam", "hepatotoxicity") in stated
     assert ("Clonazepam", "pancreatitis") not in stated
+
+
+def test_a_colon_ends_the_reach_of_a_negation(tmp_path: Path) -> None:
+    label = (
+        "Zyxopril\n\nAdverse Reactions\n\n"
+        "Because these reactions are reported voluntarily, it is not possible to estimate "
+        "their frequency: pancreatitis, alopecia and hepatitis.\n"
+    )
+    (tmp_path / "zyxopril.txt").write_text(label, encoding="utf-8")
+    graph = build_graph([tmp_path]).graph
+    assert _side_effects(graph, negated=False) >= {"pancreatitis", "alopecia", "hepatitis"}

@@ -133,8 +133,13 @@ def test_one_bad_document_does_not_stop_the_others(tmp_path: Path) -> None:
         ("Dizziness     12     4", False),
         ("Skin: rash, pruritus", False),
         ("Nervous system disorders: headache, dizziness", False),
+        ("Cardiac Disorders : myocardial infarction, angina pectoris", False),
+        ("Eye disorders: conjunctivitis", False),
     ],
-    ids=["heading", "numbered-heading", "table-row", "spaced-table-row", "inline-list", "soc-list"],
+    ids=[
+        "heading", "numbered-heading", "table-row", "spaced-table-row", "inline-list", "soc-list",
+        "soc-list-spaced", "soc-one-item",
+    ],
 )
 def test_table_rows_and_inline_lists_are_not_headings(tmp_path: Path, line: str, heading: bool) -> None:
     path = tmp_path / "label.txt"

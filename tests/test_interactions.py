@@ -186,9 +186,7 @@ def test_statements_split_at_semicolons_and_stops() -> None:
 def rule_pairs(sentence: str) -> set[tuple[str, str]]:
     """What the readable rules alone pair in a sentence (no trained model)."""
     mentions = with_class_mentions(sentence, 0, find_mentions(sentence))
-    return {
-        (p.first.text, p.second.text) for p in interaction_pairs(sentence, 0, mentions)
-    }
+    return {(p.first.text, p.second.text) for p in interaction_pairs(sentence, 0, mentions)}
 
 
 def test_rules_pair_a_class_phrase_in_a_passive_sentence() -> None:
@@ -263,3 +261,51 @@ def test_an_abbreviation_pairs_like_its_drug(tmp_path: Path) -> None:
     )
     pairs = {(a, b) for a, b, _ in stated_pairs(tmp_path, text, title="Methotrexate")}
     assert ("mtx", "probenecid") in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Additive with sedatives.", [("sedatives", "hypnotics")]),
+        (
+            "Avoid catecholamine-depleting drugs.",
+            [("catecholamine-depleting drugs", "catecholamine-depleting-drugs")],
+        ),
+        ("Fibrates raise the risk.", [("Fibrates", "fibrates")]),
+        (
+            "Urinary acidifying agents speed excretion.",
+            [("Urinary acidifying agents", "urinary-acidifiers")],
+        ),
+        (
+            "Theophylline antagonizes adenosine.",
+            [("Theophylline", "theophylline"), ("adenosine", "adenosine")],
+        ),
+        ("Kaolin reduces absorption.", [("Kaolin", "kaolin")]),
+        ("Steroid therapy was stopped.", [("Steroid", "corticosteroids")]),
+        (
+            "Curare-like compounds prolong the block.",
+            [("Curare-like compounds", "neuromuscular-blockers")],
+        ),
+        ("Avoid alpha-adrenergic blockers.", [("alpha-adrenergic blockers", "alpha-blockers")]),
+        ("Avoid adrenergic blockers.", [("adrenergic blockers", "adrenergic-blockers")]),
+    ],
+    ids=[
+        "sedatives",
+        "depleting",
+        "fibrates",
+        "acidifiers",
+        "adenosine",
+        "kaolin",
+        "steroid",
+        "curare-like",
+        "alpha-not-generic",
+        "adrenergic-generic",
+    ],
+)
+def test_drug_and_class_rows_name_partners(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(m.text, m.entity.key) for m in find_mentions(text)]
+    assert found == expected
+
+
+def test_a_potential_inhibitor_is_no_class() -> None:
+    assert class_mentions("It is a potential inhibitor of the enzyme.", 0) == []

@@ -202,3 +202,10 @@ def test_a_condition_coming_back_on_stopping_is_rebound(tmp_path: Path) -> None:
     rebound = {c.obj.entity.label for c in extraction.claims if c.relation == "rebound" and c.obj}
     symptoms = {c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj}
     assert rebound == {"seizure", "anxiety"} and symptoms == set()
+
+
+@pytest.mark.parametrize("title", ["Abstract", "Prescribing Information", "Adverse Reactions"])
+def test_a_generic_title_names_no_drug(tmp_path: Path, title: str) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"{title}\n\nPatients may experience drowsiness.\n", encoding="utf-8")
+    assert extract(read_document(path)).topic is None

@@ -33,6 +33,7 @@ from graph_builder.adverse.patterns import (
     TABLE_ROW,
     animal_finding,
     is_risk_factor,
+    is_sign_to_watch,
     is_supposed,
     without_severity,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "hpo_cache_path",
     "hpo_terms",
     "is_risk_factor",
+    "is_sign_to_watch",
     "is_supposed",
     "list_items",
     "normalise_phrase",

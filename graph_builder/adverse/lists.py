@@ -9,8 +9,17 @@ from graph_builder.adverse.vocabulary import entity_for, get_vocabulary
 from graph_builder.adverse.words import normalise_phrase
 from graph_builder.model import Mention
 
-# A grouping of reactions ("Eye disorders", "Metabolism and nutrition disorders"), no reaction.
-_GROUPING = re.compile(r"\bdisorders\s*$|\band\b.*\bdisorders?\b", re.I)
+# A grouping of reactions by organ class ("Eye disorders", "Metabolism and nutrition
+# disorders"), no reaction; "sleep disorders", "autoimmune disorders" are reactions.
+_GROUPING = re.compile(
+    r"\b(?:cardiac|vascular|eye|ear|gastrointestinal|psychiatric|system|skin|tissue|blood"
+    r"|lymphatic|hepatobiliary|renal|urinary|respiratory|mediastinal|musculoskeletal|breast"
+    r"|endocrine|metabolism|nutrition|general|congenital|pregnancy|reproductive|hepatic"
+    r"|cutaneous|subcutaneous|hematologic|labyrinth|thoracic|investigations?|site|metabolic"
+    r"|nutritional|tract|pancreatic|bone|vision|neuromuscular|junctional|genetic)\s+disorders\s*$"
+    r"|\band\b.*\bdisorders?\b",
+    re.I,
+)
 
 
 def table_row_term(text: str) -> tuple[int, int] | None:
@@ -40,12 +49,12 @@ _ITEM_SEPARATOR = re.compile(
 # What ends the lead-in of a list's first item ("... have included A, B and C").
 _ITEM_LEAD = re.compile(
     r"^.*\b(?:include[sd]?|including|such as|e\.g\.,?|i\.e\.,?|like|were|was|are|of"
-    r"|reported|observed)\s+|^.*:\s*",
+    r"|reported|observed|disorders)\s+|^.*:\s*",
     re.I,
 )
 # What ends the last item ("... and C were reported", "C (5%)", "C [see ...]").
 _ITEM_TAIL = re.compile(
-    r"\s*(?:\(|\[|\b(?:were|was|have|has|had|is|are|may|can|occurred|occurring|in|at|that"
+    r"\s*(?:\(|\[|\b(?:were|was|have|has|had|is|are|may|can|occur|occurs|occurred|occurring|in|at|that"
     r"|which|during|after|with|among|led|leading|resulting|requiring)\b|[.:]\s*$).*$",
     re.I,
 )
@@ -128,8 +137,9 @@ def complete_list(text: str, offset: int, found: list[Mention]) -> list[Mention]
             continue
         for a, b in (span for span in run if not is_known(span)):
             surface = text[a:b]
-            if normalise_phrase(surface) in vocabulary.kind("modifier"):
-                continue  # "skin", "renal": a site, no reaction
+            words = normalise_phrase(surface)
+            if words in vocabulary.kind("modifier") or words in vocabulary.kind("change"):
+                continue  # "skin", "renal": a site, no reaction; "increased" alone: no value
             added.append(Mention(surface, offset + a, offset + b, entity_for(surface, vocabulary)))
     if not added:
         return found
@@ -158,7 +168,10 @@ _NOT_AN_ITEM = re.compile(
     r"|some|frequency|precautions?|warnings?|monitor\w*|recommended|outcomes?|size|risk|use"
     r"|doses?|therapy|drugs?|information|data|number|rate|incidence|cause|consider|advise"
     r"|discontinu\w*|followed|by|not|no|unknown|cases?|deaths?|hospitali[sz]ation|signs"
-    r"|symptoms|causality|regardless|contact|fda|treated|grading|version)\b",
+    r"|symptoms|causality|regardless|contact|fda|treated|grading|version|when|used|similar"
+    r"|(?<!-)related|duration|(?<!-)age|documented|occur\w*|resulted|especially|sometimes|chemically"
+    r"|according|from|to|if|you|less|greater|also|normal|mean|baseline|derived|suspected"
+    r"|develops?)\b",
     re.I,
 )
 

@@ -16,6 +16,10 @@ _MEASURED = frozenset(
     (w,) for w in ("level", "value", "activity", "interval", "concentration", "count", "test")
 )
 
+_NOT_A_KIND = frozenset({"fatal", "serious", "severe", "acute", "life"})
+# Prefixes that narrow a reaction only when a hyphen joins them: "intra-abdominal".
+_PREFIXES = frozenset({"intra", "post", "peri"})
+
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
     """Tell whether two tokens are one phrase: only spaces, a hyphen or a slash between."""
@@ -114,19 +118,33 @@ class _Matcher:
                 return i, end
         return self.effect_at(i)
 
-    def effect_at(self, i: int) -> tuple[int, int]:
-        """Return the token span (i, j) of modifiers, core, qualifiers and site at token i."""
+    def modifiers_end(self, i: int) -> int:
+        """Return the end of the modifiers at token i: "peripheral sensory", "upper abdominal"."""
         start = i
-        while True:  # leading modifiers: "peripheral sensory neuropathy", "upper abdominal pain"
+        while start < len(self.tokens):
             end = self.longest(start, self.modifiers, 4, start=i)
-            if end == start and start == i and self.describes(start):
-                end = start + 1  # one word built like an adjective: "aphthous", "lobar"
+            if end == start and start - i < 2 and self.describes(start):
+                end = start + 1  # words built like adjectives: "vulvovaginal mycotic"
+            if self.tokens[start].word in _PREFIXES and not self.hyphen_after(start):
+                break  # "intra-abdominal", "post-procedural", but not "post marketing"
             if end == start:
                 break
             start = end
+        return start
+
+    def hyphen_after(self, i: int) -> bool:
+        """Tell whether a hyphen joins token i to the next."""
+        after = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(self.text)
+        return self.text[self.tokens[i].end : after] == "-"
+
+    def effect_at(self, i: int) -> tuple[int, int]:
+        """Return the token span (i, j) of modifiers, core, qualifiers and site at token i."""
+        start = self.modifiers_end(i)
         if start >= len(self.tokens):
             return i, i
         end = self.core(start)
+        if end > start > i and self.words(i, end) is None:  # "varicella, gastroenteritis"
+            return i, i  # a modifier is one phrase with its reaction, never across a comma
         if end == start and start > i:  # "skin reactions", "opportunistic infections"
             end = self.longest(start, self.heads, 1, start=i)
         if end == start:
@@ -159,11 +177,33 @@ class _Matcher:
             at = more
         return best
 
+    def negated_kind(self, i: int) -> tuple[int, int]:
+        """Return the span of "non-melanoma skin cancer" at a "non-" token i, or (i, i).
+
+        What follows "non-" is no reaction by itself; with the reaction after it, it is one.
+        """
+        if (
+            self.tokens[i].word != "non"
+            or i + 1 >= len(self.tokens)
+            or self.text[self.tokens[i].end : self.tokens[i + 1].start] != "-"
+            or self.tokens[i + 1].word in _NOT_A_KIND  # "non-fatal", "non-serious": severity
+        ):
+            return i, i
+        _, end = self.phrase_at(i + 1)
+        if end == i + 1:
+            return i, i
+        _, more = self.phrase_at(end) if end < len(self.tokens) else (end, end)
+        if more > end and self.words(i, more) is not None:
+            end = more
+        return i, end
+
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
         i = 0
         while i < len(self.tokens):
-            start, end = self.phrase_at(i)
+            start, end = self.negated_kind(i)
+            if end == start:
+                start, end = self.phrase_at(i)
             if end == start and i < len(self.tokens):
                 end = self.core(i)
             if end > start:
@@ -175,6 +215,10 @@ class _Matcher:
 
     def mention(self, i: int, j: int) -> Mention:
         a, b = self.tokens[i].start, self.tokens[j - 1].end
+        if j - i > 1 and self.text[self.tokens[j - 2].end : self.tokens[j - 1].start] == "/":
+            b = self.tokens[j - 2].end  # "weight decreased/increased": the first reading
+        elif j - i > 2 and self.text[self.tokens[i].end : self.tokens[i + 1].start].strip() == "/":
+            a = self.tokens[i + 1].start  # "anaphylactoid/anaphylactic reactions": the one whole
         surface = self.text[a:b]
         return Mention(surface, self.offset + a, self.offset + b, self.entity(surface))
 

@@ -133,14 +133,54 @@ def without_severity(mention: Mention) -> Mention:
 SUPPOSED_BEFORE = re.compile(r"\b(?:if|should)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# "report symptoms that may indicate liver injury, including fatigue, ... dark urine": the
+# signs a patient is told to watch for are no findings of their own.
+WATCH_FOR = re.compile(
+    r"\b(?:monitor\w*|report(?:s|ing)?|advise\w*|instruct\w*|inform\w*|seek\w*|tell"
+    r"|counsel\w*)\b",
+    re.I,
+)
+SIGNS_LISTED_BEFORE = re.compile(
+    r"\b(?:signs?|symptoms?)\b[^.;]*?(?:such as|e\.g\.|including|\()[^.;)]*$", re.I
+)
+
+
+def is_sign_to_watch(text: str, position: int) -> bool:
+    """Tell whether the phrase at ``position`` is a sign to watch for ("symptoms (e.g., X)")."""
+    return bool(WATCH_FOR.search(text)) and bool(
+        SIGNS_LISTED_BEFORE.search(text[max(0, position - 160) : position])
+    )
+
+
 def is_supposed(text: str, position: int) -> bool:
     """Tell whether the phrase at ``position`` is supposed in a condition ("If a rash occurs")."""
     return bool(SUPPOSED_BEFORE.search(text[max(0, position - 40) : position]))
 
 
+# "patients with known cardiovascular disease (e.g., heart failure, ischemia, ...)", "risk
+# factors (for example, hypertension, diabetes mellitus)": every item of the patients' list.
+RISK_LIST_LEAD = re.compile(
+    r"(?:\b(?:patients?|subjects?|individuals?|those|women|men|children)\s+(?:with|who have"
+    r"|who had|having|at risk)|\brisk factors?|\bhistory of)\b"
+    r"(?P<gap>(?:[^.;:*%]|\b[ei]\.[ge]\.)*)$",
+    re.I,
+)
+# Words that end the patients' list: what follows says what happened to them.
+_RISK_LIST_END = re.compile(
+    r"\b(?:develop\w*|experienc\w*|occur\w*|report\w*|receiv\w*|treated|taking|given"
+    r"|were|was|had|has|have|is|are|who|which|that|may|can|could|if|should|led|leading"
+    r"|resulting|due|caused|associated|following|after|during|than)\b",
+    re.I,
+)
+
+
 def is_risk_factor(text: str, position: int) -> bool:
     """Tell whether the phrase at ``position`` is a patient's condition ("patients with X")."""
-    return bool(RISK_FACTOR_BEFORE.search(text[max(0, position - 80) : position]))
+    before = text[max(0, position - 200) : position]
+    if RISK_FACTOR_BEFORE.search(before[-80:]):
+        return True
+    listed = RISK_LIST_LEAD.search(before)
+    return listed is not None and not _RISK_LIST_END.search(listed.group("gap"))
 
 
 def animal_finding(text: str) -> str | None:

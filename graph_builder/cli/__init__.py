@@ -21,7 +21,7 @@ from graph_builder.cli.querying import query, serve
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="drugkg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does (on stderr).")
-def main(verbose: bool) -> None:  # noqa: D301 - "\b" keeps click from re-wrapping the list
+def main(verbose: bool) -> None:
     """Build and explore a knowledge graph of drug relationships from drug documents.
 
     \b

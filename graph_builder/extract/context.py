@@ -119,11 +119,21 @@ def _heading_cues(heading: str) -> frozenset[str]:
     return frozenset(kind for kind, cue in R.SECTION_CUES.items() if cue.search(heading))
 
 
+GENERIC_TITLE = re.compile(
+    r"(?:abstract|summary|introduction|background|overview|label|labeling|monograph"
+    r"|prescribing information|highlights|full prescribing information|package insert"
+    r"|drug interactions|adverse reactions|warnings|precautions|contents|untitled)",
+    re.IGNORECASE,
+)
+
+
 def title_topic(document: Document) -> Mention | None:
     """Take a title that is just a name ("ACME", "Zyxo XR") as the drug, known or not."""
     title = document.title.strip()
     at = document.text.find(title)
     if at < 0 or not re.fullmatch(r"[A-Z][\w-]*(?: [\w-]+){0,2}", title):
+        return None
+    if GENERIC_TITLE.fullmatch(title):  # "Abstract", "Prescribing Information": no drug
         return None
     from graph_builder.lexicon import slugify
 

@@ -38,6 +38,7 @@ class SideEffectReading(ReaderBase):
                 in_withdrawal
                 or adverse.is_risk_factor(self.text, at)
                 or adverse.is_supposed(self.text, at)
+                or adverse.is_sign_to_watch(self.text, at)
             ):
                 continue
             qualifiers: tuple[tuple[str, str], ...] = ()
@@ -49,10 +50,18 @@ class SideEffectReading(ReaderBase):
                 "has_side_effect",
                 rule.name,
                 obj,
-                negated=is_negated(self.text, self.rel(obj)),
+                negated=self.negated_at(at),
                 group=group,
                 qualifiers=qualifiers,
             )
+
+    def negated_at(self, at: int) -> bool:
+        """Tell whether a negation governs the effect at ``at``; a colon ends its reach.
+
+        "... it is not always possible to estimate their frequency: A, B" lists A and B.
+        """
+        colon = self.text.rfind(":", 0, at) + 1
+        return is_negated(self.text[colon:], at - colon)
 
     def names_own_effects(self, rule: R.Rule) -> bool:
         """Tell whether the sentence can name the topic's effects for this rule."""
