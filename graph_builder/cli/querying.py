@@ -10,6 +10,22 @@ import click
 
 from graph_builder.cli.common import DEFAULT_OUTDIR, GRAPH_OPTION, friendly_errors
 from graph_builder.model import InputError
+from graph_builder.query.runner import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT
+
+TIMEOUT_OPTION = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Stop each query after this many seconds of wall-clock time.",
+)
+MAX_ROWS_OPTION = click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=DEFAULT_ROW_CAP,
+    show_default=True,
+    help="Answer at most this many rows (or triples).",
+)
 
 
 @click.command()
@@ -32,20 +48,8 @@ from graph_builder.model import InputError
     help="How to print SELECT/ASK results.",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=30.0,
-    show_default=True,
-    help="Stop the query after this many seconds.",
-)
-@click.option(
-    "--max-rows",
-    type=click.IntRange(min=1),
-    default=10_000,
-    show_default=True,
-    help="Print at most this many rows (or triples).",
-)
+@TIMEOUT_OPTION
+@MAX_ROWS_OPTION
 @friendly_errors
 def query(
     graph_dir: Path,
@@ -120,14 +124,8 @@ def _echo_result(result: Any, fmt: str, max_rows: int) -> None:
 )
 @click.option("--public", is_flag=True, help="Allow listening on a non-loopback address.")
 @click.option("--port", "-p", type=click.IntRange(0, 65535), default=7878, show_default=True)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=30.0,
-    show_default=True,
-    help="Stop each query after this many seconds.",
-)
-@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True)
+@TIMEOUT_OPTION
+@MAX_ROWS_OPTION
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
