@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph_builder.lexicon import slugify  # one key scheme for every entity
+
+__all__ = ["normalise_phrase", "normalise_word", "slugify", "tokenize"]
+
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*")
 _JOINER = re.compile(r"[ \t]*(?:-|/)?[ \t]*|\s+")
 _SPELLING = (
@@ -44,11 +48,6 @@ def normalise_word(word: str) -> str:
 def normalise_phrase(phrase: str) -> tuple[str, ...]:
     """Normalise a phrase into its matching key, a tuple of normalised words."""
     return tuple(normalise_word(m.group()) for m in _TOKEN.finditer(phrase))
-
-
-def slugify(name: str) -> str:
-    """Turn a name into a stable IRI-safe key: ``"Dry Mouth" -> "dry-mouth"``."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unnamed"
 
 
 @dataclass(frozen=True, slots=True)

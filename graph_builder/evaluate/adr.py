@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -187,8 +187,3 @@ def evaluate_adr(path: Path, *, errors: bool = False, limit: int | None = None) 
     """Run the whole TAC-2017 ADR evaluation on a corpus folder and return the report."""
     labels = read_labels(path)[:limit]
     return format_report(evaluate_labels(labels), errors=errors)
-
-
-def gold_by_label(labels: Iterable[Label]) -> Mapping[str, frozenset[str]]:
-    """Map each label id to its gold reaction strings."""
-    return {label.label_id: label.gold for label in labels}

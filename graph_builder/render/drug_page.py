@@ -10,6 +10,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from graph_builder.lexicon import slugify
 from graph_builder.render.collect import GraphIndex, Statement
 from graph_builder.render.model import Fact, View
 from graph_builder.render.views import Keep, network_view
@@ -18,29 +19,36 @@ from graph_builder.vocabulary import BIOLINK, DKG, SCHEMA
 # Fact-sheet sections: heading -> the relations listed under it.
 SECTIONS = {
     "Class": (BIOLINK.member_of,),
-    "Mechanism": (BIOLINK.directly_physically_interacts_with, BIOLINK.affects,
-                  DKG.hasPharmacologicalEffect),
+    "Mechanism": (
+        BIOLINK.directly_physically_interacts_with,
+        BIOLINK.affects,
+        DKG.hasPharmacologicalEffect,
+    ),
     "Indications": (BIOLINK.treats,),
     "Interactions": (BIOLINK.pharmacologically_interacts_with,),
     "Cautions": (BIOLINK.contraindicated_in, DKG.cautionIn),
 }
 PREFIXES = {BIOLINK.contraindicated_in: "contraindicated in ", DKG.cautionIn: "caution in "}
-WARNINGS = (SCHEMA.pregnancyWarning, SCHEMA.breastfeedingWarning, SCHEMA.alcoholWarning,
-            DKG.administrationInstruction)
+WARNINGS = (
+    SCHEMA.pregnancyWarning,
+    SCHEMA.breastfeedingWarning,
+    SCHEMA.alcoholWarning,
+    DKG.administrationInstruction,
+)
 SIDE_EFFECT_GROUPS = ("serious", "common")  # shown first; other groups follow by name
 DOSES = (SCHEMA.doseSchedule, SCHEMA.maximumIntake)
 
 
 def drug_file_stem(iri: str) -> str:
     """Return a safe file stem for a drug's page: ``drug-clonazepam``."""
-    local = iri.rstrip("/").rsplit("/", 1)[-1].lower()
-    return "drug-" + (re.sub(r"[^a-z0-9]+", "-", local).strip("-") or "unnamed")
+    return "drug-" + slugify(iri.rstrip("/").rsplit("/", 1)[-1])
 
 
 def _fact(index: GraphIndex, statement: Statement, prefix: str = "") -> Fact:
     evidence = statement.evidence
-    return Fact(prefix + index.label(statement.object), statement.group,
-                evidence.sentence, evidence.source)
+    return Fact(
+        prefix + index.label(statement.object), statement.group, evidence.sentence, evidence.source
+    )
 
 
 def _facts(index: GraphIndex, drug: str, predicates: tuple[URIRef, ...]) -> tuple[Fact, ...]:
@@ -68,8 +76,11 @@ def _side_effects(index: GraphIndex, drug: str) -> tuple[Fact, ...]:
 
     def rank(fact: Fact) -> tuple[int, str, str]:
         group = fact.group or "unspecified"
-        return (order.get(group, len(order) + (group == "unspecified")), group,
-                fact.text.casefold())
+        return (
+            order.get(group, len(order) + (group == "unspecified")),
+            group,
+            fact.text.casefold(),
+        )
 
     return tuple(
         Fact(f.text, f.group or "unspecified", f.evidence, f.source)
@@ -133,10 +144,13 @@ def drug_page(index: GraphIndex, drug: str, keep: Keep) -> View:
     sections: defaultdict[str, tuple[object, ...]] = defaultdict(tuple)
     sections.update(iter_fact_sheet(index, drug))
     return network_view(
-        index, drug_file_stem(drug), label,
+        index,
+        drug_file_stem(drug),
+        label,
         f"What the graph says about {label}: class, mechanism, indications, side effects, "
         "interactions, cautions and doses.",
-        triples, facts=tuple(sections.items()),
+        triples,
+        facts=tuple(sections.items()),
     )
 
 
@@ -149,7 +163,10 @@ def drug_iris(index: GraphIndex, *, described: bool = True) -> list[str]:
     drugs = {n.id for n in index.nodes.values() if n.kind == "Drug"}
     if described:
         drugs &= {
-            end for statements in index.statements.values() for s in statements
-            if not s.inferred for end in (s.subject, s.object)
+            end
+            for statements in index.statements.values()
+            for s in statements
+            if not s.inferred
+            for end in (s.subject, s.object)
         }
     return sorted(drugs, key=lambda i: (index.label(i).casefold(), i))
