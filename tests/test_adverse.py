@@ -25,6 +25,7 @@ from graph_builder.adverse import (
     parse_hpo_obo,
     read_terms,
     table_row_term,
+    tokenize,
     with_abbreviations,
     without_severity,
 )
@@ -108,6 +109,37 @@ FOUND = [
         ["Rash", "pruritus", "urticaria", "dizziness"],
     ),
     ("a course word ending the text", "Psoriasis, new onset or worsening", ["Psoriasis"]),
+    (
+        "frequencies in brackets separate no items",
+        "More often on drug: gastritis (1.2%, 3.4%), flatulence (0.3%, 1.1%), and glossodynia (0%, 2%).",
+        ["gastritis", "flatulence", "glossodynia"],
+    ),
+    (
+        "a frequency word or a count is no item",
+        "Seven (4%) stopped because of gastritis, hiccups, or anemia; rare: nausea, hiccups",
+        ["gastritis", "hiccups", "anemia", "nausea", "hiccups"],
+    ),
+    (
+        "an organ class of complications leads a list",
+        "Injury, poisoning and procedural complications: contusion, fall, rash, pruritus",
+        ["contusion", "fall", "rash", "pruritus"],
+    ),
+    ("a body site in front", "Face edema resolved.", ["Face edema"]),
+    (
+        "name of the measured value after a known change",
+        "Increased triglyceride levels were seen.",
+        ["Increased triglyceride levels"],
+    ),
+    (
+        "MedDRA-style post-qualifiers",
+        "Dermatitis acneiform, vomiting projectile",
+        ["Dermatitis acneiform", "vomiting projectile"],
+    ),
+    (
+        "words run together where a list lost its line breaks",
+        "Cardiac: tachycardia, cardiac arrestNervous system: syncope",
+        ["tachycardia", "cardiac arrest", "syncope"],
+    ),
     (
         "non- names another kind",
         "Malignancies (excluding non-melanoma skin cancer) occurred.",
@@ -243,6 +275,15 @@ def test_list_items_lose_their_grouping(text: str) -> None:
     assert [text[a:b] for a, b in list_items(text)] == ["conjunctivitis", "diplopia"]
 
 
+def test_list_item_loses_the_verb_of_the_lead() -> None:
+    text = "Adverse reactions were eye reactions and included conjunctivitis, diplopia"
+    assert [text[a:b] for a, b in list_items(text)] == [
+        "eye reactions",
+        "conjunctivitis",
+        "diplopia",
+    ]
+
+
 SUPPOSED = [
     ("if a reaction occurs", "If a hypersensitivity reaction occurs, stop the drug.", True),
     ("should a reaction occur", "Should severe rash develop, stop the drug.", True),
@@ -256,6 +297,66 @@ SUPPOSED = [
 def test_supposed_reaction_is_no_finding(text: str, supposed: bool) -> None:
     position = text.lower().index("hypersensitivity") if "hyper" in text else text.index("rash")
     assert is_supposed(text, position) is supposed
+
+
+CONSIDERED = [
+    (
+        "differential diagnosis",
+        "The differential diagnosis includes heat stroke and drug fever.",
+        "drug fever",
+        True,
+    ),
+    ("watched for", "Monitor patients closely for fever during the infusion.", "fever", True),
+    ("seen", "Fever occurred during the infusion in 4 patients.", "Fever", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "supposed"), [c[1:] for c in CONSIDERED], ids=[c[0] for c in CONSIDERED]
+)
+def test_conditions_to_rule_out_or_watch_for_are_no_findings(
+    text: str, word: str, supposed: bool
+) -> None:
+    assert is_supposed(text, text.index(word)) is supposed
+
+
+POPULATIONS = [
+    ("condition naming the patients", "Monitor gout patients during dosing.", "gout", True),
+    (
+        "condition naming the trial",
+        "In the psoriasis pediatric trial, 3 had rash.",
+        "psoriasis",
+        True,
+    ),
+    (
+        "indication after 'therapy for'",
+        "Adults on hormone therapy for prostate cancer.",
+        "prostate",
+        True,
+    ),
+    ("indication heading", "Prophylaxis of deep vein thrombosis after surgery", "deep", True),
+    ("adults with", "Reactions in Adults with Chronic Hepatitis C", "Chronic", True),
+    ("reaction reported in patients", "Gout was reported in 3 patients.", "Gout", False),
+    (
+        "patients counted by a finding",
+        "The proportion of patients with ALT elevations above 3 x ULN was 2%.",
+        "ALT",
+        False,
+    ),
+    (
+        "a comma closes the opening phrase",
+        "In trials in patients with gout and anemia, ascites and jaundice occurred more often.",
+        "jaundice",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "risk"), [p[1:] for p in POPULATIONS], ids=[p[0] for p in POPULATIONS]
+)
+def test_populations_and_indications_are_no_reactions(text: str, word: str, risk: bool) -> None:
+    assert is_risk_factor(text, text.index(word)) is risk
 
 
 def test_risk_factor_is_no_reaction() -> None:
@@ -532,3 +633,15 @@ def test_a_colon_ends_the_reach_of_a_negation(tmp_path: Path) -> None:
     (tmp_path / "zyxopril.txt").write_text(label, encoding="utf-8")
     graph = build_graph([tmp_path]).graph
     assert _side_effects(graph, negated=False) >= {"pancreatitis", "alopecia", "hepatitis"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("tachycardia, cardiac arrestSyncope", ["tachycardia", "cardiac", "arrest", "syncope"]),
+        ("McArdle myopathy, low eGFR", ["mcardle", "myopathy", "low", "egfr"]),
+    ],
+    ids=["run-together words split", "names and lab codes keep their capitals"],
+)
+def test_words_run_together_split_only_at_a_capitalised_word(text: str, words: list[str]) -> None:
+    assert [t.word for t in tokenize(text)] == words

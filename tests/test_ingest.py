@@ -135,10 +135,11 @@ def test_one_bad_document_does_not_stop_the_others(tmp_path: Path) -> None:
         ("Nervous system disorders: headache, dizziness", False),
         ("Cardiac Disorders : myocardial infarction, angina pectoris", False),
         ("Eye disorders: conjunctivitis", False),
+        ("Psychiatric Disorders:  nervousness", False),
     ],
     ids=[
         "heading", "numbered-heading", "table-row", "spaced-table-row", "inline-list", "soc-list",
-        "soc-list-spaced", "soc-one-item",
+        "soc-list-spaced", "soc-one-item", "soc-capitalised-one-item",
     ],
 )
 def test_table_rows_and_inline_lists_are_not_headings(tmp_path: Path, line: str, heading: bool) -> None:

@@ -60,8 +60,12 @@ _ITEM_TAIL = re.compile(
 )
 _CAUSE_VERB = re.compile(r"\s*(?:may|can|could|will)\s+\w+", re.I)
 _GROUPING_LEAD = re.compile(
-    r"^[^:]{0,100}\b(?:disorders?|conditions|infestations|investigations|system)\s*[:-]\s*", re.I
+    r"^[^:]{0,100}\b(?:disorders?|conditions|infestations|investigations|system|complications"
+    r"|procedures)\s*[:-]\s*",
+    re.I,
 )
+# A frequency by itself ("Infrequent", "Rare") heads a group of items and is none.
+_FREQUENCY = re.compile(r"(?:very\s+|in)?(?:frequent|rare|common|uncommon)\Z", re.I)
 _ITEM_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*\Z")
 
 
@@ -84,7 +88,7 @@ def _item_span(text: str, a: int, b: int, *, first: bool = False) -> tuple[int, 
     if not stripped:
         return None
     words = stripped.split()
-    if not 1 <= len(words) <= 4 or _NOT_AN_ITEM.search(stripped):
+    if not 1 <= len(words) <= 4 or _NOT_AN_ITEM.search(stripped) or _FREQUENCY.match(stripped):
         return None
     if not all(_ITEM_WORD.match(w) for w in words):
         return None
@@ -103,6 +107,15 @@ def _runs(spans: list[tuple[int, int] | None]) -> list[list[tuple[int, int]]]:
     return runs
 
 
+# A bracket's own commas separate no items of the list around it: "A (0.7%, 3.9%), B".
+_BRACKETED = re.compile(r"\([^()a-zA-Z]*\d[^()a-zA-Z]*\)")
+
+
+def _blank_inside(match: re.Match[str]) -> str:
+    """Blank out what a bracket holds, keeping its length and the brackets themselves."""
+    return "(" + " " * (len(match.group()) - 2) + ")"
+
+
 def complete_list(text: str, offset: int, found: list[Mention]) -> list[Mention]:
     """Add the unknown items of a list of reactions whose other items are known.
 
@@ -117,7 +130,8 @@ def complete_list(text: str, offset: int, found: list[Mention]) -> list[Mention]
     """
     grouping = _GROUPING_LEAD.match(text)  # "Respiratory, thoracic and mediastinal disorders:"
     bounds = [grouping.end() if grouping else 0]
-    for sep in _ITEM_SEPARATOR.finditer(text, bounds[0]):
+    masked = _BRACKETED.sub(_blank_inside, text)  # "A (0.7%, 3.9%), B (1.4%, 2.9%) and C"
+    for sep in _ITEM_SEPARATOR.finditer(masked, bounds[0]):
         bounds += [sep.start(), sep.end()]
     bounds.append(len(text))
     segments = list(zip(bounds[::2], bounds[1::2], strict=True))
@@ -171,7 +185,8 @@ _NOT_AN_ITEM = re.compile(
     r"|symptoms|causality|regardless|contact|fda|treated|grading|version|when|used|similar"
     r"|(?<!-)related|duration|(?<!-)age|documented|occur\w*|resulted|especially|sometimes|chemically"
     r"|according|from|to|if|you|less|greater|also|normal|mean|baseline|derived|suspected"
-    r"|develops?)\b",
+    r"|develops?|either|neither|limited|measure\w*"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)(?:-\w+)?)\b",
     re.I,
 )
 
@@ -182,6 +197,9 @@ _ITEM_GROUPING = re.compile(
     r"^(?:.*\S\s{2,}|[^:]*:\s*|\s*(?:very |in)?(?:frequent|rare|common|uncommon)\s*[-\u2013:])+",
     re.I,
 )
+
+
+_ITEM_VERB = re.compile(r"\s*(?:include[sd]?|including|such as)\s+", re.I)
 
 
 def list_items(text: str) -> list[tuple[int, int]]:
@@ -208,6 +226,9 @@ def list_items(text: str) -> list[tuple[int, int]]:
     for sep in [*_LIST_SPLIT.finditer(text, tail_start, tail_end), None]:
         end = sep.start() if sep is not None else tail_end
         item = text[cursor:end]
+        verb = _ITEM_VERB.match(item)  # "... were hypersensitivity reactions and included A"
+        if verb:
+            cursor, item = cursor + verb.end(), item[verb.end() :]
         group = _ITEM_GROUPING.match(item)  # "Cardiac: angina", "Infrequent - anemia"
         if group:
             cursor, item = cursor + group.end(), item[group.end() :]

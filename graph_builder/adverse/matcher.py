@@ -80,12 +80,23 @@ class _Matcher:
             and self.words(i, i + 2) is not None
         )
 
+    def known(self, i: int) -> int:
+        """End of the vocabulary's longest phrase at token i, with a measured value's name.
+
+        "increased triglyceride" is known; "increased triglyceride levels" is one change.
+        """
+        if self.tokens[i].word not in self.vocab.first_words:
+            return i
+        end = self.longest(i, self.vocab.effects, self.vocab.max_words)
+        if end > i and self.longest(i, self.changes, 2) > i:
+            return self.longest(end, _MEASURED, 1, start=i)
+        return end
+
     def core(self, i: int) -> int:
         """End of an adverse-effect core starting at token i: vocabulary, lab change, word."""
-        if self.tokens[i].word in self.vocab.first_words:
-            end = self.longest(i, self.vocab.effects, self.vocab.max_words)
-            if end > i:
-                return end
+        end = self.known(i)
+        if end > i:
+            return end
         change = self.longest(i, self.changes, 2)
         if change > i:  # "increased ALT", "decreased appetite", "elevations in serum ALT"
             at = change
@@ -123,6 +134,8 @@ class _Matcher:
         start = i
         while start < len(self.tokens):
             end = self.longest(start, self.modifiers, 4, start=i)
+            if end == start:  # a body site in front: "thigh pain", "face edema"
+                end = self.longest(start, self.sites, 2, start=i)
             if end == start and start - i < 2 and self.describes(start):
                 end = start + 1  # words built like adjectives: "vulvovaginal mycotic"
             if self.tokens[start].word in _PREFIXES and not self.hyphen_after(start):

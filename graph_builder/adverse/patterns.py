@@ -76,7 +76,7 @@ NOT_NARROWING = frozenset(
 # Severity is no part of the reaction's name: "severe rash" is a rash.
 SEVERITY = re.compile(
     r"^(?:(?:severe|serious|mild|moderate|life[- ]threatening|fatal|significant|possible"
-    r"|clinically significant|rare|new(?! onset)|acute onset of)\s+)+",
+    r"|clinically significant|substantial|marked|rare|new(?! onset)|acute onset of)\s+)+",
     re.I,
 )
 # "Somnolence 22% 9%": a table row, its first cell and the frequency cells that follow.
@@ -103,11 +103,14 @@ STUDY_DESIGN = re.compile(
 )
 # "in patients with X", "a history of X": X is the patient's condition, not the drug's effect.
 RISK_FACTOR_BEFORE = re.compile(
-    r"(?:\bpatients?\b|\bsubjects?\b|\bindividuals?\b|\bthose\b|\bwomen\b|\bmen\b|\bchildren\b)"
-    r" (?:with|who have|who had|having)\b(?:\s+(?:a|an|known|pre-?existing|underlying|severe"
+    r"(?:\b(?:patients?|subjects?|individuals?|those|women|men|children|adults|adolescents"
+    r"|infants|neonates)\b) (?:with|who have|who had|having)\b"
+    r"(?:\s+(?:a|an|known|pre-?existing|underlying|severe"
     r"|moderate|mild|active|chronic|significant|history of|or|and|[a-z]+,))*"
     r"(?:\s+[A-Za-z][\w+/-]*){0,3}\s+$"
-    r"|\bhistory of\s+(?:\w+\s+){0,2}$|\btreatment of\s+(?:\w+\s+){0,2}$"
+    r"|\bhistory of\s+(?:\w+\s+){0,2}$|\b(?:treatment|prophylaxis|prevention) of\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:therapy|treatment|treated|indicated) for\s+(?:\w+\s+){0,2}$"
+    r"|\breduc\w+ (?:of|in) (?:the )?risk of\s+(?:\w+\s+){0,2}$"
     r"|\bindicated for\s+(?:\w+\s+){0,3}$|\brisk factors? (?:for|of)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -152,9 +155,24 @@ def is_sign_to_watch(text: str, position: int) -> bool:
     )
 
 
+# "The differential diagnosis includes heat stroke, drug fever ...": conditions to rule out;
+# "Monitor patients for fever": what to look out for, not what was seen.
+CONSIDERED_BEFORE = re.compile(
+    r"\bdifferential diagnos[ei]s\b[^.;]*$"
+    r"|\b(?:monitor|observe|evaluate)\w*\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def is_supposed(text: str, position: int) -> bool:
-    """Tell whether the phrase at ``position`` is supposed in a condition ("If a rash occurs")."""
-    return bool(SUPPOSED_BEFORE.search(text[max(0, position - 40) : position]))
+    """Tell whether the phrase at ``position`` is supposed in a condition ("If a rash occurs").
+
+    So is a condition to rule out ("the differential diagnosis includes X") or to watch for
+    ("monitor patients for X").
+    """
+    return bool(SUPPOSED_BEFORE.search(text[max(0, position - 40) : position])) or bool(
+        CONSIDERED_BEFORE.search(text[max(0, position - 200) : position])
+    )
 
 
 # "patients with known cardiovascular disease (e.g., heart failure, ischemia, ...)", "risk
@@ -174,13 +192,57 @@ _RISK_LIST_END = re.compile(
 )
 
 
+# "heart failure patients", "the bipolar mania pediatric trial": a condition that names the
+# patients or the trial is theirs, not the drug's.
+POPULATION_AFTER = re.compile(
+    r"(?:[A-Za-z][\w'-]*\s+){1,4}?(?:(?:pediatric|adult|clinical|controlled|placebo-controlled"
+    r"|treatment)\s+)?(?:patients|subjects|population|trials?|stud(?:y|ies)|program)\b",
+    re.I,
+)
+_NOT_A_NAME = re.compile(
+    r"\b(?:in|of|for|was|were|is|are|has|have|had|occurred|reported|observed|among|to|and|or"
+    r"|with|than|by|from|at|on|the|a|an|all|most|who|that|which)\b",
+    re.I,
+)
+
+
+# "the proportion of patients with ALT elevations": the patients are counted by what
+# happened to them, a finding.
+COUNTED_BEFORE = re.compile(
+    r"\b(?:proportion|percentage|percent|number|incidence)\s+of"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:patients?|subjects?)\s+(?:with|who had)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+
+
+def names_population(text: str, position: int) -> bool:
+    """Tell whether the phrase at ``position`` names patients or a trial ("COPD patients")."""
+    match = POPULATION_AFTER.match(text, position)
+    return match is not None and not _NOT_A_NAME.search(match.group())
+
+
 def is_risk_factor(text: str, position: int) -> bool:
     """Tell whether the phrase at ``position`` is a patient's condition ("patients with X")."""
+    if names_population(text, position):
+        return True
     before = text[max(0, position - 200) : position]
+    if COUNTED_BEFORE.search(before[-80:]):
+        return False
     if RISK_FACTOR_BEFORE.search(before[-80:]):
         return True
     listed = RISK_LIST_LEAD.search(before)
-    return listed is not None and not _RISK_LIST_END.search(listed.group("gap"))
+    if listed is None or _RISK_LIST_END.search(listed.group("gap")):
+        return False
+    # "In trials in patients with hepatitis C and thrombocytopenia, ascites occurred": the
+    # comma closes the opening phrase, and what follows is what happened to them.
+    opening = INTRODUCTORY.match(text[: max(0, position - 200) + listed.start()])
+    gap = _BRACKETED.sub("", listed.group("gap"))
+    return not (opening and "," in gap)
+
+
+# An opening phrase that a comma closes: "In patients with ...", "Among subjects with ...".
+INTRODUCTORY = re.compile(r"\s*(?:in|among|across|during)\b[^,;]*$", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)?")
 
 
 def animal_finding(text: str) -> str | None:

@@ -10,7 +10,9 @@ _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,2}[.)]|[•\-*·●▪�
 
 
 # A table row ("Somnolence 22% 9%") or an inline list ("Skin: rash, pruritus") is no heading.
-_NOT_HEADING = re.compile(r"\d\s*%|\d$|:\s*\S+,|:[^,:]*\S,|\bdisorders?\s*:\s*\S|\t|\s{3,}\S")
+_NOT_HEADING = re.compile(
+    r"\d\s*%|\d$|:\s*\S+,|:[^,:]*\S,|\bdisorders?\s*:\s*\S|\t|\s{3,}\S", re.IGNORECASE
+)
 
 
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s+")  # "6.1 Clinical Trials Experience"
