@@ -28,6 +28,7 @@ MODEL_PATH = DATA_DIR / "models" / "ddi-pairs.json"
 CLASSES = ("none", "mechanism", "effect", "advise", "int")
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*|\d+(?:\.\d+)?|[^\w\s]")
 _WINDOW = 3
+_WIDE = 8  # a looser bag of words either side: the cue often sits beyond three words
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +54,29 @@ def _shape(word: str) -> str:
     return word.lower()
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceLayout:
+    """Where each mention sits: its coordinated group and its statement (by index)."""
+
+    groups: tuple[int, ...]  # one per mention: the coordinated group ("A, B or C") it is in
+    statements: tuple[int, ...]  # one per mention: the statement (";"- or "."-ended) it is in
+    statement_count: int
+
+
 class SentenceView:
     """A sentence's tokens with its drug mentions blinded, shared by its candidates."""
 
-    def __init__(self, text: str, start: int, mentions: Sequence[Mention]) -> None:
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        mentions: Sequence[Mention],
+        layout: SentenceLayout | None = None,
+    ) -> None:
         self.text = text
         self.start = start
         self.mentions = list(mentions)
+        self.layout = layout
         # tokens: (word, index of the mention it belongs to or -1)
         self.tokens: list[tuple[str, int]] = []
         cursor, index = 0, 0
@@ -100,7 +117,7 @@ def features(
 
     ``rule`` is what the rules say of the pair: (paired, type, negated), or None.
     """
-    found = ["bias", *_context(view, a, b), *_pair(view, a, b)]
+    found = ["bias", *_context(view, a, b), *_pair(view, a, b), *_layout(view, a, b)]
     if rule is not None:
         paired, kind, negated = rule
         found.append(f"rule:{'pair' if paired else 'nopair'}")
@@ -125,6 +142,10 @@ def _context(view: SentenceView, a: int, b: int) -> list[str]:
     found += [f"l{len(before) - k}:{w}" for k, w in enumerate(before)]
     found += [f"r{k + 1}:{w}" for k, w in enumerate(after)]
     found += [f"lw:{w}" for w in before] + [f"rw:{w}" for w in after]
+    wide_before = range(max(0, i - _WIDE), i)
+    wide_after = range(j + 1, min(len(view.tokens), j + 1 + _WIDE))
+    found += [f"lwide:{view.word(p, a, b)}" for p in wide_before]
+    found += [f"rwide:{view.word(p, a, b)}" for p in wide_after]
     others = sum(1 for w in between if w == "DRUGO")
     found += [f"dist:{_bin(len(between))}", f"others:{_bin(others)}"]
     marks = ((";", "semi"), (".", "stop"), ("(", "open"), (")", "close"), (":", "colon"))
@@ -144,6 +165,29 @@ def _pair(view: SentenceView, a: int, b: int) -> list[str]:
         found.append("first-is-first")
     if b == len(view.mentions) - 1:
         found.append("second-is-last")
+    return found
+
+
+def _layout(view: SentenceView, a: int, b: int) -> list[str]:
+    """Say how the sentence's structure places the pair and the other drugs around it.
+
+    Two members of one coordinated list ("A, B or C") rarely interact with each other;
+    two items of a semicolon-separated list ("includes: A; B; C") neither.
+    """
+    found = [
+        f"drugs-before:{min(a, 3)}",
+        f"drugs-after:{min(len(view.mentions) - 1 - b, 3)}",
+    ]
+    layout = view.layout
+    if layout is None:
+        return found
+    if layout.groups[a] == layout.groups[b]:
+        found.append("same-group")
+    found.append(f"group-distance:{min(layout.groups[b] - layout.groups[a], 3)}")
+    if layout.statements[a] != layout.statements[b]:
+        found.append("other-statement")
+    if layout.statement_count >= 4:
+        found.append("many-statements")
     return found
 
 

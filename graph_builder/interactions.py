@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_builder.ddi_model import PairModel, SentenceView, features
+from graph_builder.ddi_model import PairModel, SentenceLayout, SentenceView, features
 from graph_builder.model import EntityType, Mention
 
 # What may sit between two mentions of one coordinated group.
@@ -225,15 +225,33 @@ def rule_verdicts(
     return verdicts
 
 
-def model_pairs(text: str, start: int, mentions: list[Mention], model: PairModel) -> list[Pair]:
+def sentence_view(text: str, start: int, mentions: list[Mention]) -> SentenceView:
+    """Return the model's view of a sentence, with each mention's group and statement."""
+    group_of: dict[int, int] = {}
+    for index, group in enumerate(coordinated_groups(text, start, mentions)):
+        for mention in group:
+            group_of[id(mention)] = index
+    spans = statements_of(text)
+    statements = tuple(
+        next((k for k, (_, end) in enumerate(spans) if m.start - start < end), len(spans) - 1)
+        for m in mentions
+    )
+    layout = SentenceLayout(tuple(group_of[id(m)] for m in mentions), statements, len(spans))
+    return SentenceView(text, start, mentions, layout)
+
+
+def model_pairs(
+    text: str, start: int, mentions: list[Mention], model: PairModel, *, cue: bool = True
+) -> list[Pair]:
     """Let the rules and the trained model decide together which mentions interact.
 
     A pair the rules state stays theirs unless the model is sure it is no interaction
     (``model.veto``); the model adds the pairs the rules miss (``model.threshold``) and
     types every asserted pair. A pair the rules record as denied ("did not alter") stays
-    recorded, negated.
+    recorded, negated. In a sentence with no interaction cue (``cue`` False) the model
+    alone decides: every pair it asserts is its own, whatever the rules say.
     """
-    view = SentenceView(text, start, mentions)
+    view = sentence_view(text, start, mentions)
     pairs: list[Pair] = []
     for (a, b), rule in rule_verdicts(text, start, mentions).items():
         first, second = mentions[a], mentions[b]
@@ -241,7 +259,10 @@ def model_pairs(text: str, start: int, mentions: list[Mention], model: PairModel
             continue
         paired, kind, negated = rule
         verdict = model.verdict(features(view, a, b, rule))
-        if paired and negated:
+        if not cue:
+            if not negated and verdict.none < model.threshold:
+                pairs.append(Pair(first, second, verdict.kind, False, by_model=True))
+        elif paired and negated:
             pairs.append(Pair(first, second, kind, True))
         elif paired and verdict.none < model.veto:
             pairs.append(Pair(first, second, verdict.kind if verdict.none < 0.5 else kind, False))

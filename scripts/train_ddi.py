@@ -27,13 +27,13 @@ import tempfile
 from pathlib import Path
 
 from graph_builder import ddi_model
-from graph_builder.ddi_model import CLASSES, PairModel, SentenceView, features
+from graph_builder.ddi_model import CLASSES, PairModel, features
 from graph_builder.evaluate.corpus_ddi import GoldDocument, iter_ddi_documents, write_documents
 from graph_builder.evaluate.ddi import DdiResult, align, gold_pairs, read_statements, score_ddi
 from graph_builder.evaluate.scoring import Score
 from graph_builder.extract import document_mentions
 from graph_builder.ingest import read_document
-from graph_builder.interactions import rule_verdicts, with_class_mentions
+from graph_builder.interactions import rule_verdicts, sentence_view, with_class_mentions
 from graph_builder.model import EntityType, InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +57,7 @@ def candidates(documents: list[GoldDocument], paths: list[Path]) -> list[Row]:
             mentions = with_class_mentions(sentence.text, sentence.start, known)
             if len(mentions) < 2:
                 continue
-            view = SentenceView(sentence.text, sentence.start, mentions)
+            view = sentence_view(sentence.text, sentence.start, mentions)
             for (a, b), rule in rule_verdicts(sentence.text, sentence.start, mentions).items():
                 first, second = mentions[a], mentions[b]
                 if first.entity.key == second.entity.key:
@@ -111,8 +111,14 @@ def fit(rows: list[Row], c: float, min_count: int, threshold: float, veto: float
     return PairModel(CLASSES, weights, threshold, veto)
 
 
-def pipeline_score(documents: list[GoldDocument], model: PairModel, workdir: Path) -> DdiResult:
-    """Build the documents' graph with ``model`` as the shipped model; score it."""
+def pipeline_score(
+    documents: list[GoldDocument], model: PairModel, workdir: Path
+) -> tuple[DdiResult, DdiResult, DdiResult]:
+    """Build the documents' graph with ``model`` as the shipped model; score it.
+
+    Returns the scores of all the documents, of the even-numbered and of the odd-numbered
+    ones (by corpus order), so that a change tuned on one half can be checked on the other.
+    """
     from graph_builder.pipeline import build_graph
 
     path = workdir / "model.json"
@@ -125,7 +131,21 @@ def pipeline_score(documents: list[GoldDocument], model: PairModel, workdir: Pat
         old.unlink()
     paths = write_documents(documents, folder)
     graph = build_graph(paths, on_error=lambda _error: None).graph
-    return score_ddi(documents, read_statements(graph))
+    statements = read_statements(graph)
+    halves = []
+    for parity in (0, 1):
+        half = [d for d in documents if _number(d) % 2 == parity]
+        names = {f"{d.name}.txt" for d in half}
+        halves.append(score_ddi(half, [s for s in statements if s.source in names]))
+    return score_ddi(documents, statements), halves[0], halves[1]
+
+
+def _number(document: GoldDocument) -> int:
+    """Return the document's position in the corpus (its index, set by ``main``)."""
+    return ORDER[document.id]
+
+
+ORDER: dict[str, int] = {}
 
 
 def _sum(results: list[DdiResult]) -> dict[str, Score]:
@@ -162,6 +182,7 @@ def main() -> int:
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     documents = list(iter_ddi_documents(args.corpus))
+    ORDER.update((d.id, i) for i, d in enumerate(documents))
     with tempfile.TemporaryDirectory(prefix="drugkg-train-") as tmp:
         workdir = Path(tmp)
         paths = write_documents(documents, workdir / "all")
@@ -171,7 +192,7 @@ def main() -> int:
         if args.folds:
             from sklearn.model_selection import GroupKFold
 
-            results = []
+            results: list[tuple[DdiResult, DdiResult, DdiResult]] = []
             held_out_docs = sorted(range(len(documents)))
             splitter = GroupKFold(n_splits=args.folds)
             folds = list(splitter.split(held_out_docs, groups=held_out_docs))
@@ -182,9 +203,12 @@ def main() -> int:
                 held_out = [documents[i] for i in sorted(test)]
                 result = pipeline_score(held_out, model, workdir)
                 results.append(result)
-                print(f"fold {fold + 1}: {result.detection.row('detection')}")
+                print(f"fold {fold + 1}: {result[0].detection.row('detection')}")
             print(f"\n{args.folds}-fold cross-validation grouped by document (full pipeline):")
-            print(table(_sum(results)))
+            print(table(_sum([r[0] for r in results])))
+            for name, k in (("even", 1), ("odd", 2)):
+                print(f"\nthe same, {name}-numbered documents only:")
+                print(table(_sum([r[k] for r in results])))
         model = fit(rows, args.c, args.min_count, args.threshold, args.veto)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(model.to_json(), indent=0, separators=(",", ":"))
@@ -192,7 +216,7 @@ def main() -> int:
         print(f"\nwrote {args.out} ({len(model.weights)} features, {len(text) / 1e6:.2f} MB)")
         result = pipeline_score(documents, model, workdir)
         print("\nshipped model on the whole training corpus (optimistic: it saw these):")
-        print(table(_sum([result])))
+        print(table(_sum([result[0]])))
     return 0
 
 

@@ -29,7 +29,7 @@ from graph_builder.adverse import (
     with_abbreviations,
     without_severity,
 )
-from graph_builder.extract import SectionKinds
+from graph_builder.extract import SectionKinds, is_negated
 from graph_builder.model import Entity, EntityType, Mention, Sentence, Span
 from graph_builder.vocabulary import BIOLINK, DKG, DKGID
 
@@ -275,6 +275,41 @@ def test_list_items_lose_their_grouping(text: str) -> None:
     assert [text[a:b] for a, b in list_items(text)] == ["conjunctivitis", "diplopia"]
 
 
+def test_table_cells_run_together_keep_each_organ_class_apart() -> None:
+    text = (
+        "Psychiatric Disorders:    agitation, confusional state, hallucination    Renal and"
+        " Urinary Disorders:    urinary retention    Gastrointestinal Disorders:    bloating"
+        "    General Disorders and Administration Site Conditions:    chills"
+    )
+    found = [m.text for m in find_adverse_effects(text, table_rows=True)]
+    assert found == [
+        "agitation",
+        "confusional state",
+        "hallucination",
+        "urinary retention",
+        "bloating",
+        "chills",
+    ]
+
+
+def test_a_cell_that_is_no_grouping_stays_in_its_item() -> None:
+    text = "Nervous system disorders:   tremor     AtaxiaAtaxia includes these terms: gait change"
+    assert "tremor     Ataxia" not in [m.text for m in find_adverse_effects(text, table_rows=True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The syndrome often presents with fever, rash, lymphadenopathy and glossitis.",
+        "b  Includes these terms: flushing, hot flush, feeling hot.",
+    ],
+    ids=["a verb of presentation", "a footnote letter"],
+)
+def test_words_that_are_no_list_items(text: str) -> None:
+    found = {m.text for m in find_adverse_effects(text, table_rows=True)}
+    assert not found & {"presents", "b"}
+
+
 def test_list_item_loses_the_verb_of_the_lead() -> None:
     text = "Adverse reactions were eye reactions and included conjunctivitis, diplopia"
     assert [text[a:b] for a, b in list_items(text)] == [
@@ -419,6 +454,21 @@ SIGNS = [
         "headache",
         False,
     ),
+    (
+        "signs that tell to stop the drug, far down a long list",
+        "Stop Zyxopril at once if signs or symptoms of a severe skin reaction appear (including,"
+        " but not limited to, a spreading rash with fever, malaise, muscle aches, joint aches,"
+        " peeling skin, mouth sores, swollen lips, red eyes, swelling of the face, liver"
+        " inflammation, raised eosinophils or wheezing).",
+        "wheezing",
+        True,
+    ),
+    (
+        "signs that occurred in a trial",
+        "In the trial, signs of a skin reaction (including rash and itching) occurred in 2%.",
+        "itching",
+        False,
+    ),
 ]
 
 
@@ -427,6 +477,47 @@ SIGNS = [
 )
 def test_signs_to_watch_for_are_no_findings(text: str, word: str, watch: bool) -> None:
     assert is_sign_to_watch(text, text.index(word)) is watch
+
+
+NEGATIONS = [
+    ("no reports of", "There were no reports of hepatic necrosis in the trials.", "hepatic", True),
+    ("did not cause", "Zyxopril did not cause seizures in healthy volunteers.", "seizures", True),
+    ("without", "Patients recovered without sequelae such as scarring.", "scarring", True),
+    (
+        "although not exclusively",
+        "The syndrome, although not exclusively, presents with fever.",
+        "fever",
+        False,
+    ),
+    (
+        "but not limited to",
+        "Reactions include, but are not limited to, rash and fever.",
+        "rash",
+        False,
+    ),
+    ("if not all", "Most, if not all, patients had dry mouth.", "dry mouth", False),
+    ("not uncommon", "Headache was not uncommon and resolved with rest.", "resolved", False),
+    (
+        "a dye's number",
+        "The tablets contain FD&C Yellow No. 6, which may cause urticaria.",
+        "urticaria",
+        False,
+    ),
+    (
+        "a count starts a new conjunct",
+        "Tremor occurred in no patients on placebo and in 5 patients on Zyxopril (2 with ataxia).",
+        "ataxia",
+        False,
+    ),
+    ("no count", "No patients developed ataxia and 2 had no tremor.", "ataxia", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"), [n[1:] for n in NEGATIONS], ids=[n[0] for n in NEGATIONS]
+)
+def test_negation_of_reactions(text: str, word: str, negated: bool) -> None:
+    assert is_negated(text, text.index(word)) is negated
 
 
 @pytest.mark.parametrize(

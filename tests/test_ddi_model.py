@@ -15,7 +15,7 @@ from graph_builder.ddi_model import (
     features,
     read_model,
 )
-from graph_builder.interactions import model_pairs
+from graph_builder.interactions import model_pairs, sentence_view
 from graph_builder.model import Entity, EntityType, InputError, Mention
 
 WARFARIN = Entity("warfarin", EntityType.DRUG, "warfarin")
@@ -55,6 +55,49 @@ def test_offsets_follow_the_sentence_start() -> None:
     assert features(SentenceView(SENTENCE, 100, shifted), 0, 1) == features(
         SentenceView(SENTENCE, 0, plain), 0, 1
     )
+
+
+FLUCONAZOLE = Entity("fluconazole", EntityType.DRUG, "fluconazole")
+
+
+def test_layout_marks_two_members_of_one_list() -> None:
+    text = "Aspirin raises warfarin, cimetidine or fluconazole exposure."
+    mentions = mentions_of(text, ASPIRIN, WARFARIN, CIMETIDINE, FLUCONAZOLE)
+    view = sentence_view(text, 0, mentions)
+    listed = features(view, 1, 3)  # warfarin ~ fluconazole: one coordinated list
+    assert "same-group" in listed and "group-distance:0" in listed
+    across = features(view, 0, 1)  # aspirin ~ warfarin: neighbouring groups
+    assert "same-group" not in across and "group-distance:1" in across
+    assert "drugs-before:0" in across and "drugs-after:2" in across
+
+
+def test_layout_marks_two_items_of_a_semicolon_list() -> None:
+    text = "Drugs that may lower the effect include: aspirin; cimetidine; warfarin; fluconazole."
+    mentions = mentions_of(text, ASPIRIN, CIMETIDINE, WARFARIN, FLUCONAZOLE)
+    found = features(sentence_view(text, 0, mentions), 0, 1)
+    assert "other-statement" in found and "many-statements" in found
+    near = "Aspirin and warfarin; cimetidine."
+    assert "other-statement" not in features(
+        sentence_view(near, 0, mentions_of(near, ASPIRIN, WARFARIN, CIMETIDINE)), 0, 1
+    )
+
+
+def test_wide_context_reaches_a_cue_beyond_three_words() -> None:
+    text = "Caution is advised in patients who take aspirin with warfarin."
+    found = features(SentenceView(text, 0, mentions_of(text, ASPIRIN, WARFARIN)), 0, 1)
+    assert "lwide:caution" in found and "lw:caution" not in found
+
+
+def test_a_cue_less_sentence_keeps_only_what_the_model_asserts() -> None:
+    """Without an interaction cue the model alone decides, the rules' pairing one input."""
+    sentence = "Cimetidine raises the plasma levels of warfarin, not aspirin."
+    mentions = mentions_of(sentence, CIMETIDINE, WARFARIN, ASPIRIN)
+    pairs = model_pairs(sentence, 0, mentions, toy_model(), cue=False)
+    assert [(p.first.text, p.second.text, p.kind, p.by_model) for p in pairs] == [
+        ("Cimetidine", "warfarin", "mechanism", True)
+    ]
+    sure = toy_model(threshold=0.05)  # the rules pair C~W, yet the model is not sure enough
+    assert model_pairs(sentence, 0, mentions, sure, cue=False) == []
 
 
 def toy_model(threshold: float = 0.5, veto: float = 0.8) -> PairModel:
@@ -122,4 +165,28 @@ def test_shipped_model_is_small_json_with_blinded_features() -> None:
         "bias", "b", "bb", "bs", "l1", "l2", "l3", "r1", "r2", "r3", "lw", "rw", "dist",
         "others", "has", "types", "same-entity", "same-text", "first-is-first",
         "second-is-last", "mentions", "rule", "rule-type", "rule-pair-type", "rule:negated",
+        "lwide", "rwide", "drugs-before", "drugs-after", "same-group", "group-distance",
+        "other-statement", "many-statements",
     }
+
+
+def test_a_document_with_no_drug_in_its_title_gets_the_models_cue_less_pairs(
+    tmp_path: Path,
+) -> None:
+    from graph_builder.extract import extract
+    from graph_builder.ingest import read_document
+
+    # Classes only: the text names no single drug that could be the document's topic.
+    body = "Tricyclic antidepressants deepened the sedation seen with barbiturates.\n"
+    pairs = {}
+    for title in ("Abstract", "Clonazepam"):
+        path = tmp_path / f"{title}.txt"
+        path.write_text(f"{title}\n\n{body}", encoding="utf-8")
+        claims = extract(read_document(path)).claims
+        pairs[title] = {
+            frozenset((c.subject.entity.key, c.obj.entity.key))
+            for c in claims
+            if c.relation == "interacts_with" and c.obj is not None
+        }
+    assert frozenset(("tricyclic-antidepressants", "barbiturates")) in pairs["Clonazepam"]
+    assert pairs["Abstract"] == pairs["Clonazepam"]

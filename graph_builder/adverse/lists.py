@@ -42,9 +42,16 @@ def table_row_term(text: str) -> tuple[int, int] | None:
     return start, end
 
 
-# What separates the items of a coordinated list: "A, B, and C", "A; B or C", "A/B".
+# What separates the items of a coordinated list: "A, B, and C", "A; B or C", "A/B"; in
+# table cells run together, a gap and the grouping cell in it ("A    Eye Disorders:    B").
+_CELL_GAP = (
+    r"\s{2,}(?:[^\s:,]+,? ){0,7}(?:disorders?|conditions|infestations|investigations|system"
+    r"|complications|procedures|general|cardiovascular|digestive|respiratory|musculoskeletal"
+    r"|psychiatric|urogenital|metabolic|nutritional|skin) ?:\s*"
+)
 _ITEM_SEPARATOR = re.compile(
-    r"\s*(?:[,;]\s*(?:and/or\b|and\b|or\b)?|\band/or\b|\band\b|\bor\b|/|\s-\s)\s*", re.I
+    r"\s*(?:[,;]\s*(?:and/or\b|and\b|or\b)?|\band/or\b|\band\b|\bor\b|/|\s-\s)\s*|" + _CELL_GAP,
+    re.I,
 )
 # What ends the lead-in of a list's first item ("... have included A, B and C").
 _ITEM_LEAD = re.compile(
@@ -173,7 +180,7 @@ LIST_LEAD = re.compile(
     r"\b(?:were|are|include[sd]?)\s*:?\s*",
     re.I,
 )
-_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\band/or\b)\s*", re.I)
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bor\b|\band/or\b)\s*|" + _CELL_GAP, re.I)
 _NOT_AN_ITEM = re.compile(
     r"\d|\b(?:the|a|an|of patients|patients|which|that|were|was|is|are|be|been|have|has|with"
     r"|than|more|most|common|following|reported|see|in|at|for|other|these|this|those|who"
@@ -185,7 +192,7 @@ _NOT_AN_ITEM = re.compile(
     r"|symptoms|causality|regardless|contact|fda|treated|grading|version|when|used|similar"
     r"|(?<!-)related|duration|(?<!-)age|documented|occur\w*|resulted|especially|sometimes|chemically"
     r"|according|from|to|if|you|less|greater|also|normal|mean|baseline|derived|suspected"
-    r"|develops?|either|neither|limited|measure\w*"
+    r"|develops?|either|neither|limited|measure\w*|presents|presenting|\A[a-z]\Z"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)(?:-\w+)?)\b",
     re.I,
 )

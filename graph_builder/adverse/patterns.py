@@ -137,10 +137,11 @@ SUPPOSED_BEFORE = re.compile(r"\b(?:if|should)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)
 
 
 # "report symptoms that may indicate liver injury, including fatigue, ... dark urine": the
-# signs a patient is told to watch for are no findings of their own.
+# signs a patient is told to watch for, or that tell to stop the drug ("if signs of X develop
+# (including A, B)"), are no findings of their own.
 WATCH_FOR = re.compile(
     r"\b(?:monitor\w*|report(?:s|ing)?|advise\w*|instruct\w*|inform\w*|seek\w*|tell"
-    r"|counsel\w*)\b",
+    r"|counsel\w*|discontinue|stop|interrupt|withhold|if)\b",
     re.I,
 )
 SIGNS_LISTED_BEFORE = re.compile(
@@ -151,7 +152,7 @@ SIGNS_LISTED_BEFORE = re.compile(
 def is_sign_to_watch(text: str, position: int) -> bool:
     """Tell whether the phrase at ``position`` is a sign to watch for ("symptoms (e.g., X)")."""
     return bool(WATCH_FOR.search(text)) and bool(
-        SIGNS_LISTED_BEFORE.search(text[max(0, position - 160) : position])
+        SIGNS_LISTED_BEFORE.search(text[max(0, position - 300) : position])
     )
 
 

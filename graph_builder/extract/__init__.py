@@ -130,9 +130,13 @@ def _interactions_only(document: Document) -> Iterator[Claim]:
         if len(drugs) < 2:
             continue
         reader = SentenceReader(sentence, drugs[0], mentions)
+        cued = False
         for rule in R.RULES:
             if rule.relation == "interacts_with" and reader.applies(rule):
+                cued = True
                 yield from reader.interactions(rule)
+        if not cued:  # as for a document with a topic: the trained model judges the pairs
+            yield from reader.model_only_interactions()
 
 
 def _dedupe(claims: list[Claim]) -> Iterator[Claim]:

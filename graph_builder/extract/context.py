@@ -38,13 +38,28 @@ def find_hedges(text: str) -> str | None:
     return "; ".join(seen) or None
 
 
+# A "not" that concedes or limits negates nothing: "although not exclusively, presents with",
+# "including but not limited to", "most, if not all,", "not uncommon"; "Yellow No. 5" is a name.
+_CONCESSION = re.compile(
+    r"\b(?:(?:is|are|was|were|be)\s+)?not\s+(?:exclusively|necessarily|solely|always"
+    r"|limited to|restricted to|(?:un|in)(?:common|usual|frequent)(?:ly)?|rare(?:ly)?)\b"
+    r"|(?<=\bif )not\b|\bno\.\s*\d",
+    re.I,
+)
+# "in no patients on placebo and in 4 patients on the drug": a count starts a new conjunct.
+_COUNTED_CONJUNCT = re.compile(r"\band\s+(?:in\s+)?\d", re.I)
+
+
 def is_negated(text: str, position: int) -> bool:
     """Tell whether a negation governs the words at ``position`` (relative to ``text``)."""
     clause_start = 0
     for match in R.CLAUSE_BREAK.finditer(text, 0, position):
         clause_start = match.end()
     for match in R.NEGATION.finditer(text, clause_start, position):
-        if not R.NOT_NEGATION.match(text, match.start()):
+        at = match.start()
+        if R.NOT_NEGATION.match(text, at) or _CONCESSION.match(text, at):
+            continue
+        if not _COUNTED_CONJUNCT.search(text, match.end(), position):
             return True
     return False
 

@@ -25,19 +25,20 @@ class InteractionReading(ReaderBase):
         drugs = with_class_mentions(self.text, self.sentence.start, known)
         if get_model() is None or len({m.entity.key for m in drugs}) < 2:
             return
-        for claim in self.interactions(R.RULES_BY_NAME["interaction"]):
-            if claim.rule == "ddi-model":
-                yield claim
+        yield from self.interactions(R.RULES_BY_NAME["interaction"], cue=False)
 
-    def interactions(self, rule: R.Rule) -> Iterator[Claim]:
-        """Pair the drugs the sentence names (interactions.py); else pair the topic."""
+    def interactions(self, rule: R.Rule, *, cue: bool = True) -> Iterator[Claim]:
+        """Pair the drugs the sentence names (interactions.py); else pair the topic.
+
+        ``cue`` False: no interaction cue matched, so only the model's own pairs count.
+        """
         known = [m for m in self.mentions if m.entity.type in PARTNERS]
         drugs = with_class_mentions(self.text, self.sentence.start, known)
         model = get_model()
         if model is None:
             pairs = interaction_pairs(self.text, self.sentence.start, drugs)
         else:  # the trained model chooses among the pairs, the rules' verdict one input
-            pairs = model_pairs(self.text, self.sentence.start, drugs, model)
+            pairs = model_pairs(self.text, self.sentence.start, drugs, model, cue=cue)
         inferred = not pairs and self.inferred
         if model is not None and len({m.entity.key for m in drugs}) > 1:
             inferred = False  # the model judged the named drugs; none is the topic's partner
