@@ -1,9 +1,10 @@
 """Named queries on a generated >= 1M-triple graph: Oxigraph vs rdflib; endpoint throughput.
 
 Run: .venv/bin/python benchmarks/bench_query.py [--drugs 5000] [--rdflib-cap 10]
-Prints one table: median latency per named query on the product's store (pyoxigraph, on disk)
-and on rdflib's in-memory engine (each rdflib query runs in a forked child killed after the
-cap), then requests per second of the endpoint on 127.0.0.1 with concurrent clients.
+Prints one table: median latency per named query on the product's two stores (pyoxigraph: the
+on-disk store `drugkg query` opens, and the in-memory copy `drugkg serve` holds by default) and
+on rdflib's in-memory engine (each rdflib query runs in a forked child killed after the cap),
+then requests per second of the endpoint on 127.0.0.1 with concurrent clients, both ways.
 """
 
 from __future__ import annotations
@@ -329,12 +330,16 @@ def time_rdflib(text: str, cap: float, runs: int) -> str:
     return f"{statistics.median(times) * 1000:.1f}"
 
 
-def bench_endpoint(graph_dir: Path, clients: int, requests: int) -> tuple[float, float]:
+def bench_endpoint(
+    graph_dir: Path, clients: int, requests: int, *, in_memory: bool
+) -> tuple[float, float]:
     from graph_builder.endpoint import make_server
     from graph_builder.query import QueryRunner, get_named_queries
 
     texts = [q.text for q in get_named_queries().values()]
-    with QueryRunner(graph_dir, workers=2, timeout=30, start_method="forkserver") as runner:
+    with QueryRunner(
+        graph_dir, workers=2, timeout=30, start_method="forkserver", in_memory=in_memory
+    ) as runner:
         server = make_server(runner, "127.0.0.1", 0)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
@@ -371,8 +376,6 @@ def main() -> None:
 
     import os
 
-    import pyoxigraph
-
     from graph_builder.query import get_named_queries
     from graph_builder.store import open_store, write_store
 
@@ -395,8 +398,7 @@ def main() -> None:
             print(f"Oxigraph store written in {time.perf_counter() - started:.1f} s", flush=True)
         triples = sum(1 for _ in ttl.open(encoding="utf-8"))
         store = open_store(folder)
-        memory = pyoxigraph.Store()
-        memory.bulk_load(path=str(ttl), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        memory = open_store(folder, in_memory=True)  # as each `drugkg serve` worker does
         if not args.skip_rdflib:
             from rdflib import Graph
 
@@ -409,8 +411,8 @@ def main() -> None:
             f"{os.cpu_count()} cores; median of {args.runs} runs (1 run past 2 s); "
             f"rdflib capped at {args.rdflib_cap:g} s per query, at most 10,000 rows read.")
         say()
-        say("| named query | rows | Oxigraph on-disk store (product) ms "
-            "| Oxigraph in-memory ms | rdflib memory ms |")
+        say("| named query | rows | Oxigraph on-disk store (drugkg query) ms "
+            "| Oxigraph in memory (drugkg serve) ms | rdflib memory ms |")
         say("| --- | ---: | ---: | ---: | ---: |")
         for name, named in get_named_queries().items():
             disk, rows = time_oxigraph(store, named.text, args.runs)
@@ -419,13 +421,15 @@ def main() -> None:
             say(f"| {name} | {rows} | {disk:.1f} | {mem:.1f} | {rd} |")
         del store, memory
         _RDFLIB_GRAPH = None
-        rps, median = bench_endpoint(folder, args.clients, args.requests)
         say()
-        say("| endpoint (127.0.0.1, 2 worker processes, on-disk store) | clients | requests "
+        say("| endpoint (127.0.0.1, 2 worker processes) | clients | requests "
             "| requests/s | median latency ms |")
         say("| --- | ---: | ---: | ---: | ---: |")
-        say(f"| all named queries, round robin | {args.clients} | {args.requests} "
-            f"| {rps:.1f} | {median:.1f} |")
+        for in_memory, where in ((True, "graph in memory (serve's default)"),
+                                 (False, "on-disk store (serve --on-disk)")):
+            rps, median = bench_endpoint(folder, args.clients, args.requests, in_memory=in_memory)
+            say(f"| all named queries, round robin, {where} | {args.clients} | {args.requests} "
+                f"| {rps:.1f} | {median:.1f} |")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     temporary = args.out.with_suffix(".tmp")
     temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -257,6 +257,8 @@ def serve_graph(
     in_memory: bool = False,
 ) -> None:
     """Serve the graph in ``graph_dir`` until interrupted."""
+    where = "in memory" if in_memory else "from the on-disk store"
+    sys.stderr.write(f"drugkg: loading {graph_dir} ({workers} worker(s), {where})...\n")
     with QueryRunner(
         graph_dir,
         workers=workers,

@@ -24,6 +24,10 @@ logger = logging.getLogger(__name__)
 
 GRAPH_FILENAME = "graph.ttl"
 STORE_DIRNAME = "store"
+# A graph whose Turtle is at most this size (about two million triples) is held in memory by
+# the endpoint unless told otherwise: queries run 3-7 times faster there, at ~600 MB per worker
+# per million triples.
+IN_MEMORY_LIMIT = 256 * 2**20
 
 
 def get_graph_path(graph_dir: Path) -> Path:
@@ -82,16 +86,18 @@ def is_store_current(graph_dir: Path) -> bool:
 def open_store(graph_dir: Path, *, in_memory: bool = False) -> Store:
     """Open a built graph's store read-only, or load its ``graph.ttl`` into memory.
 
-    With ``in_memory``, a current on-disk store is copied into memory (faster queries).
+    With ``in_memory``, the graph is held in memory (faster queries): Oxigraph's bulk loader
+    reads ``graph.ttl`` (about 3 s per million triples), or copies the store when the Turtle
+    is gone.
 
     Raises:
         GraphError: when the folder holds neither a store nor a readable graph.ttl.
 
     """
-    from pyoxigraph import RdfFormat, Store
+    from pyoxigraph import Store
 
     graph_path, store_path = get_graph_path(graph_dir), get_store_path(graph_dir)
-    if is_store_current(graph_dir):
+    if is_store_current(graph_dir) and not (in_memory and graph_path.is_file()):
         try:
             disk = Store.read_only(str(store_path))
             if not in_memory:
@@ -103,12 +109,24 @@ def open_store(graph_dir: Path, *, in_memory: bool = False) -> Store:
             logger.warning("%s: unreadable store (%s); reading %s", store_path, error, graph_path)
     if not graph_path.is_file():
         raise GraphError(f"{graph_dir}: no graph here; run 'drugkg build' first")
+    return _load_in_memory(graph_path)
+
+
+def _load_in_memory(graph_path: Path) -> Store:
+    from pyoxigraph import RdfFormat, Store
+
     store = Store()
     try:
-        store.load(path=str(graph_path), format=RdfFormat.TURTLE)
+        store.bulk_load(path=str(graph_path), format=RdfFormat.TURTLE)
     except (SyntaxError, OSError) as error:
         raise GraphError(f"{graph_path}: not a readable Turtle graph ({error})") from None
     return store
+
+
+def fits_in_memory(graph_dir: Path) -> bool:
+    """Tell whether a built graph is small enough for the endpoint to hold in memory."""
+    graph_path = get_graph_path(graph_dir)
+    return graph_path.is_file() and graph_path.stat().st_size <= IN_MEMORY_LIMIT
 
 
 def get_graph_names(store: Store) -> frozenset[str]:

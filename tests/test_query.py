@@ -273,3 +273,23 @@ def test_an_unknown_prefix_is_one_short_line(store_dir: Path) -> None:
     message = str(error.value)
     assert message.startswith("malformed query: error at 1:") and "unknown prefix" in message
     assert len(message) < 200 and "\n" not in message
+
+
+def test_the_endpoint_holds_a_small_graph_in_memory_and_a_large_one_on_disk(
+    store_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph_builder import store as store_module
+
+    assert store_module.fits_in_memory(store_dir)
+    monkeypatch.setattr(store_module, "IN_MEMORY_LIMIT", 100)  # bytes: the fixture is larger
+    assert not store_module.fits_in_memory(store_dir)
+
+
+def test_a_store_without_its_turtle_is_still_copied_into_memory(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(store_dir, tmp_path / "graph")
+    (tmp_path / "graph" / "graph.ttl").unlink()
+    text = NAMED["drug-identifiers"].text
+    memory = open_store(tmp_path / "graph", in_memory=True)
+    assert run_job(memory, Job(text)) == run_job(open_store(store_dir), Job(text))
