@@ -118,6 +118,7 @@ def features(
     ``rule`` is what the rules say of the pair: (paired, type, negated), or None.
     """
     found = ["bias", *_context(view, a, b), *_pair(view, a, b), *_layout(view, a, b)]
+    found += _triggers(view, a, b)
     if rule is not None:
         paired, kind, negated = rule
         found.append(f"rule:{'pair' if paired else 'nopair'}")
@@ -150,6 +151,49 @@ def _context(view: SentenceView, a: int, b: int) -> list[str]:
     found += [f"dist:{_bin(len(between))}", f"others:{_bin(others)}"]
     marks = ((";", "semi"), (".", "stop"), ("(", "open"), (")", "close"), (":", "colon"))
     found += [f"has:{name}" for mark, name in marks if mark in between]
+    return found
+
+
+# Words that carry an interaction: a change (increases, inhibits, prolongs), what changes
+# (levels, clearance, effect, risk), joint use (coadministered, receiving) or advice
+# (caution, avoid, monitor); matched as word stems.
+_TRIGGER = re.compile(
+    r"(?:increas|decreas|inhibit|induc|reduc|enhanc|potentiat|antagoni|block|alter|affect|elevat"
+    r"|lower|rais|prolong|interact|administ|combin|caution|avoid|monitor|recommend|contraindicat"
+    r"|adjust|concentrat|level|clearance|metaboli|absor|auc|effect|risk|toxic|displac|impair"
+    r"|attenuat|augment|diminish|accelerat|excret|eliminat|exposure|bioavailab|half|synerg"
+    r"|additive|respon|action|activit|use|given|receiv|tak|treat|concomitant|coadminist"
+    r"|co-administ|plasma|serum)"
+)
+_TRIGGER_REACH = 10
+
+
+def _nearest_trigger(view: SentenceView, position: int, a: int, b: int, step: int) -> str | None:
+    """Return the nearest trigger word from ``position`` in one direction, not past a pair drug."""
+    for p in range(position + step, position + step * (_TRIGGER_REACH + 1), step):
+        if not 0 <= p < len(view.tokens):
+            return None
+        word = view.word(p, a, b)
+        if word in ("DRUG1", "DRUG2"):
+            return None
+        if word != "DRUGO" and _TRIGGER.match(word):
+            return word
+    return None
+
+
+def _triggers(view: SentenceView, a: int, b: int) -> list[str]:
+    """Name the trigger word nearest each of the two mentions, on either side of it.
+
+    "A increases the levels of B": DRUG1's right trigger and DRUG2's left one are
+    "increases" and "levels"; a trigger beyond the other mention of the pair is not used.
+    """
+    found = []
+    for name, which in (("1", a), ("2", b)):
+        position = view.mention_token[which]
+        for side, step in (("L", -1), ("R", 1)):
+            word = _nearest_trigger(view, position, a, b, step)
+            if word is not None:
+                found.append(f"t{name}{side}:{word}")
     return found
 
 

@@ -188,6 +188,9 @@ def select_longest(mentions: Iterable[Mention]) -> list[Mention]:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
+# A drug name heading a compound word or a possessive: "theophylline-related",
+# "succinylcholine-induced", "ergotamine-containing", "captopril's" (four letters or more).
+_COMPOUND_HEAD = re.compile(r"([A-Za-z]{4,})(?:-[A-Za-z]|'s?$)")
 
 
 class DrugNameFinder:
@@ -217,7 +220,32 @@ class DrugNameFinder:
             start, end = words[start_word].start(), words[end_word - 1].end()
             entity = get_drug_entity(name, str(drugbank))
             mentions.append(Mention(text[start:end], offset + start, offset + end, entity))
+        return [*mentions, *self._leading_names(words, mentions, offset)]
+
+    def _leading_names(
+        self, words: list[re.Match[str]], found: list[Mention], offset: int
+    ) -> list[Mention]:
+        """Find a drug named at the head of a compound word ("theophylline-related")."""
+        mentions = []
+        for word in words:
+            head = _COMPOUND_HEAD.match(word.group())
+            if head is None or any(m.start < offset + word.end() and
+                                   offset + word.start() < m.end for m in found):
+                continue
+            entity = self._single_name(head.group(1))
+            if entity is not None:
+                start = offset + word.start()
+                mentions.append(Mention(head.group(1), start, start + len(head.group(1)), entity))
         return mentions
+
+    def _single_name(self, word: str) -> Entity | None:
+        """Return the drug one word names, or None."""
+        for record, _, _ in self._find_drugs([word]):
+            name = str(record.get("name", "")).strip()
+            drugbank = record.get("drugbank_id")
+            if name and drugbank:
+                return get_drug_entity(name, str(drugbank))
+        return None
 
 
 @cache

@@ -88,6 +88,19 @@ def test_wide_context_reaches_a_cue_beyond_three_words() -> None:
     assert "lwide:caution" in found and "lw:caution" not in found
 
 
+def test_triggers_name_the_nearest_interaction_word_of_each_drug() -> None:
+    text = "Aspirin markedly increases the serum levels of warfarin in elderly patients."
+    found = features(SentenceView(text, 0, mentions_of(text, ASPIRIN, WARFARIN)), 0, 1)
+    assert "t1R:increases" in found and "t2L:levels" in found
+    assert not any(f.startswith("t1L:") or f.startswith("t2R:") for f in found)
+
+
+def test_a_trigger_beyond_the_other_drug_of_the_pair_is_not_used() -> None:
+    text = "Aspirin with warfarin adds to the bleeding risk."
+    found = features(SentenceView(text, 0, mentions_of(text, ASPIRIN, WARFARIN)), 0, 1)
+    assert "t2R:risk" in found and not any(f.startswith("t1R:") for f in found)
+
+
 def test_a_cue_less_sentence_keeps_only_what_the_model_asserts() -> None:
     """Without an interaction cue the model alone decides, the rules' pairing one input."""
     sentence = "Cimetidine raises the plasma levels of warfarin, not aspirin."
@@ -166,7 +179,7 @@ def test_shipped_model_is_small_json_with_blinded_features() -> None:
         "others", "has", "types", "same-entity", "same-text", "first-is-first",
         "second-is-last", "mentions", "rule", "rule-type", "rule-pair-type", "rule:negated",
         "lwide", "rwide", "drugs-before", "drugs-after", "same-group", "group-distance",
-        "other-statement", "many-statements",
+        "other-statement", "many-statements", "t1L", "t1R", "t2L", "t2R",
     }
 
 

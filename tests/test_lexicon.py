@@ -83,3 +83,22 @@ def test_other_alcohols_are_not_ethanol(text: str) -> None:
 def test_abbreviations_are_case_sensitive() -> None:
     assert [m.entity.key for m in find_mentions("GAD")] == ["generalized-anxiety-disorder"]
     assert find_mentions("a gad about") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Watch for theophylline-related nausea.",
+        "Recovery from succinylcholine-induced blockade comes first.",
+        "Cimetidine's effect on clearance is small.",
+    ],
+)
+def test_a_drug_heading_a_compound_word_is_found(text: str) -> None:
+    found = [m for m in find_mentions(text) if m.entity.type.name == "DRUG"]
+    assert found and all("-" not in m.text and "'" not in m.text for m in found)
+    assert text[found[0].start : found[0].end] == found[0].text
+
+
+@pytest.mark.parametrize("text", ["A well-tolerated dose.", "Long-term follow-up is needed."])
+def test_an_ordinary_compound_word_names_no_drug(text: str) -> None:
+    assert [m for m in find_mentions(text) if m.entity.type.name == "DRUG"] == []

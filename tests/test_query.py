@@ -293,3 +293,34 @@ def test_a_store_without_its_turtle_is_still_copied_into_memory(
     text = NAMED["drug-identifiers"].text
     memory = open_store(tmp_path / "graph", in_memory=True)
     assert run_job(memory, Job(text)) == run_job(open_store(store_dir), Job(text))
+
+
+def test_a_negated_statement_is_no_evidence_for_a_pregnancy_claim() -> None:
+    import pyoxigraph
+
+    turtle = """
+    @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    @prefix prov: <http://www.w3.org/ns/prov#> .
+    @prefix dcterms: <http://purl.org/dc/terms/> .
+    @prefix biolink: <https://w3id.org/biolink/vocab/> .
+    @prefix dkgid: <https://w3id.org/drugkg/id/> .
+    dkgid:warfarin rdfs:label "warfarin" ; biolink:contraindicated_in dkgid:pregnancy .
+    dkgid:pregnancy rdfs:label "pregnancy" .
+    dkgid:doc-a dcterms:source "a.txt" .
+    dkgid:doc-b dcterms:source "b.txt" .
+    dkgid:s-says a rdf:Statement ; rdf:subject dkgid:warfarin ;
+        rdf:predicate biolink:contraindicated_in ; rdf:object dkgid:pregnancy ;
+        prov:wasDerivedFrom dkgid:doc-a ;
+        biolink:supporting_text "Warfarin must not be used in pregnancy." .
+    dkgid:s-denies a rdf:Statement ; rdf:subject dkgid:warfarin ;
+        rdf:predicate biolink:contraindicated_in ; rdf:object dkgid:pregnancy ;
+        biolink:negated true ; prov:wasDerivedFrom dkgid:doc-b ;
+        biolink:supporting_text "Warfarin is not contraindicated in pregnancy." .
+    """
+    store = pyoxigraph.Store()
+    store.load(turtle.encode(), format=pyoxigraph.RdfFormat.TURTLE)
+    result = run_job(store, Job(NAMED["pregnancy-breastfeeding"].text))
+    assert [(row[4].value, row[5].value) for row in result.rows if row[4] and row[5]] == [
+        ("a.txt", "Warfarin must not be used in pregnancy.")
+    ]

@@ -45,7 +45,7 @@ def table_row_term(text: str) -> tuple[int, int] | None:
 # What separates the items of a coordinated list: "A, B, and C", "A; B or C", "A/B"; in
 # table cells run together, a gap and the grouping cell in it ("A    Eye Disorders:    B").
 _CELL_GAP = (
-    r"\s{2,}(?:[^\s:,]+,? ){0,7}(?:disorders?|conditions|infestations|investigations|system"
+    r"(?<!\s)\s{2,}(?:[^\s:,]+,? ){0,7}(?:disorders?|conditions|infestations|investigations|system"
     r"|complications|procedures|general|cardiovascular|digestive|respiratory|musculoskeletal"
     r"|psychiatric|urogenital|metabolic|nutritional|skin) ?:\s*"
 )
@@ -193,6 +193,7 @@ _NOT_AN_ITEM = re.compile(
     r"|(?<!-)related|duration|(?<!-)age|documented|occur\w*|resulted|especially|sometimes|chemically"
     r"|according|from|to|if|you|less|greater|also|normal|mean|baseline|derived|suspected"
     r"|develops?|either|neither|limited|measure\w*|presents|presenting|\A[a-z]\Z"
+    r"|seen|noted|observed|experienced|found|identified|recorded|described"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)(?:-\w+)?)\b",
     re.I,
 )

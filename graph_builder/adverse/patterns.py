@@ -141,7 +141,8 @@ SUPPOSED_BEFORE = re.compile(r"\b(?:if|should)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)
 # (including A, B)"), are no findings of their own.
 WATCH_FOR = re.compile(
     r"\b(?:monitor\w*|report(?:s|ing)?|advise\w*|instruct\w*|inform\w*|seek\w*|tell"
-    r"|counsel\w*|discontinue|stop|interrupt|withhold|if)\b",
+    r"|counsel\w*|discontinue|stop|interrupt|withhold)\b"
+    r"|\bif\b[^.;]{0,80}?\b(?:signs?|symptoms?)\b[^.;]{0,150}?\b(?:develop|appear|occur)\w*",
     re.I,
 )
 SIGNS_LISTED_BEFORE = re.compile(
@@ -193,16 +194,18 @@ _RISK_LIST_END = re.compile(
 )
 
 
-# "heart failure patients", "the bipolar mania pediatric trial": a condition that names the
+# "heart failure patients", "the asthma adult trial": a condition that names the
 # patients or the trial is theirs, not the drug's.
 POPULATION_AFTER = re.compile(
-    r"(?:[A-Za-z][\w'-]*\s+){1,4}?(?:(?:pediatric|adult|clinical|controlled|placebo-controlled"
+    r"(?P<lead>(?:[A-Za-z][\w'-]*\s+){1,4}?)(?:(?:pediatric|adult|clinical|controlled|placebo-controlled"
     r"|treatment)\s+)?(?:patients|subjects|population|trials?|stud(?:y|ies)|program)\b",
     re.I,
 )
 _NOT_A_NAME = re.compile(
     r"\b(?:in|of|for|was|were|is|are|has|have|had|occurred|reported|observed|among|to|and|or"
-    r"|with|than|by|from|at|on|the|a|an|all|most|who|that|which)\b",
+    r"|with|than|by|from|at|on|the|a|an|all|most|who|that|which"
+    # "Somnolence caused study discontinuation": a verb, so what follows is no name.
+    r"|caus\w*|prompt\w*|requir\w*|led|lead\w*|result\w*|necessitat\w*|forc\w*|warrant\w*)\b",
     re.I,
 )
 
@@ -219,7 +222,7 @@ COUNTED_BEFORE = re.compile(
 def names_population(text: str, position: int) -> bool:
     """Tell whether the phrase at ``position`` names patients or a trial ("COPD patients")."""
     match = POPULATION_AFTER.match(text, position)
-    return match is not None and not _NOT_A_NAME.search(match.group())
+    return match is not None and not _NOT_A_NAME.search(match.group("lead"))
 
 
 def is_risk_factor(text: str, position: int) -> bool:

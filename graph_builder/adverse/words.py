@@ -9,8 +9,8 @@ from graph_builder.lexicon import slugify  # one key scheme for every entity
 
 __all__ = ["normalise_phrase", "normalise_word", "slugify", "tokenize"]
 
-# A word; two words run together where a list lost its line breaks ("cardiac arrestNervous
-# system: syncope") split where a capitalised word starts.
+# A word; two words run together where a list lost its line breaks ("hivesEye disorders:
+# blurred vision") split where a capitalised word starts.
 _TOKEN = re.compile(
     r"[A-Za-z][a-z]{2,}(?=[A-Z][a-z]{2})|[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*"
 )

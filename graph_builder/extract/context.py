@@ -38,16 +38,21 @@ def find_hedges(text: str) -> str | None:
     return "; ".join(seen) or None
 
 
-# A "not" that concedes or limits negates nothing: "although not exclusively, presents with",
-# "including but not limited to", "most, if not all,", "not uncommon"; "Yellow No. 5" is a name.
+# A "not" that concedes or limits negates nothing: "though not only in the elderly, occurs
+# with", "including but not limited to", "most, if not all,", "not uncommon"; "Red No. 40" is a
+# name. ("not necessarily", "not always" limit a claim without affirming it: still negations.)
 _CONCESSION = re.compile(
-    r"\b(?:(?:is|are|was|were|be)\s+)?not\s+(?:exclusively|necessarily|solely|always"
+    r"\b(?:(?:is|are|was|were|be)\s+)?not\s+(?:exclusively|solely|only"
     r"|limited to|restricted to|(?:un|in)(?:common|usual|frequent)(?:ly)?|rare(?:ly)?)\b"
     r"|(?<=\bif )not\b|\bno\.\s*\d",
     re.I,
 )
-# "in no patients on placebo and in 4 patients on the drug": a count starts a new conjunct.
-_COUNTED_CONJUNCT = re.compile(r"\band\s+(?:in\s+)?\d", re.I)
+# "in no patients on placebo and in 4 patients on the drug": a count of patients starts a new
+# conjunct; "at 1 and 2 mg" does not.
+_COUNTED_CONJUNCT = re.compile(
+    r"\band\s+in\s+\d|\band\s+\d+\s*(?:%\s+of\s+)?(?:patients|subjects|participants|cases)\b",
+    re.I,
+)
 
 
 def is_negated(text: str, position: int) -> bool:
