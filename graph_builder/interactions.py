@@ -210,9 +210,7 @@ def rule_verdicts(
     text: str, start: int, mentions: list[Mention]
 ) -> dict[tuple[int, int], tuple[bool, str, bool]]:
     """Say for every two mentions (by index) whether the rules pair them, the type, negation."""
-    paired = {
-        (p.first.start, p.second.start): p for p in interaction_pairs(text, start, mentions)
-    }
+    paired = {(p.first.start, p.second.start): p for p in interaction_pairs(text, start, mentions)}
     kind = interaction_type(text)
     verdicts: dict[tuple[int, int], tuple[bool, str, bool]] = {}
     for a, first in enumerate(mentions):
@@ -253,6 +251,7 @@ def model_pairs(
     """
     view = sentence_view(text, start, mentions)
     pairs: list[Pair] = []
+    vetoed: list[tuple[int, int, str]] = []
     for (a, b), rule in rule_verdicts(text, start, mentions).items():
         first, second = mentions[a], mentions[b]
         if first.entity.key == second.entity.key:
@@ -266,9 +265,47 @@ def model_pairs(
             pairs.append(Pair(first, second, kind, True))
         elif paired and verdict.none < model.veto:
             pairs.append(Pair(first, second, verdict.kind if verdict.none < 0.5 else kind, False))
-        elif not paired and verdict.none < model.threshold:
+        elif paired:
+            vetoed.append((a, b, kind))
+        elif verdict.none < model.threshold:
             pairs.append(Pair(first, second, verdict.kind, False, by_model=True))
-    return pairs
+    return pairs + _examples_of_kept_classes(text, start, mentions, pairs, vetoed)
+
+
+# "with other CNS depressants like alcohol or opioids": what lies between a class and one of
+# the examples it introduces.
+_EXAMPLES_GAP = re.compile(
+    r",?\s*(?:like|such as|including|e\.g\.,?|for example,?)\s+"
+    r"(?:[^.;:(),]*?(?:,|\bor\b|\band\b)\s*)*+",  # the examples before it: no backtracking
+    re.I,
+)
+
+
+def _examples_of_kept_classes(
+    text: str,
+    start: int,
+    mentions: list[Mention],
+    pairs: list[Pair],
+    vetoed: list[tuple[int, int, str]],
+) -> list[Pair]:
+    """Give back the rule pairs the model vetoed whose partner exemplifies a kept class.
+
+    "X with other CNS depressants like alcohol or opioids": when X's pair with the class
+    stands, its pairs with the class's examples stand too, of the same kind.
+    """
+    kept = {(p.first.start, p.second.start): p for p in pairs if not p.negated}
+    restored = []
+    for a, b, _ in vetoed:
+        for c, cls in enumerate(mentions[:b]):
+            pair = kept.get((mentions[a].start, cls.start)) or kept.get(
+                (cls.start, mentions[a].start)
+            )
+            if pair is None or cls.entity.type is not EntityType.DRUG_CLASS or c == a:
+                continue
+            if _EXAMPLES_GAP.fullmatch(text[cls.end - start : mentions[b].start - start]):
+                restored.append(Pair(mentions[a], mentions[b], pair.kind, False))
+                break
+    return restored
 
 
 def topic_pairs(text: str, start: int, topic: Mention, partners: list[Mention]) -> list[Pair]:
@@ -380,7 +417,9 @@ def name_pattern_mentions(text: str, start: int) -> list[Mention]:
             ):
                 continue
             entity = Entity(
-                key=slugify(word), type=EntityType.DRUG, label=word,
+                key=slugify(word),
+                type=EntityType.DRUG,
+                label=word,
                 source=f"{source} (interactions.py)",
             )
             found.append(Mention(word, start + match.start(), start + match.end(), entity))

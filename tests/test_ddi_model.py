@@ -203,3 +203,25 @@ def test_a_document_with_no_drug_in_its_title_gets_the_models_cue_less_pairs(
         }
     assert frozenset(("tricyclic-antidepressants", "barbiturates")) in pairs["Clonazepam"]
     assert pairs["Abstract"] == pairs["Clonazepam"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Like other benzodiazepines, the effect of diazepam is mediated by GABA-A receptors.",
+        "As with the other benzodiazepines, the action of lorazepam depends on GABA.",
+    ],
+    ids=["like other", "as with the other"],
+)
+def test_a_drug_compared_with_its_own_class_is_a_member_not_an_interaction(
+    tmp_path: Path, sentence: str
+) -> None:
+    from graph_builder.extract import extract
+    from graph_builder.ingest import read_document
+
+    path = tmp_path / "notes.txt"
+    path.write_text(f"Notes on sedatives\n\n{sentence}\n", encoding="utf-8")
+    claims = extract(read_document(path)).claims
+    relations = {(c.relation, c.obj.entity.key) for c in claims if c.obj is not None}
+    assert ("member_of", "benzodiazepines") in relations
+    assert ("interacts_with", "benzodiazepines") not in relations

@@ -392,3 +392,13 @@ def test_synthesis_claim_is_attributed_to_the_second_page(seed_graph: Graph) -> 
     assert (PAGE_TWO, "synthesis") in aspects
     assert (PAGE_ONE, "effect") in aspects
     assert (PAGE_ONE, "synthesis") not in aspects
+
+
+@pytest.mark.parametrize("partner", [ETHANOL, OPIOIDS], ids=["alcohol", "opioids"])
+def test_examples_of_the_depressants_named_in_a_warning_interact_too(
+    seed_graph: Graph, partner: URIRef
+) -> None:
+    # "... in combination with other central nervous system depressants like alcohol or
+    # opioids": the examples share the class's interaction, from the same sentence.
+    sentences = [s for _, s in evidence(seed_graph, CLONAZEPAM, INTERACTS_WITH, partner)]
+    assert any("Respiratory Depression" in s for s in sentences), sentences

@@ -31,7 +31,12 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
             else:
                 yield from self.simple(rule, cue)
         if not read_interactions:
-            yield from self.model_only_interactions()
+            # "Like other benzodiazepines, diazepam acts on GABA": with no interaction cue, a
+            # drug compared with its own class is no interaction, whatever the model says.
+            classes = {_pair(c) for c in self.memberships() if c.obj is not None}
+            for claim in self.model_only_interactions():
+                if claim.obj is None or _pair(claim) not in classes:
+                    yield claim
 
     def simple(self, rule: R.Rule, cue: re.Match[str] | bool) -> Iterator[Claim]:
         """Yield subject-relation-object claims for a rule with no special reading."""
@@ -54,3 +59,8 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         yield from self.instructions()
         yield from self.pregnancy()
         yield from self.at_risk_populations()
+
+
+def _pair(claim: Claim) -> frozenset[str]:
+    """Return the two entities a claim joins, in no order."""
+    return frozenset((claim.subject.entity.key, claim.obj.entity.key if claim.obj else ""))
