@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 GRAPH_FILENAME = "graph.ttl"
 STORE_DIRNAME = "store"
 # A graph whose Turtle is at most this size (about two million triples) is held in memory by
-# the endpoint unless told otherwise: queries run 3-7 times faster there, at ~600 MB per worker
+# the endpoint unless told otherwise: queries run 1.5-9 times faster there, at ~600 MB per worker
 # per million triples.
 IN_MEMORY_LIMIT = 256 * 2**20
 

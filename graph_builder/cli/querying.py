@@ -136,7 +136,7 @@ def _echo_result(result: Any, fmt: str, max_rows: int) -> None:
 @click.option(
     "--in-memory/--on-disk",
     default=None,
-    help="Hold the graph in each worker's memory (queries 3-7x faster; ~600 MB and ~3 s of "
+    help="Hold the graph in each worker's memory (queries 1.5-9x faster; ~600 MB and ~3 s of "
     "loading per worker per million triples) or query the on-disk store. Default: in memory "
     "when graph.ttl is at most 256 MB (about two million triples).",
 )

@@ -193,7 +193,7 @@ class QueryRunner:
     ) -> None:
         """Start ``workers`` processes serving the graph in ``graph_dir``.
 
-        With ``in_memory`` each worker loads the graph into memory first: queries run 3-7
+        With ``in_memory`` each worker loads the graph into memory first: queries run 1.5-9
         times faster, at the cost of start-up time and memory (about 3 s and 600 MB per
         worker for a million triples).
 
