@@ -341,6 +341,18 @@ CONSIDERED = [
     ),
     ("watched for", "Monitor patients closely for fever during the infusion.", "fever", True),
     ("seen", "Fever occurred during the infusion in 4 patients.", "Fever", False),
+    (
+        "every item watched for",
+        "Monitor patients for excessive sedation, low blood pressure and slow breathing.",
+        "slow breathing",
+        True,
+    ),
+    (
+        "a period watched, then a finding",
+        "Patients were monitored for 4 weeks and dizziness occurred in 3%.",
+        "dizziness",
+        False,
+    ),
 ]
 
 

@@ -161,7 +161,9 @@ def is_sign_to_watch(text: str, position: int) -> bool:
 # "Monitor patients for fever": what to look out for, not what was seen.
 CONSIDERED_BEFORE = re.compile(
     r"\bdifferential diagnos[ei]s\b[^.;]*$"
-    r"|\b(?:monitor|observe|evaluate)\w*\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?$",
+    r"|\b(?:monitor|observe|evaluate)\w*\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?"
+    # ... and every item of the list it heads: "for respiratory depression and hypotension".
+    r"(?:(?!\d)[\w-]+(?:\s+(?!(?:and|or|weeks?|days?|months?|hours?|years?)\b)[\w-]+){0,3}+\s*(?:,\s*(?:and\s+|or\s+)?|\band\s+|\bor\s+))*+$",
     re.I,
 )
 
