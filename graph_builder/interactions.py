@@ -272,13 +272,16 @@ def model_pairs(
     return pairs + _examples_of_kept_classes(text, start, mentions, pairs, vetoed)
 
 
-# "with other CNS depressants like alcohol or opioids": what lies between a class and one of
-# the examples it introduces.
-_EXAMPLES_GAP = re.compile(
-    r",?\s*(?:like|such as|including|e\.g\.,?|for example,?)\s+"
-    r"(?:[^.;:(),]*?(?:,|\bor\b|\band\b)\s*)*+",  # the examples before it: no backtracking
+# "with other CNS depressants like alcohol or opioids": the words that open a class's examples,
+# and the glue between the examples before the one in question.
+_EXAMPLES_CUE = re.compile(r",?\s*+(?:like|such as|including|e\.g\.,?|for example,?)\s++", re.I)
+# A verb right after the name: it starts a clause of its own, it ends no list.
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:does|did|do|is|was|are|were|has|have|had|may|might|can|could|should|will|would"
+    r"|must)\b",
     re.I,
 )
+_EXAMPLES_GLUE = re.compile(r"(?:\x00\s*+(?:,\s*+(?:(?:and|or)\s++)?|(?:and|or)\s++))*+", re.I)
 
 
 def _examples_of_kept_classes(
@@ -291,7 +294,8 @@ def _examples_of_kept_classes(
     """Give back the rule pairs the model vetoed whose partner exemplifies a kept class.
 
     "X with other CNS depressants like alcohol or opioids": when X's pair with the class
-    stands, its pairs with the class's examples stand too, of the same kind.
+    stands, its pairs with the class's examples stand too, of the same kind. Only other drug
+    names, joined by commas, "and" or "or", may come between the class and the example.
     """
     kept = {(p.first.start, p.second.start): p for p in pairs if not p.negated}
     restored = []
@@ -302,10 +306,28 @@ def _examples_of_kept_classes(
             )
             if pair is None or cls.entity.type is not EntityType.DRUG_CLASS or c == a:
                 continue
-            if _EXAMPLES_GAP.fullmatch(text[cls.end - start : mentions[b].start - start]):
+            if _only_examples_between(text, start, cls, mentions[c + 1 : b], mentions[b]):
                 restored.append(Pair(mentions[a], mentions[b], pair.kind, False))
                 break
     return restored
+
+
+def _only_examples_between(
+    text: str, start: int, cls: Mention, between: list[Mention], example: Mention
+) -> bool:
+    """Tell whether ``example`` is one of the examples ``cls`` introduces ("like A, B or C")."""
+    cue = _EXAMPLES_CUE.match(text, cls.end - start)
+    if cue is None:
+        return False
+    gap, cursor = [], cue.end()
+    for mention in between:  # every drug named in between becomes one placeholder
+        gap.append(text[cursor : mention.start - start])
+        gap.append("\x00")
+        cursor = mention.end - start
+    gap.append(text[cursor : example.start - start])
+    if _CLAUSE_AFTER.match(text, example.end - start):  # "..., and caffeine does not ..."
+        return False
+    return _EXAMPLES_GLUE.fullmatch("".join(gap)) is not None
 
 
 def topic_pairs(text: str, start: int, topic: Mention, partners: list[Mention]) -> list[Pair]:

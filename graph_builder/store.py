@@ -109,7 +109,17 @@ def open_store(graph_dir: Path, *, in_memory: bool = False) -> Store:
             logger.warning("%s: unreadable store (%s); reading %s", store_path, error, graph_path)
     if not graph_path.is_file():
         raise GraphError(f"{graph_dir}: no graph here; run 'drugkg build' first")
-    return _load_in_memory(graph_path)
+    try:
+        return _load_in_memory(graph_path)
+    except GraphError:
+        if not (in_memory and is_store_current(graph_dir)):
+            raise
+        logger.warning("%s: unreadable; copying the store into memory instead", graph_path)
+        memory = Store()
+        memory.bulk_extend(
+            Store.read_only(str(store_path)).quads_for_pattern(None, None, None, None)
+        )
+        return memory
 
 
 def _load_in_memory(graph_path: Path) -> Store:

@@ -348,6 +348,12 @@ CONSIDERED = [
         True,
     ),
     (
+        "what a trial watched, then a finding",
+        "Patients were evaluated for safety and efficacy, and headache was the most common.",
+        "headache",
+        False,
+    ),
+    (
         "a period watched, then a finding",
         "Patients were monitored for 4 weeks and dizziness occurred in 3%.",
         "dizziness",
@@ -545,6 +551,24 @@ NEGATIONS = [
         False,
     ),
     ("no count", "No patients developed ataxia and 2 had no tremor.", "ataxia", True),
+    (
+        "a count with no patient noun",
+        "No patient on placebo and 3 on Zyxopril developed hepatitis.",
+        "hepatitis",
+        False,
+    ),
+    (
+        "a decimal percentage",
+        "In no placebo patients and 4.2% of treated patients, rash occurred.",
+        "rash",
+        False,
+    ),
+    (
+        "although not always",
+        "Although not always serious, hepatotoxicity has been reported with Zyxopril.",
+        "hepatotoxicity",
+        False,
+    ),
 ]
 
 

@@ -225,3 +225,26 @@ def test_a_drug_compared_with_its_own_class_is_a_member_not_an_interaction(
     relations = {(c.relation, c.obj.entity.key) for c in claims if c.obj is not None}
     assert ("member_of", "benzodiazepines") in relations
     assert ("interacts_with", "benzodiazepines") not in relations
+
+
+def test_only_the_examples_a_class_introduces_share_its_pair() -> None:
+    from graph_builder.interactions import _only_examples_between
+
+    text = "Clonazepam potentiates CNS depressants such as alcohol, and caffeine does not help."
+
+    def mention(sentence: str, words: str, key: str, kind: EntityType) -> Mention:
+        at = sentence.index(words)
+        return Mention(words, at, at + len(words), Entity(key, kind, key))
+
+    def examples(sentence: str) -> tuple[bool, bool]:
+        cls = mention(sentence, "CNS depressants", "cns-depressants", EntityType.DRUG_CLASS)
+        alcohol = mention(sentence, "alcohol", "ethanol", EntityType.DRUG)
+        caffeine = mention(sentence, "caffeine", "caffeine", EntityType.DRUG)
+        return (
+            _only_examples_between(sentence, 0, cls, [], alcohol),
+            _only_examples_between(sentence, 0, cls, [alcohol], caffeine),
+        )
+
+    assert examples(text) == (True, False)  # "and caffeine does ...": a clause, no list item
+    assert examples("It potentiates CNS depressants such as alcohol, or caffeine.") == (True, True)
+    assert examples("It potentiates CNS depressants; alcohol and caffeine differ.") == (False, False)

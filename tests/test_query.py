@@ -324,3 +324,19 @@ def test_a_negated_statement_is_no_evidence_for_a_pregnancy_claim() -> None:
     assert [(row[4].value, row[5].value) for row in result.rows if row[4] and row[5]] == [
         ("a.txt", "Warfarin must not be used in pregnancy.")
     ]
+
+
+def test_an_unreadable_turtle_beside_a_current_store_still_serves_from_memory(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "graph"
+    shutil.copytree(store_dir, folder)
+    graph = folder / "graph.ttl"
+    stamp = graph.stat().st_mtime
+    graph.write_text("this is @not turtle", encoding="utf-8")
+    import os
+
+    os.utime(graph, (stamp, stamp))  # the store still counts as current
+    text = NAMED["drug-identifiers"].text
+    memory = open_store(folder, in_memory=True)
+    assert run_job(memory, Job(text)) == run_job(open_store(store_dir), Job(text))

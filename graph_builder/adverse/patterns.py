@@ -161,9 +161,12 @@ def is_sign_to_watch(text: str, position: int) -> bool:
 # "Monitor patients for fever": what to look out for, not what was seen.
 CONSIDERED_BEFORE = re.compile(
     r"\bdifferential diagnos[ei]s\b[^.;]*$"
-    r"|\b(?:monitor|observe|evaluate)\w*\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?"
-    # ... and every item of the list it heads: "for respiratory depression and hypotension".
-    r"(?:(?!\d)[\w-]+(?:\s+(?!(?:and|or|weeks?|days?|months?|hours?|years?)\b)[\w-]+){0,3}+\s*(?:,\s*(?:and\s+|or\s+)?|\band\s+|\bor\s+))*+$",
+    r"|\b(?:monitor|observe|evaluate)\w*\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?$"
+    # An instruction covers every item of its list: "Monitor patients for A, B and C" (not a
+    # report of what a trial watched: "were monitored for safety, and X occurred").
+    r"|(?:^|[.;:]\s*)(?:\w+\s+){0,2}?(?:monitor|watch|observe)\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?"
+    r"(?:(?!\d)[\w-]+(?:\s+(?!(?:and|or|weeks?|days?|months?|hours?|years?)\b)[\w-]+){0,3}+"
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\s+|\bor\s+))*+$",
     re.I,
 )
 

@@ -44,13 +44,16 @@ def find_hedges(text: str) -> str | None:
 _CONCESSION = re.compile(
     r"\b(?:(?:is|are|was|were|be)\s+)?not\s+(?:exclusively|solely|only"
     r"|limited to|restricted to|(?:un|in)(?:common|usual|frequent)(?:ly)?|rare(?:ly)?)\b"
+    r"|(?:(?<=\balthough )|(?<=\bthough )|(?<=\bwhile )|(?<=\balbeit ))"
+    r"not\s+(?:always|necessarily)\b"
     r"|(?<=\bif )not\b|\bno\.\s*\d",
     re.I,
 )
-# "in no patients on placebo and in 4 patients on the drug": a count of patients starts a new
-# conjunct; "at 1 and 2 mg" does not.
+# "in no patients on placebo and in 4 patients on the drug", "no placebo recipients and 4.2%
+# of treated ones": a count starts a new conjunct; a dose ("at 1 and 2 mg/kg") does not.
 _COUNTED_CONJUNCT = re.compile(
-    r"\band\s+in\s+\d|\band\s+\d+\s*(?:%\s+of\s+)?(?:patients|subjects|participants|cases)\b",
+    r"\band\s+(?:in\s+)?\d+(?:\.\d+)?(?!\.?\d)(?!\s*(?:mg|mcg|µg|micrograms?|g|kg|mL|ml|L|units?"
+    r"|IU|mmol|mEq|times|hours?|days?|weeks?|months?|years?)\b)",
     re.I,
 )
 

@@ -12,6 +12,12 @@ from graph_builder.extract.interacting import InteractionReading
 from graph_builder.extract.statements import StatementReading
 from graph_builder.model import Claim
 
+# "Like other benzodiazepines, ...", "As with the other opioids, ...": a comparison with the
+# drug's own class, which says nothing of their use together.
+_COMPARED = re.compile(
+    r"\b(?:like|unlike|as with|as do|as does|as|similar to)\s+(?:the\s+)?other\s+$", re.I
+)
+
 
 class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
     """Apply every rule to one sentence."""
@@ -33,7 +39,11 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         if not read_interactions:
             # "Like other benzodiazepines, diazepam acts on GABA": with no interaction cue, a
             # drug compared with its own class is no interaction, whatever the model says.
-            classes = {_pair(c) for c in self.memberships() if c.obj is not None}
+            classes = {
+                _pair(c)
+                for c in self.memberships()
+                if c.obj is not None and _COMPARED.search(self.text[: self.rel(c.obj)])
+            }
             for claim in self.model_only_interactions():
                 if claim.obj is None or _pair(claim) not in classes:
                     yield claim
