@@ -46,7 +46,16 @@ NO_INTERACTION = re.compile(
     r"|\bunaffected\b|\bnot (?:significantly |appreciably |markedly )?affected\b|\bunchanged\b"
     r"|\bunlikely\b|\bfailed to\b|\bwithout (?:\w+ )?(?:affecting|altering|changing|any)\b"
     r"|\bnot (?:clinically )?(?:significant|relevant|important)\b|\bnot expected\b"
-    r"|\bnegligible\b|\bnone of\b",
+    r"|\bnegligible\b|\bnone of\b"
+    # "neither caffeine nor modafinil altered its levels"
+    r"|\bneither\b[^.;]{0,80}?\b(?:interact|alter|affect|chang|influenc|potentiat|increas"
+    r"|decreas|inhibit|induc|modif|reduc)\w*",
+    re.I,
+)
+# "Like other benzodiazepines, ...", "As with the other opioids, ...": a comparison of a drug
+# with its own class (what precedes the class's name), which makes the class no partner.
+COMPARED_WITH_OWN_CLASS = re.compile(
+    r"\b(?:like|unlike|as with|as do|as does|as|similar to)\s+(?:the\s+)?(?:all\s+)?other\s+$",
     re.I,
 )
 # "Coadministration of A and B", "the combination of A and B": one group, yet a pair.

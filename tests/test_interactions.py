@@ -309,3 +309,18 @@ def test_drug_and_class_rows_name_partners(text: str, expected: list[tuple[str, 
 
 def test_a_potential_inhibitor_is_no_class() -> None:
     assert class_mentions("It is a potential inhibitor of the enzyme.", 0) == []
+
+
+def test_neither_nor_denies_the_interaction_of_both(tmp_path: Path) -> None:
+    from graph_builder.extract import extract
+    from graph_builder.ingest import read_document
+
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Notes\n\nNeither cimetidine nor ranitidine altered the clearance of diazepam.\n",
+        encoding="utf-8",
+    )
+    claims = [c for c in extract(read_document(path)).claims if c.relation == "interacts_with"]
+    assert claims
+    assert all(c.negated for c in claims)
+

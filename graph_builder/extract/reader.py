@@ -10,13 +10,8 @@ from graph_builder.extract.context import is_negated
 from graph_builder.extract.effects import SideEffectReading
 from graph_builder.extract.interacting import InteractionReading
 from graph_builder.extract.statements import StatementReading
+from graph_builder.interactions import COMPARED_WITH_OWN_CLASS
 from graph_builder.model import Claim
-
-# "Like other benzodiazepines, ...", "As with the other opioids, ...": a comparison with the
-# drug's own class, which says nothing of their use together.
-_COMPARED = re.compile(
-    r"\b(?:like|unlike|as with|as do|as does|as|similar to)\s+(?:the\s+)?other\s+$", re.I
-)
 
 
 class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
@@ -42,7 +37,8 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
             classes = {
                 _pair(c)
                 for c in self.memberships()
-                if c.obj is not None and _COMPARED.search(self.text[: self.rel(c.obj)])
+                if c.obj is not None
+                and COMPARED_WITH_OWN_CLASS.search(self.text[: self.rel(c.obj)])
             }
             for claim in self.model_only_interactions():
                 if claim.obj is None or _pair(claim) not in classes:
