@@ -87,8 +87,8 @@ def open_store(graph_dir: Path, *, in_memory: bool = False) -> Store:
     """Open a built graph's store read-only, or load its ``graph.ttl`` into memory.
 
     With ``in_memory``, the graph is held in memory (faster queries): Oxigraph's bulk loader
-    reads ``graph.ttl`` (about 3 s per million triples), or copies the store when the Turtle
-    is gone.
+    reads ``graph.ttl`` (about 3 s per million triples), or the store is copied when the
+    Turtle is gone or unreadable.
 
     Raises:
         GraphError: when the folder holds neither a store nor a readable graph.ttl.
@@ -97,14 +97,11 @@ def open_store(graph_dir: Path, *, in_memory: bool = False) -> Store:
     from pyoxigraph import Store
 
     graph_path, store_path = get_graph_path(graph_dir), get_store_path(graph_dir)
-    if is_store_current(graph_dir) and not (in_memory and graph_path.is_file()):
+    current = is_store_current(graph_dir)
+    if current and not (in_memory and graph_path.is_file()):
         try:
             disk = Store.read_only(str(store_path))
-            if not in_memory:
-                return disk
-            memory = Store()
-            memory.bulk_extend(disk.quads_for_pattern(None, None, None, None))
-            return memory
+            return _copy_into_memory(disk) if in_memory else disk
         except OSError as error:
             logger.warning("%s: unreadable store (%s); reading %s", store_path, error, graph_path)
     if not graph_path.is_file():
@@ -112,14 +109,18 @@ def open_store(graph_dir: Path, *, in_memory: bool = False) -> Store:
     try:
         return _load_in_memory(graph_path)
     except GraphError:
-        if not (in_memory and is_store_current(graph_dir)):
+        if not (in_memory and current):
             raise
         logger.warning("%s: unreadable; copying the store into memory instead", graph_path)
-        memory = Store()
-        memory.bulk_extend(
-            Store.read_only(str(store_path)).quads_for_pattern(None, None, None, None)
-        )
-        return memory
+        return _copy_into_memory(Store.read_only(str(store_path)))
+
+
+def _copy_into_memory(disk: Store) -> Store:
+    from pyoxigraph import Store
+
+    memory = Store()
+    memory.bulk_extend(disk.quads_for_pattern(None, None, None, None))
+    return memory
 
 
 def _load_in_memory(graph_path: Path) -> Store:

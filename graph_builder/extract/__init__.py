@@ -129,14 +129,7 @@ def _interactions_only(document: Document) -> Iterator[Claim]:
         drugs = [m for m in mentions if m.entity.type in PARTNERS]
         if len(drugs) < 2:
             continue
-        reader = SentenceReader(sentence, drugs[0], mentions)
-        cued = False
-        for rule in R.RULES:
-            if rule.relation == "interacts_with" and reader.applies(rule):
-                cued = True
-                yield from reader.interactions(rule)
-        if not cued:  # as for a document with a topic: the trained model judges the pairs
-            yield from reader.model_only_interactions()
+        yield from SentenceReader(sentence, drugs[0], mentions).interaction_claims()
 
 
 def _dedupe(claims: list[Claim]) -> Iterator[Claim]:

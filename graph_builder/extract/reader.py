@@ -19,30 +19,38 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
 
     def iter_rule_claims(self) -> Iterator[Claim]:
         """Yield the claims of every rule that applies to the sentence."""
-        read_interactions = False
         for rule in R.RULES:
+            if rule.relation == "interacts_with":
+                continue
             cue = self.applies(rule)
             if not cue:
                 continue
             if rule.relation == "has_side_effect":
                 yield from self.side_effects(rule)
-            elif rule.relation == "interacts_with":
-                read_interactions = True
-                yield from self.interactions(rule)
             else:
                 yield from self.simple(rule, cue)
-        if not read_interactions:
-            # "Like other benzodiazepines, diazepam acts on GABA": with no interaction cue, a
-            # drug compared with its own class is no interaction, whatever the model says.
-            classes = {
-                _pair(c)
-                for c in self.memberships()
-                if c.obj is not None
-                and COMPARED_WITH_OWN_CLASS.search(self.text[: self.rel(c.obj)])
-            }
-            for claim in self.model_only_interactions():
-                if claim.obj is None or _pair(claim) not in classes:
-                    yield claim
+        yield from self.interaction_claims()
+
+    def interaction_claims(self) -> Iterator[Claim]:
+        """Yield the interactions of every interaction rule that applies, else the model's."""
+        cued = False
+        for rule in R.RULES:
+            if rule.relation == "interacts_with" and self.applies(rule):
+                cued = True
+                yield from self.interactions(rule)
+        if cued:
+            return
+        claims = list(self.model_only_interactions())
+        if not claims:
+            return
+        # "Like other benzodiazepines, diazepam acts on GABA": with no interaction cue, a drug
+        # compared with its own class is no interaction, whatever the model says.
+        compared = {
+            _pair(c)
+            for c in self.memberships()
+            if c.obj is not None and COMPARED_WITH_OWN_CLASS.search(self.text[: self.rel(c.obj)])
+        }
+        yield from (c for c in claims if c.obj is None or _pair(c) not in compared)
 
     def simple(self, rule: R.Rule, cue: re.Match[str] | bool) -> Iterator[Claim]:
         """Yield subject-relation-object claims for a rule with no special reading."""
