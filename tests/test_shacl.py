@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Graph, Literal
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
 from graph_builder.validate import validate_graph
 from graph_builder.vocabulary import BIOLINK, DKG, DKGID, SCHEMA
@@ -31,7 +31,12 @@ def test_entity_without_label_fails(seed_graph: Graph) -> None:
 
 def test_statement_without_evidence_fails(seed_graph: Graph) -> None:
     broken = copy(seed_graph)
-    statement = next(broken.subjects(BIOLINK.supporting_text, None))
+    # An evidence statement (an interaction node also carries a sentence, under its own shape).
+    statement = min(
+        s
+        for s in broken.subjects(BIOLINK.supporting_text, None)
+        if (s, RDF.type, RDF.Statement) in broken
+    )
     broken.remove((statement, BIOLINK.supporting_text, None))
     assert not validate_graph(broken).conforms
 
