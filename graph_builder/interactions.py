@@ -36,6 +36,7 @@ NO_INTERACTION = re.compile(
     r"(?:(?:\w+ly|be|been|appear|seem|seems|appear(?:s|ed)? to|seem(?:s|ed)? to|to)\s+){0,3}"
     r"(?:alter\w*|affect\w*|chang\w*|influenc\w*|modif\w*|increas\w*|decreas\w*|reduc\w*"
     r"|inhibit\w*|induc\w*|interact\w*|produc\w*|result\w*|caus\w*|show\w*|potentiat\w*"
+    r"|rais\w*|elevat\w*|lower\w*"
     r"|investigated|studied|established|evaluated|examined|assessed|determined|reported"
     r"|observed|identified|known|differ\w*|impair\w*|prolong\w*|enhanc\w*|significant\w*"
     r"|clinically)\b"
@@ -177,6 +178,45 @@ def statements_of(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A change verb and what it changes, written straight from one drug to the other: "A raises
+# B levels", "A may increase the plasma concentrations of B", "A potentiates the effects of B".
+_CHANGE = (
+    r"(?:increas|rais|elevat|decreas|reduc|lower|inhibit|induc|potentiat|enhanc|antagoni[sz]"
+    r"|prolong|impair|block|augment|diminish|doubl|tripl|halv)\w*"
+)
+_MEASURE = (
+    r"(?:(?:plasma|serum|blood|steady[- ]state|peak|mean|systemic|trough|sedative|CNS"
+    r"|depressant|anticoagulant|hypotensive|hypoglycemic|therapeutic|pharmacologic(?:al)?)\s+)*"
+    r"(?:levels?|concentrations?|AUC|C ?max|exposure|clearance|metabolism|effects?|half-?life"
+    r"|bioavailability|absorption|elimination|toxicity|activity|actions?)"
+)
+DIRECT_BEFORE = re.compile(
+    r"^\s*(?:(?:may|can|could|might|will|also|has|have|been|shown|to|significantly|markedly"
+    r"|substantially|greatly|further|reportedly|\w+ly)\s+){0,4}"
+    + _CHANGE
+    + r"\s+(?:the\s+)?(?:"
+    + _MEASURE
+    + r"\s+(?:of|to)\s+)?$",
+    re.I,
+)
+DIRECT_AFTER = re.compile(r"(?:'s)?\s+" + _MEASURE + r"\b", re.I)  # matched where B ends
+_ENDS_WITH_OF = re.compile(r"\b(?:of|to)\s*$", re.I)
+
+
+def states_directly(text: str, start: int, first: Mention, second: Mention) -> bool:
+    """Tell whether the sentence goes straight from one drug to the other with a change verb.
+
+    Such a pair is the sentence's plain statement ("Cimetidine raises diazepam levels"),
+    whatever else the sentence goes on to say, so the trained model does not veto it.
+    """
+    gap = text[first.end - start : second.start - start]
+    if not DIRECT_BEFORE.match(gap):
+        return False
+    if _ENDS_WITH_OF.search(gap):  # "... the levels of B"
+        return True
+    return bool(DIRECT_AFTER.match(text, second.end - start))  # "... B levels"
+
+
 def interaction_pairs(text: str, start: int, mentions: list[Mention]) -> list[Pair]:
     """Pair the drug mentions of one sentence that interact, each with its type.
 
@@ -272,7 +312,7 @@ def model_pairs(
                 pairs.append(Pair(first, second, verdict.kind, False, by_model=True))
         elif paired and negated:
             pairs.append(Pair(first, second, kind, True))
-        elif paired and verdict.none < model.veto:
+        elif paired and (verdict.none < model.veto or states_directly(text, start, first, second)):
             pairs.append(Pair(first, second, verdict.kind if verdict.none < 0.5 else kind, False))
         elif paired:
             vetoed.append((a, b, kind))

@@ -17,6 +17,7 @@ from graph_builder.interactions import (
     with_class_mentions,
 )
 from graph_builder.lexicon import abbreviation_mentions, find_abbreviations, find_mentions
+from graph_builder.model import EntityType
 
 
 def stated_pairs(
@@ -324,3 +325,77 @@ def test_neither_nor_denies_the_interaction_of_both(tmp_path: Path) -> None:
     assert claims
     assert all(c.negated for c in claims)
 
+
+def denied_pairs(tmp_path: Path, sentence: str) -> set[tuple[str, str]]:
+    """Extract a one-sentence monograph; return the pairs it records as denied."""
+    path = tmp_path / "doc.txt"
+    path.write_text(f"Diazepam\n\n{sentence}\n", encoding="utf-8")
+    return {
+        tuple(sorted((c.subject.text.lower(), c.obj.text.lower())))  # type: ignore[misc]
+        for c in extract(read_document(path)).claims
+        if c.relation == "interacts_with" and c.obj is not None and c.negated
+    }
+
+
+# A plain "A raises B levels" stays stated when the sentence goes on to deny another pair:
+# the trained model, reading the whole sentence, was sure it held no interaction.
+STATED_DESPITE_A_DENIAL = [
+    (
+        "Cimetidine raises diazepam levels, whereas famotidine does not alter them.",
+        ("cimetidine", "diazepam"),
+        ("diazepam", "famotidine"),
+    ),
+    (
+        "Rifampin markedly lowers the serum concentrations of midazolam, while azithromycin"
+        " has no such effect.",
+        ("midazolam", "rifampin"),
+        ("azithromycin", "midazolam"),
+    ),
+    (
+        "Fluvoxamine may increase the plasma concentrations of alprazolam, but sertraline"
+        " did not change them in a small study.",
+        ("alprazolam", "fluvoxamine"),
+        ("alprazolam", "sertraline"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated", "denied"),
+    STATED_DESPITE_A_DENIAL,
+    ids=["raises-levels", "lowers-concentrations-of", "may-increase-concentrations-of"],
+)
+def test_a_pair_stated_straight_out_survives_a_denial_later_in_the_sentence(
+    tmp_path: Path, sentence: str, stated: tuple[str, str], denied: tuple[str, str]
+) -> None:
+    assert stated in {pair[:2] for pair in stated_pairs(tmp_path, sentence)}
+    assert denied in denied_pairs(tmp_path, sentence)
+
+
+def test_does_not_raise_is_a_denial(tmp_path: Path) -> None:
+    sentence = "Ketoconazole does not raise midazolam levels."
+    assert stated_pairs(tmp_path, sentence) == set()
+    assert denied_pairs(tmp_path, sentence) == {("ketoconazole", "midazolam")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direct"),
+    [
+        ("Cimetidine raises diazepam levels.", True),
+        ("Cimetidine may significantly increase the plasma concentrations of diazepam.", True),
+        ("Alcohol potentiates the sedative effects of diazepam.", True),
+        ("Rifampin induces the metabolism of diazepam.", True),
+        ("Cimetidine raises the heart rate, and diazepam was given later.", False),
+        ("Cimetidine is given with diazepam.", False),
+        ("Cimetidine does not raise diazepam levels.", False),
+        ("Cimetidine and diazepam levels were measured.", False),
+        ("Cimetidine raises diazepam.", False),
+    ],
+)
+def test_a_change_verb_straight_from_one_drug_to_the_other(sentence: str, direct: bool) -> None:
+    from graph_builder.interactions import states_directly
+
+    drugs = (EntityType.DRUG, EntityType.DRUG_CLASS)
+    mentions = [m for m in find_mentions(sentence, 0) if m.entity.type in drugs]
+    first, second = mentions[0], mentions[1]
+    assert states_directly(sentence, 0, first, second) is direct
