@@ -251,8 +251,28 @@ def _statement_pairs(text: str, start: int, mentions: list[Mention]) -> list[Pai
 
 
 def _pair(text: str, start: int, first: Mention, second: Mention) -> Pair:
-    negated = denies_interaction(text, (first.start - start, second.start - start))
+    if states_directly(text, start, first, second):
+        negated = denies_directly(text, start, first, second)
+    else:
+        negated = denies_interaction(text, (first.start - start, second.start - start))
     return Pair(first, second, interaction_type(text), negated)
+
+
+# Where a statement made straight from one drug to the other ends: the next comma, "and",
+# "but" or "whereas" after the second drug ("A raises B levels, and C does not affect them").
+_DIRECT_END = re.compile(r",|;|\band\b|\bbut\b|\bwhereas\b|\bwhile\b", re.I)
+
+
+def denies_directly(text: str, start: int, first: Mention, second: Mention) -> bool:
+    """Tell whether a statement made straight from ``first`` to ``second`` is denied.
+
+    Only its own words count, from the start of its clause ("It is not known whether A
+    raises B levels") to where it ends after the second drug; a denial of another pair
+    later in the sentence does not reach it.
+    """
+    begin, _ = clause_of(text, first.start - start)
+    end = _DIRECT_END.search(text, second.end - start)
+    return bool(NO_INTERACTION.search(text, begin, end.start() if end else len(text)))
 
 
 def rule_verdicts(

@@ -399,3 +399,33 @@ def test_a_change_verb_straight_from_one_drug_to_the_other(sentence: str, direct
     mentions = [m for m in find_mentions(sentence, 0) if m.entity.type in drugs]
     first, second = mentions[0], mentions[1]
     assert states_directly(sentence, 0, first, second) is direct
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated", "denied"),
+    [
+        (
+            "Cimetidine increases diazepam levels, and ranitidine does not affect them.",
+            ("cimetidine", "diazepam"),
+            ("diazepam", "ranitidine"),
+        ),
+        (
+            "Erythromycin raises the plasma levels of triazolam, and no change was seen with"
+            " azithromycin.",
+            ("erythromycin", "triazolam"),
+            ("azithromycin", "triazolam"),
+        ),
+    ],
+    ids=["and-does-not-affect", "and-no-change-was-seen"],
+)
+def test_a_denial_after_and_does_not_reach_the_statement_before_it(
+    tmp_path: Path, sentence: str, stated: tuple[str, str], denied: tuple[str, str]
+) -> None:
+    assert stated in {pair[:2] for pair in stated_pairs(tmp_path, sentence)}
+    assert denied in denied_pairs(tmp_path, sentence)
+
+
+def test_a_denial_that_opens_the_clause_still_denies_the_statement(tmp_path: Path) -> None:
+    sentence = "It has not been established whether cimetidine raises diazepam levels."
+    assert stated_pairs(tmp_path, sentence) == set()
+    assert denied_pairs(tmp_path, sentence) == {("cimetidine", "diazepam")}

@@ -176,3 +176,21 @@ def test_certain_members_of_a_class_are_not_all_members(reasoned: tuple[Graph, i
         if (told, DKG.participant, antiepileptics) in graph
     ]
     assert carried == []
+
+
+def test_inferred_interaction_node_without_its_basis_fails_shacl(
+    reasoned: tuple[Graph, int],
+) -> None:
+    from graph_builder.validate import validate_graph
+
+    graph = Graph()
+    for triple in reasoned[0]:
+        graph.add(triple)
+    inferred = [
+        node
+        for node in sorted(graph.subjects(DKG.basedOn, None))
+        if (node, RDF.type, DKG.DrugInteraction) in graph
+    ]
+    assert inferred
+    graph.remove((inferred[0], DKG.basedOn, None))
+    assert not validate_graph(graph).conforms

@@ -41,6 +41,18 @@ def test_statement_without_evidence_fails(seed_graph: Graph) -> None:
     assert not validate_graph(broken).conforms
 
 
+def _interaction_nodes(graph: Graph) -> list[tuple[object, ...]]:
+    return sorted(graph.subjects(RDF.type, DKG.DrugInteraction))  # type: ignore[type-var]
+
+
+def test_interaction_node_without_its_sentence_fails(seed_graph: Graph) -> None:
+    broken = copy(seed_graph)
+    stated = [n for n in _interaction_nodes(broken) if (n, BIOLINK.supporting_text, None) in broken]
+    assert stated
+    broken.remove((stated[0], BIOLINK.supporting_text, None))
+    assert not validate_graph(broken).conforms
+
+
 def test_dose_value_as_text_fails(seed_graph: Graph) -> None:
     broken = copy(seed_graph)
     dose, value = next(iter(broken.subject_objects(SCHEMA.doseValue)))
