@@ -41,22 +41,30 @@ def _by_source(extractions: Iterable[Extraction]) -> list[tuple[str, str, Claim]
     return [(e.document.sha256, e.document.source, c) for e in extractions for c in e.claims]
 
 
+def _when(claim: Claim) -> str:
+    """Say when a source limits its dose (" during acute conditions"), or nothing."""
+    return f" {claim.dose.circumstance}" if claim.dose and claim.dose.circumstance else ""
+
+
 def _max_dose_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Conflict]:
-    groups: dict[tuple[str, str, str], list[tuple[str, str, Claim]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[tuple[str, str, Claim]]] = defaultdict(list)
     for sha, source, claim in claims:
         if claim.relation == "maximum_dose" and claim.dose and claim.obj is not None:
             key = (
                 claim.subject.entity.key,
                 claim.obj.entity.key,
+                claim.dose.population or "",  # adults' and children's maxima differ by design
                 f"{claim.dose.unit}/{claim.dose.per}",
             )
             groups[key].append((sha, source, claim))
-    for (_, indication, basis), members in sorted(groups.items()):
+    for (_, indication, _, basis), members in sorted(groups.items()):
         values = {c.dose.value_max for _, _, c in members if c.dose}
         if len(values) > 1 and len({sha for sha, _, _ in members}) > 1:
             label = members[0][2].obj.entity.label if members[0][2].obj else indication
             said = "; ".join(
-                f"{source}: {c.dose.value_max} {basis}" for _, source, c in members if c.dose
+                f"{source}: {c.dose.value_max} {basis}{_when(c)}"
+                for _, source, c in members
+                if c.dose
             )
             yield Conflict(
                 "maximum-dose",
