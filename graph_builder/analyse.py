@@ -297,7 +297,7 @@ def explain(
         return []
     paths = []
     for path in nx.shortest_simple_paths(h, a, b, weight="cost"):
-        paths.append([_step(g, best[(min(u, v), max(u, v))]) for u, v in pairwise(path)])
+        paths.append([_step(g, best[(min(u, v), max(u, v))], u, v) for u, v in pairwise(path)])
         if len(paths) == k:
             break
     return paths
@@ -307,9 +307,16 @@ def _rank(data: dict[str, Any]) -> tuple[bool, int, str]:
     return (data["inferred"], -data["evidence_count"], data["predicate"])
 
 
-def _step(g: nx.MultiDiGraph, edge: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
+def _step(
+    g: nx.MultiDiGraph, edge: tuple[str, str, dict[str, Any]], walk_from: str, walk_to: str
+) -> dict[str, Any]:
+    """Describe one step of a path: the edge as stated, and the way the path walks it."""
     s, o, data = edge
     return {
+        "from": walk_from,  # the path walks from here to "to", whichever way the edge points
+        "from_label": g.nodes[walk_from]["label"],
+        "to": walk_to,
+        "to_label": g.nodes[walk_to]["label"],
         "subject": s,
         "subject_label": g.nodes[s]["label"],
         "relation": data["label"],

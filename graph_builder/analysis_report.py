@@ -39,8 +39,8 @@ def to_markdown(analysis: dict[str, Any]) -> str:
         if not item["paths"]:
             lines += ["", "No path between them in the graph."]
         for number, path in enumerate((p for p in item["paths"] if p), 1):
-            lines += ["", f"{number}. " + " → ".join([path[0]["subject_label"]]
-                                                    + [s["object_label"] for s in path])]
+            walk = [path[0]["from_label"]] + [step["to_label"] for step in path]
+            lines += ["", f"{number}. " + " → ".join(walk)]
             lines += [f"   - {_describe_step(step)}" for step in path]
     lines += ["", "## Side-effect similarity (Jaccard)", ""]
     if not analysis["side_effect_similarity"]:

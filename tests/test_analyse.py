@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import networkx as nx
@@ -85,6 +86,18 @@ def test_alcohol_to_respiratory_depression_cites_its_sentences(g: nx.MultiDiGrap
             else:
                 assert step["evidence"] and step["source"].endswith(".txt")
     assert "respirat" in first[0]["evidence"].lower()
+
+
+def test_every_path_walks_from_alcohol_to_respiratory_depression(g: nx.MultiDiGraph) -> None:
+    # "clonazepam interacts with ethanol" is stated from clonazepam; a path from alcohol
+    # still walks it from ethanol, and the report names the walk, not the edge's direction.
+    paths = explain(g, "alcohol", "respiratory depression")
+    assert len(paths) > 1
+    for path in paths:
+        assert path[0]["from"] == ETHANOL and path[-1]["to"] == RESPIRATORY_DEPRESSION
+        for step, following in pairwise(path):
+            assert step["to"] == following["from"]
+            assert {step["from"], step["to"]} == {step["subject"], step["object"]}
 
 
 def test_unknown_entity_is_a_one_line_error(g: nx.MultiDiGraph) -> None:
