@@ -203,3 +203,25 @@ def test_rendering_one_view_keeps_every_view_in_the_index(tmp_path: Path) -> Non
     full_index = (tmp_path / "index.html").read_text(encoding="utf-8")
     write_views(graph, tmp_path, view="cns-depressant-interactions")
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == full_index
+
+
+def test_a_filtered_partial_render_lists_the_other_pages_as_they_are(tmp_path: Path) -> None:
+    from graph_builder import build_graph
+    from graph_builder.render import write_views
+    from graph_builder.vocabulary import DATA_DIR
+
+    graph = build_graph([DATA_DIR / "documents"]).graph
+    write_views(graph, tmp_path)
+    full_index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    write_views(graph, tmp_path, view="mechanism-of-action", relations=("treats",))
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "mechanism-of-action.html").read_text(encoding="utf-8")
+    assert "Drawn here: only treats." in page
+    # Only the re-rendered page's row changes; whole graph and drug pages keep their counts.
+    changed = [
+        (old, new)
+        for old, new in zip(full_index.splitlines(), index.splitlines(), strict=True)
+        if old != new
+    ]
+    assert len(changed) == 2  # the page's row: its description line and its counts line
+    assert "mechanism-of-action" in changed[0][0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -81,6 +82,10 @@ def build_views(
     else:
         drugs = drug_iris(index) if view in (None, "drug") else []
     views += [drug_page(index, iri, keep) for iri in drugs]
+    relations = tuple(relations)
+    if relations:  # say on the page that it draws only some relations
+        only = f" Drawn here: only {', '.join(relations)}."
+        views = [replace(v, description=v.description + only) for v in views]
     return views
 
 
@@ -101,10 +106,12 @@ def write_views(
         logger.info("wrote %s (%d nodes, %d edges)", path, len(page.nodes), len(page.edges))
         written.append(path)
     listed = views
-    if view is not None or drug is not None:  # a partial render: the index still lists all
-        listed = build_views(graph, relations=relations)
-        known = {page.file_name for page in listed}
-        listed += [page for page in views if page.file_name not in known]
+    if view is not None or drug is not None:
+        # A partial render: the index lists every page as it now is on disk, the pages
+        # just written as written (with their relation filter) and the others unfiltered.
+        fresh = {page.file_name: page for page in views}
+        listed = [fresh.pop(page.file_name, page) for page in build_views(graph)]
+        listed += list(fresh.values())
     index_path = outdir / "index.html"
     write_atomic(index_path, render_index(listed).encode("utf-8"))
     return [index_path, *written]
