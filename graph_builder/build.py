@@ -73,9 +73,10 @@ def run_build(
     if inferred is not None:
         summary += f"\nInferred statements (reason stage, marked prov:wasGeneratedBy): {inferred}"
     outdir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(outdir)
     # Every output is written into a staging folder first and moved into place only when all
     # are done: a failed build leaves the last good outputs, never half of new ones.
-    staging = Path(tempfile.mkdtemp(prefix=".drugkg-build-", dir=outdir))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=outdir))
     try:
         write_graph(result.graph, staging / "graph.ttl")
         if store:  # the Oxigraph store beside graph.ttl, so queries never re-parse the Turtle
@@ -88,9 +89,49 @@ def run_build(
             pages = write_views(result.graph, staging / "views")
             summary += f"\nViews: {len(pages) - 1} page(s) and an index in {outdir / 'views'}"
         publish(staging, outdir)
+        if not views:
+            summary += retire_old_views(outdir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    for folder, command in (("analysis", "drugkg analyze"),):
+        if (outdir / folder).is_dir():
+            summary += (
+                f"\nNote: {outdir / folder} is from an earlier build and describes another "
+                f"graph; run '{command} -g {outdir}' to refresh it."
+            )
     return summary
+
+
+STAGING_PREFIX = ".drugkg-build-"
+
+
+def remove_stale_temporaries(outdir: Path) -> list[Path]:
+    """Remove what killed builds left in ``outdir``: staging and retired output folders.
+
+    Only names a build makes are touched: ``.drugkg-build-*`` and ``.NAME.old-.drugkg-build-*``.
+    """
+    stale = sorted(
+        path
+        for path in outdir.iterdir()
+        if path.is_dir()
+        and not path.is_symlink()
+        and (path.name.startswith(STAGING_PREFIX) or f".old-{STAGING_PREFIX}" in path.name)
+    )
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+    return stale
+
+
+def retire_old_views(outdir: Path) -> str:
+    """Remove views an earlier build left (they show another graph); say so in the summary."""
+    views = outdir / "views"
+    if not views.is_dir() or views.is_symlink():
+        return ""
+    shutil.rmtree(views)
+    return (
+        f"\nRemoved {views}: its pages showed the graph of an earlier build "
+        f"(--no-views); 'drugkg render -g {outdir}' draws this one."
+    )
 
 
 def publish(staging: Path, outdir: Path) -> None:

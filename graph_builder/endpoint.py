@@ -8,17 +8,18 @@ naming anything outside the store with 400, before anything runs.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from graph_builder.model import QueryError
+from graph_builder.model import InputError, QueryError
 from graph_builder.query import QueryResult, QueryRunner, get_named_queries
 from graph_builder.results import to_csv, to_json, to_tsv, to_xml
 from graph_builder.vocabulary import PACKAGE_DIR
@@ -168,7 +169,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def _answer(self, params: dict[str, list[str]]) -> None:
         accept = self.headers.get("Accept", "")
-        graph_type = negotiate(accept, list(GRAPH_TYPES)) or "text/turtle"
+        wanted_graph_type = negotiate(accept, list(GRAPH_TYPES))
+        graph_type = wanted_graph_type or "text/turtle"
         try:
             if len(params["query"]) != 1:
                 raise QueryError("give exactly one query")
@@ -189,16 +191,25 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 status = HTTPStatus.SERVICE_UNAVAILABLE
             self._error(status, message)
             return
-        self.rows = len(result.rows)
+        self.detail = _describe(result)
         if result.form == "graph":
+            if wanted_graph_type is None:
+                self._not_acceptable(accept, "a CONSTRUCT or DESCRIBE result", GRAPH_TYPES)
+                return
             self._send(HTTPStatus.OK, f"{graph_type}; charset=utf-8", result.graph, result)
             return
         media = negotiate(accept, list(RESULT_TYPES))
         if media is None:
-            self._error(HTTPStatus.NOT_ACCEPTABLE, f"cannot answer as {accept}")
+            self._not_acceptable(accept, "a SELECT or ASK result", RESULT_TYPES)
             return
         data = RESULT_TYPES[media](result).encode("utf-8")
         self._send(HTTPStatus.OK, f"{media}; charset=utf-8", data, result)
+
+    def _not_acceptable(self, accept: str, what: str, offered: Iterable[str]) -> None:
+        self._error(
+            HTTPStatus.NOT_ACCEPTABLE,
+            f"cannot answer as {accept}: {what} can be {', '.join(offered)}",
+        )
 
     def _error(self, status: HTTPStatus, message: str) -> None:
         self.note = message
@@ -220,11 +231,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        """Log one line per request: client, method, path, status, time, rows or error."""
+        """Log one line per request: client, method, path, status, time, what it answered."""
         elapsed = (time.perf_counter() - getattr(self, "started", time.perf_counter())) * 1000
-        detail = getattr(self, "note", None) or (
-            f"{self.rows} rows" if hasattr(self, "rows") else ""
-        )
+        detail = getattr(self, "note", None) or getattr(self, "detail", "")
         path = self.path if len(self.path) <= 80 else self.path[:79] + "…"
         line = f"{self.client_address[0]} {self.command} {path} {code} {elapsed:.1f}ms {detail}"
         sys.stderr.write(line.rstrip() + "\n")
@@ -234,10 +243,39 @@ class SparqlHandler(BaseHTTPRequestHandler):
         logger.info("%s %s", self.client_address[0], format % args)
 
 
+def _describe(result: QueryResult) -> str:
+    """Say what a query answered, for the request log: rows, a boolean or triples."""
+    if result.form == "ask":
+        return f"ask: {'true' if result.boolean else 'false'}"
+    if result.form == "graph":
+        return f"{result.triples} triple{'' if result.triples == 1 else 's'}"
+    return f"{len(result.rows)} row{'' if len(result.rows) == 1 else 's'}"
+
+
 def make_server(runner: QueryRunner, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
     """Make (not start) a threaded HTTP server answering SPARQL with ``runner``."""
-    handler: type[SparqlHandler] = type("Handler", (SparqlHandler,), {"runner": runner})
-    server = ThreadingHTTPServer((host, port), handler)
+    server = _bind(host, port)
+    server.RequestHandlerClass.runner = runner  # type: ignore[attr-defined]
+    return server
+
+
+def _bind(host: str, port: int) -> ThreadingHTTPServer:
+    """Listen on ``host:port`` with a handler still waiting for its runner.
+
+    Raises:
+        InputError: when the port is taken or may not be used, naming host and port.
+
+    """
+    handler: type[SparqlHandler] = type("Handler", (SparqlHandler,), {})
+    try:
+        server = ThreadingHTTPServer((host, port), handler)
+    except OSError as error:
+        where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        if error.errno == errno.EADDRINUSE:
+            raise InputError(f"{where} is already in use; choose another --port") from None
+        if error.errno == errno.EACCES:
+            raise InputError(f"{where}: permission denied; choose a --port above 1023") from None
+        raise InputError(f"cannot listen on {where}: {error.strerror or error}") from None
     if host in LOOPBACK:
         names = ("127.0.0.1", "localhost", "[::1]")
         bound_port = server.server_address[1]
@@ -258,8 +296,9 @@ def serve_graph(
 ) -> None:
     """Serve the graph in ``graph_dir`` until interrupted."""
     where = "in memory" if in_memory else "from the on-disk store"
+    server = _bind(host, port)  # first, so a taken port is said before any loading
     sys.stderr.write(f"drugkg: loading {graph_dir} ({workers} worker(s), {where})...\n")
-    with QueryRunner(
+    with server, QueryRunner(
         graph_dir,
         workers=workers,
         timeout=timeout,
@@ -267,7 +306,7 @@ def serve_graph(
         start_method="forkserver",
         in_memory=in_memory,
     ) as runner:
-        server = make_server(runner, host, port)
+        server.RequestHandlerClass.runner = runner  # type: ignore[attr-defined]
         bound_host, bound_port = server.server_address[:2]
         sys.stderr.write(
             f"drugkg: serving {graph_dir} at http://{bound_host!s}:{bound_port}/ "

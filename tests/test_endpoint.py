@@ -128,7 +128,7 @@ def test_service_is_refused_before_running(endpoint: str) -> None:
 
 def test_malformed_query_is_a_400_with_position(endpoint: str) -> None:
     status, _, body = _get(endpoint, "SELECT ?x WHERE { ?x ?y }")
-    assert status == 400 and "1:" in body
+    assert status == 400 and "at line 1, column " in body and "expected" not in body
 
 
 def test_slow_query_times_out_and_others_are_still_answered(endpoint: str) -> None:
@@ -195,3 +195,42 @@ def test_a_host_naming_another_site_is_refused(endpoint: str) -> None:
     query = urllib.parse.urlencode({"query": DRUGS}).encode()
     request = b"GET /sparql?" + query + b" HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n"
     assert b"421" in _raw(endpoint, request)
+
+
+@pytest.mark.parametrize(
+    ("query", "logged"),
+    [
+        ("ASK { dkgid:ethanol ?p ?o }", "ask: true"),
+        ("ASK { dkgid:ethanol a dkg:Nonexistent }", "ask: false"),
+        ("CONSTRUCT { dkgid:ethanol rdfs:label ?l } WHERE { dkgid:ethanol rdfs:label ?l }", "1 triple"),
+        (DRUGS, "4 rows"),
+    ],
+    ids=["ask-true", "ask-false", "construct", "select"],
+)
+def test_the_request_log_says_what_was_answered(
+    endpoint: str, capsys: pytest.CaptureFixture[str], query: str, logged: str
+) -> None:
+    status, _, _ = _get(endpoint, query, "application/sparql-results+json, text/turtle")
+    assert status == 200
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    assert line.endswith(f" 200 {line.split()[4]} {logged}"), line
+
+
+@pytest.mark.parametrize("accept", ["text/csv", "text/html", "application/sparql-results+json"])
+def test_a_graph_asked_for_in_a_table_format_is_406_naming_graph_formats(
+    endpoint: str, accept: str
+) -> None:
+    status, _, body = _get(endpoint, "DESCRIBE dkgid:ethanol", accept)
+    assert status == 406
+    assert "text/turtle" in body and "application/ld+json" in body and accept in body
+
+
+@pytest.mark.parametrize("accept", ["text/csv, */*;q=0.1", "text/csv, text/turtle;q=0.5", "*/*", ""])
+def test_a_graph_is_answered_when_the_accept_allows_one(endpoint: str, accept: str) -> None:
+    status, media, _ = _get(endpoint, "DESCRIBE dkgid:ethanol", accept)
+    assert status == 200 and media.startswith("text/turtle")
+
+
+def test_a_table_asked_for_as_html_is_406_naming_table_formats(endpoint: str) -> None:
+    status, _, body = _get(endpoint, DRUGS, "text/html")
+    assert status == 406 and "text/csv" in body and "application/sparql-results+json" in body

@@ -13,12 +13,17 @@ import click
 
 from graph_builder._version import __version__
 from graph_builder.cli.analysis import analyze, export
+from graph_builder.cli.common import DrugkgGroup
 from graph_builder.cli.evaluation import evaluate
 from graph_builder.cli.graphs import build, conflicts, render, validate
 from graph_builder.cli.querying import query, serve
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    name="drugkg",
+    cls=DrugkgGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="drugkg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does (on stderr).")
 def main(verbose: bool) -> None:
@@ -28,7 +33,7 @@ def main(verbose: bool) -> None:
     Typical use:
       drugkg build data/documents -o out     read documents, write out/graph.ttl
       drugkg conflicts -g out                where the sources disagree
-      drugkg validate -g out                 check the graph against the SHACL shapes
+      drugkg validate -g out                 SHACL shapes and the ontology check
     """
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,8 +12,9 @@ from graph_builder.cli.common import (
     DEFAULT_INPUT,
     DEFAULT_OUTDIR,
     GRAPH_OPTION,
-    fail,
     friendly_errors,
+    terminate_cleanly,
+    warn,
 )
 from graph_builder.model import InputError
 
@@ -50,15 +52,20 @@ def build(
 
     if outdir.exists() and not outdir.is_dir():
         raise InputError(f"{outdir}: -o must name a folder, and this is a file")
-    inputs = list(paths) or [DEFAULT_INPUT]
-    for path in inputs:
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
+    given = list(paths) or [DEFAULT_INPUT]
+    missing = [path for path in given if not path.exists()]
+    inputs = [path for path in given if path.exists()]
+    if not inputs:  # nothing to build from: one error line naming what is missing
+        shown = ", ".join(str(p) for p in missing)
+        raise InputError(f"{shown}: no such file or folder")
 
     def on_error(error: InputError) -> None:
         if strict:
             raise error
-        fail(str(error))
+        warn(str(error))
+
+    for problem in [*(missing_path(p) for p in missing), *broken_links(inputs)]:
+        on_error(problem)
 
     from graph_builder.ingest import iter_paths
 
@@ -77,16 +84,38 @@ def build(
             click.echo(f"\r\033[K  [{done}/{total}] {source}", err=True, nl=False)
             click.echo(end, err=True, nl=False)
 
-    summary = run_build(
-        inputs,
-        outdir,
-        on_error=on_error,
-        progress=progress,
-        store=not no_store,
-        reason=not no_reason,
-        views=not no_views,
-    )
+    with terminate_cleanly():  # SIGTERM unwinds too, so the staging folder is removed
+        summary = run_build(
+            inputs,
+            outdir,
+            on_error=on_error,
+            progress=progress,
+            store=not no_store,
+            reason=not no_reason,
+            views=not no_views,
+        )
     click.echo(summary)
+
+
+def missing_path(path: Path) -> InputError:
+    """Say why a path given to build is not there (a dangling link or nothing at all)."""
+    if path.is_symlink():
+        return InputError(f"{path}: broken link to {os.readlink(path)}")
+    return InputError(f"{path}: no such file or folder")
+
+
+def broken_links(inputs: list[Path]) -> list[InputError]:
+    """Find the dangling links to documents inside the folders given to build."""
+    from graph_builder.ingest import SUFFIXES
+
+    found = []
+    for folder in (path for path in inputs if path.is_dir()):
+        for path in sorted(folder.rglob("*")):
+            if path.is_symlink() and not path.exists():
+                target = os.readlink(path)
+                if path.suffix.lower() in SUFFIXES or Path(target).suffix.lower() in SUFFIXES:
+                    found.append(InputError(f"{path}: broken link to {target}"))
+    return found
 
 
 @click.command()
@@ -126,7 +155,13 @@ def render(
 @GRAPH_OPTION
 @friendly_errors
 def validate(graph_dir: Path) -> None:
-    """Check a built graph against the SHACL shapes and the graph contract."""
+    """Check a built graph: SHACL shapes, and every dkg: term defined in the ontology.
+
+    Two checks, each reported on its own line. SHACL: the graph against
+    ontology/shapes.ttl (pyshacl, no inference). Ontology: every dkg: class and property
+    the graph uses has a label and a definition in ontology/drugkg.ttl. Exits 1 when
+    either check fails.
+    """
     from graph_builder.rdf import read_graph
     from graph_builder.validate import validate_graph
 

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from graph_builder.cli.common import DEFAULT_OUTDIR, GRAPH_OPTION, friendly_errors
-from graph_builder.model import InputError
+from graph_builder.model import InputError, QueryError
 from graph_builder.query.runner import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT
 
 TIMEOUT_OPTION = click.option(
@@ -67,7 +67,12 @@ def query(
     CONSTRUCT and DESCRIBE print Turtle. SERVICE, LOAD, updates and FROM naming graphs
     outside the store are refused before anything runs.
     """
-    from graph_builder.query import QueryRunner, get_named_queries, get_named_query
+    from graph_builder.query import (
+        QueryRunner,
+        check_query,
+        get_named_queries,
+        get_named_query,
+    )
 
     if list_queries:
         for named in get_named_queries().values():
@@ -76,24 +81,32 @@ def query(
     sources = [s for s in (query_text, query_file, query_name) if s is not None]
     if len(sources) != 1:
         raise InputError("give exactly one of QUERY, --file F.rq or --name NAME (or --list)")
+    origin = ""  # names where a query came from in its error messages
     if query_name is not None:
-        text = get_named_query(query_name).text
+        text, origin = get_named_query(query_name).text, query_name
     elif query_file is not None:
         text = _read_query_file(query_file)
+        origin = "stdin" if str(query_file) == "-" else str(query_file)
     else:
         text = str(query_text)
-    with QueryRunner(graph_dir, timeout=timeout, row_cap=max_rows) as runner:
-        result = runner.run(text)
+    check_query(text)  # refuse an empty or unsafe query before starting any worker
+    try:
+        with QueryRunner(graph_dir, timeout=timeout, row_cap=max_rows) as runner:
+            result = runner.run(text)
+    except QueryError as error:
+        raise QueryError(f"{origin}: {error}" if origin else str(error)) from None
     _echo_result(result, fmt, max_rows)
 
 
 def _read_query_file(path: Path) -> str:
-    if str(path) == "-":
-        return sys.stdin.read()
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot read the query ({type(error).__name__})") from None
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read the query ({error.strerror or error})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{'stdin' if str(path) == '-' else path}: not UTF-8 text") from None
 
 
 def _echo_result(result: Any, fmt: str, max_rows: int) -> None:
@@ -112,8 +125,15 @@ def _echo_result(result: Any, fmt: str, max_rows: int) -> None:
     "graph_dir",
     metavar="[OUTDIR]",
     required=False,
-    default=DEFAULT_OUTDIR,
     type=click.Path(path_type=Path),
+)
+@click.option(
+    "--graph",
+    "-g",
+    "graph_option",
+    type=click.Path(path_type=Path),
+    help="The folder 'drugkg build' wrote, as for the other commands (or give it as OUTDIR). "
+    f"Default: {DEFAULT_OUTDIR}.",
 )
 @click.option(
     "--host",
@@ -142,7 +162,8 @@ def _echo_result(result: Any, fmt: str, max_rows: int) -> None:
 )
 @friendly_errors
 def serve(
-    graph_dir: Path,
+    graph_dir: Path | None,
+    graph_option: Path | None,
     host: str,
     port: int,
     timeout: float,
@@ -151,9 +172,18 @@ def serve(
     in_memory: bool | None,
     public: bool,
 ) -> None:
-    """Serve OUTDIR's graph read-only: SPARQL 1.1 Protocol at /sparql, a query page at /."""
+    """Serve a built graph (OUTDIR or --graph) read-only: SPARQL at /sparql, a query page at /."""
     from graph_builder.endpoint import LOOPBACK, serve_graph
 
+    if (
+        graph_dir is not None
+        and graph_option is not None
+        and graph_dir.resolve() != graph_option.resolve()
+    ):
+        raise click.UsageError(
+            f"OUTDIR {graph_dir} and --graph {graph_option} name different folders; give one"
+        )
+    graph_dir = graph_dir or graph_option or DEFAULT_OUTDIR
     if host not in LOOPBACK and not public:
         raise click.UsageError(
             f"--host {host} would let other machines query without authentication; "

@@ -50,6 +50,7 @@ class QueryResult:
     graph: bytes = b""
     graph_format: str = "turtle"
     truncated: bool = False
+    triples: int = 0  # how many triples ``graph`` holds (graphs only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +108,10 @@ def run_job(store: Any, job: Job) -> QueryResult:
             graph=data or b"",
             graph_format=job.graph_format,
             truncated=len(triples) > job.row_cap,
+            triples=min(len(triples), job.row_cap),
         )
     except SyntaxError as error:
-        message = _one_line(error)
-        if "Prefix not found" in message:
-            position = re.match(r"error at \d+:\d+", message)
-            where = position.group() if position else "error"
-            known = ", ".join(sorted(CONTRACT_PREFIXES))
-            message = f"{where}: unknown prefix; declare it with PREFIX or use one of {known}"
-        raise QueryError(f"malformed query: {message}") from None
+        raise QueryError(describe_syntax_error(job.text, str(error))) from None
     except (OSError, ValueError, RuntimeError) as error:
         raise QueryError(f"query failed: {_one_line(error)}") from None
 
@@ -127,7 +123,58 @@ def _take(items: Any, count: int) -> Any:
         yield item
 
 
-def _one_line(error: BaseException, limit: int = 200) -> str:
+def describe_syntax_error(text: str, parser_message: str) -> str:
+    r"""Say on one line where a query stops parsing and show the text there, marked with ▸.
+
+    The parser's lists of expected tokens are dropped: they name grammar rules, not words.
+
+    >>> describe_syntax_error("SELECT ?x WHERE {\n?x ?y\n}", "error at 3:1: expected one of ...")
+    'malformed query at line 3, column 1: syntax error at ▸ in "SELECT ?x WHERE { ?x ?y ▸}"'
+    >>> describe_syntax_error("ASK { ?x ?y }", "error at 1:14: expected one of ...")
+    'malformed query at line 1, column 14: the query ended before it was complete: "ASK { ?x ?y }▸"'
+    """
+    position = _POSITION.match(parser_message)
+    if position is None:
+        return f"malformed query: {_one_line(parser_message)}"
+    line, column = int(position.group(1)), int(position.group(2))
+    where = f"malformed query at line {line}, column {column}"
+    lines = text.split("\n")
+    offset = min(len(text), sum(len(part) + 1 for part in lines[: line - 1]) + column - 1)
+    before = _excerpt(text[:offset], tail=True)
+    after = _excerpt(text[offset:], 12, tail=False)
+    if "Prefix not found" in parser_message:
+        known = ", ".join(sorted(CONTRACT_PREFIXES))
+        hint = f"declare it with PREFIX or use one of {known}"
+        return f'{where}: unknown prefix in "{before}"; {hint}'
+    if not after:
+        return f'{where}: the query ended before it was complete: "{before}▸"'
+    left = " " if before and text[offset - 1 : offset].isspace() else ""
+    right = " " if text[offset : offset + 1].isspace() else ""
+    return f'{where}: syntax error at ▸ in "{before}{left}▸{right}{after}"'
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+)")
+
+
+def _excerpt(text: str, limit: int = 24, *, tail: bool) -> str:
+    """Return the last (or first) whole words of ``text`` within ``limit`` characters."""
+    words = text.split()
+    if not tail:
+        words.reverse()
+    kept: list[str] = []
+    while words and (not kept or sum(len(w) + 1 for w in kept) + len(words[-1]) <= limit):
+        kept.append(words.pop())
+    if tail:
+        kept.reverse()
+    shown = " ".join(kept)
+    if len(shown) > limit:  # one long word (an IRI, a string): keep its end or its start
+        shown, words = (shown[-limit:] if tail else shown[:limit]), ["cut"]
+    if not words:
+        return shown
+    return "…" + shown if tail else shown + "…"
+
+
+def _one_line(error: BaseException | str, limit: int = 200) -> str:
     """Put an error on one line, cut at ``limit`` characters (parsers list every token)."""
     text = " ".join(str(error).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

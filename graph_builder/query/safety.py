@@ -73,6 +73,8 @@ def check_query(text: str, graph_names: frozenset[str] = frozenset()) -> None:
         QueryError: naming what is refused; nothing has run.
 
     """
+    if not _tokens(text):
+        raise QueryError("empty query: give a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE")
     for variant in {text, _unescape(text)}:
         _check_tokens(_tokens(variant), graph_names)
         # Belt and braces: a call-out keyword followed by a target anywhere, even where the
