@@ -54,9 +54,38 @@ POPULATION = re.compile(
     r"(?P<lo>\d+)\s*(?:to|-|–)\s*(?P<hi>\d+)(?:\s*years?)?)?)",
     re.I,
 )
+# Words right before an amount that make it a bound rather than the dose: "more than 10 mg"
+# is any dose above 10 mg (exclusive lower bound), "at least" an inclusive lower bound, "up to",
+# "not more than", "a maximum of" an upper bound, "less than" an exclusive upper bound. The
+# negated forms come first ("not more than" is an upper bound, "not less than" a lower one).
+COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rf"(?:{words})\s*(?:of\s+)?(?:a\s+)?(?:total\s+(?:of\s+)?)?$", re.I))
+    for name, words in (
+        (
+            "le",
+            r"\b(?:not|no) (?:more|greater|higher) than|\bnot (?:to )?exceed(?:ing)?"
+            r"|\bup to(?: a maximum of)?|\bat most|\b(?:a |the )?max(?:imum|\.)?|≤|<=",
+        ),
+        ("ge", r"\b(?:not|no) (?:less|fewer|lower) than|\bat least|\b(?:a |the )?minimum|≥|>="),
+        (
+            "gt",
+            r"\b(?:more|greater|higher) than|\bover|\babove|\bexceed(?:ing|s)?|\bin excess of"
+            r"|\bbeyond|>",
+        ),
+        ("lt", r"\b(?:less|fewer|lower) than|\bbelow|\bunder|<"),
+    )
+)
+LOWER_BOUNDS = frozenset({"gt", "ge"})
 KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("overdose-risk", re.compile(r"\boverdose|toxic", re.I)),
-    ("hospital-threshold", re.compile(r"\bmore than\b.*\bonly in\b", re.I)),
+    (
+        "hospital-threshold",
+        re.compile(
+            r"\b(?:more|greater|higher) than|\bover\b|\babove\b|\bexceed\w*|\bin excess of"
+            r"|\bat least\b",
+            re.I,
+        ),
+    ),
     (
         "maximum",
         re.compile(r"\bmaximum|\bup to\b|\bnot (?:to )?exceed|\bno more than|\bmax\b", re.I),
@@ -78,13 +107,34 @@ def _count(text: str | None) -> int | None:
     return _WORDS.get(text.lower())
 
 
-def _kind(text: str, headings: tuple[str, ...]) -> str:
+def comparator(before: str) -> str | None:
+    """Say which bound the words right before an amount make of it: gt, ge, lt, le or None.
+
+    >>> comparator("More than "), comparator("increased up to "), comparator("at least ")
+    ('gt', 'le', 'ge')
+    >>> comparator("a dose of ") is None
+    True
+    """
+    for name, pattern in COMPARATORS:
+        if pattern.search(before):
+            return name
+    return None
+
+
+def _kind(text: str, headings: tuple[str, ...], bound: str | None) -> str:
     for kind, cue in KIND_CUES:
+        if kind == "hospital-threshold":
+            # a lower bound with a setting: "above 10 mg a day, only in hospital"
+            if bound in LOWER_BOUNDS and SETTING.search(text) and cue.search(text):
+                return kind
+            continue
+        if kind == "maximum" and bound in LOWER_BOUNDS:
+            continue  # "more than the maximum of 4 mg" states no maximum
         if cue.search(text):
             return kind
     for heading in reversed(headings):
         for kind, cue in KIND_CUES:
-            if cue.search(heading):
+            if kind != "hospital-threshold" and cue.search(heading):
                 return kind
     return "usual"
 
@@ -118,10 +168,14 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     max_duration = MAX_DURATION.search(text)
     if not (amount or frequency or duration or max_duration):
         return None
-    per = None
+    per = bound = None
     low = high = unit = None
     if amount:
         low, high, unit = amount.group("low"), amount.group("high"), amount.group("unit")
+        if high is None:  # a single value: the dose itself, or a bound on it
+            bound = comparator(text[max(0, amount.start() - 40) : amount.start()])
+            if bound is not None and bound not in LOWER_BOUNDS:
+                low, high = None, low
         after = text[amount.end() :]
         per_day = PER_DAY.match(after) and not (frequency and frequency.start() == amount.end() + 1)
         per = "day" if per_day or DAILY_BEFORE.search(text[: amount.start()]) else "dose"
@@ -133,11 +187,12 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     if frequency and frequency.group("text"):
         times_min = _count(frequency.group("n"))
         times_max = _count(frequency.group("n2")) or times_min
-    kind = _kind(text, headings) if amount else "course"
+    kind = _kind(text, headings, bound) if amount else "course"
     return Dose(
         kind=kind,
         value_min=_decimal(low),
-        value_max=_decimal(high or low),
+        value_max=_decimal(high if bound else high or low),  # a lower bound has no maximum
+        comparator=bound,
         unit=unit.lower() if unit else None,
         per=per,
         frequency=frequency.group(0) if frequency else None,

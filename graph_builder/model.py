@@ -129,6 +129,8 @@ class Dose:
     kind: str  # initial | maintenance | maximum | usual | threshold
     value_min: str | None = None  # decimal strings, so "0.5" stays "0.5"
     value_max: str | None = None
+    # "more than 10 mg": the amount is a bound (gt, ge, lt, le), not the dose itself
+    comparator: str | None = None
     unit: str | None = None
     per: str | None = None  # "dose" | "day"
     frequency: str | None = None

@@ -42,6 +42,12 @@ DOSE_KINDS = {
     "overdose-risk": DKG.OverdoseRiskDose,
 }
 DOSE_BASIS = {"dose": DKG.PerDose, "day": DKG.PerDay}
+DOSE_COMPARATORS = {
+    "gt": DKG.MoreThan,
+    "ge": DKG.AtLeast,
+    "lt": DKG.LessThan,
+    "le": DKG.AtMost,
+}
 QUALIFIERS = {
     "aspect": DKG.aspect,
     "direction": DKG.direction,
@@ -110,10 +116,7 @@ class _GraphWriter:
         kind_class = SCHEMA.MaximumDoseSchedule if dose.kind == "maximum" else SCHEMA.DoseSchedule
         self.add(node, RDF.type, kind_class)
         self.add(node, DKG.scheduleKind, DOSE_KINDS[dose.kind])
-        if dose.value_max is not None:
-            self.add(node, SCHEMA.doseValue, Literal(dose.value_max, datatype=XSD.decimal))
-            self.add(node, DKG.doseValueMin, Literal(dose.value_min, datatype=XSD.decimal))
-            self.add(node, DKG.doseValueMax, Literal(dose.value_max, datatype=XSD.decimal))
+        self.dose_values(node, dose)
         if dose.unit:
             self.add(node, SCHEMA.doseUnit, Literal(dose.unit))
         if dose.per:
@@ -142,6 +145,17 @@ class _GraphWriter:
         if claim.obj is not None:
             self.add(node, DKG.forIndication, entity_iri(claim.obj.entity.key))
         return node
+
+    def dose_values(self, node: URIRef, dose: Dose) -> None:
+        """Record a dose's amount; a bound keeps only its own end ("more than 10 mg": a minimum)."""
+        stated = dose.value_max if dose.value_max is not None else dose.value_min
+        values = {SCHEMA.doseValue: stated, DKG.doseValueMin: dose.value_min}
+        values[DKG.doseValueMax] = dose.value_max
+        for predicate, value in values.items():
+            if value is not None:
+                self.add(node, predicate, Literal(value, datatype=XSD.decimal))
+        if dose.comparator is not None:
+            self.add(node, DKG.doseComparator, DOSE_COMPARATORS[dose.comparator])
 
     def interaction(self, claim: Claim, doc: URIRef) -> URIRef:
         assert claim.obj is not None

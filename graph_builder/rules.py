@@ -37,12 +37,37 @@ GROUP_CUES: dict[str, re.Pattern[str]] = {
     "cognitive": re.compile(r"cognitive|memory|mental function", re.I),
 }
 
-# Modal and frequency words that qualify a claim without negating it.
+# Words that weaken how certain or how frequent a claim is, or make it conditional: modals
+# ("may", "might", "could"), frequency ("rarely", "occasionally", "usually"), part of the
+# patients ("in some patients"), "not first-line", "only if ...", "unless ...". Focus words
+# ("especially", "particularly") and the determiner "certain" ("certain types of seizures")
+# narrow a claim without doubting it: they are no hedges. The hedge a claim carries is the
+# one in its own clause (``HEDGE_CLAUSE_BREAK``, ``extract.context.scoped_hedges``).
 HEDGE = re.compile(
-    r"\bnot (?:the |a )?first[- ]line(?: treatment)?|\brarely\b|\bseldom\b|\bmay\b|\bmight\b"
-    r"|\bcould\b|\bgenerally\b|\boften\b|\btypically\b|\busually\b|\bpossibly\b|\bpotential(?:ly)?\b"
-    r"|\bsome (?:individuals|users|patients|people)\b|\bonly if\b[^,;.]*|\bunless\b[^,;.]*"
-    r"|\bcertain\b|\bless well[- ]defined\b|\bin some cases\b|\bespecially\b[^,;.]*|\bparticularly\b[^,;.]*",
+    r"\bnot (?:the |a )?first[- ]line(?: treatment| therapy| choice)?|\brarely\b|\bseldom\b"
+    r"|\boccasionally\b|\bsometimes\b|\binfrequently\b|\buncommonly\b|\bmay\b|\bmight\b"
+    r"|\bcould\b|\bgenerally\b|\boften\b|\btypically\b|\busually\b|\bpossibly\b|\bpotentially\b"
+    r"|\bperhaps\b|\bprobably\b|\b(?:appears?|seems?) to\b"
+    r"|\b(?:in )?(?:some|a few|rare) (?:individuals|users|patients|people|cases|children|adults)\b"
+    r"|\bonly if\b[^,;.]*|\bunless\b[^,;.]*|\bless well[- ]defined\b",
+    re.I,
+)
+# "Certain antiepileptic drugs", "some types of seizures": a determiner right before the object
+# says the claim holds for part of it only; it qualifies that object, nothing else.
+PARTIAL_DETERMINER = re.compile(
+    r"\b(?:certain|some)\s+(?:(?:types?|kinds?|forms?|classes|groups?) of\s+)?$", re.I
+)
+
+# Where one clause of a sentence ends and the next begins, for the scope of a hedge: "...,
+# although it is generally prescribed for short-term use" does not hedge what came before.
+# A second verb phrase ("is effective in X and is often used in Y") is a clause of its own;
+# "while taking it" is an adjunct, no clause; a sentence that opens with "Although ..., "
+# is one clause with its main clause (``scoped_hedges`` never splits at the start).
+HEDGE_CLAUSE_BREAK = re.compile(
+    r";|\bbut\b|\b(?:al)?though\b|\bhowever\b|\bwhereas\b"
+    r"|\bwhile\b(?!\s+(?:\w+ing|on|under|receiving)\b)"
+    r"|,\s*(?:and\s+)?(?:therefore|thus|hence|so|consequently)\b|,\s*which\b"
+    r"|\band\s+(?=(?:is|are|was|were|has|have|can|should|must|will)\b)",
     re.I,
 )
 
@@ -100,6 +125,7 @@ class Rule:
     cue: re.Pattern[str] | None = None  # must match the sentence (or its lead-in)
     cue_in_lead_in: bool = False
     excluded_sections: frozenset[str] = frozenset()
+    unless: re.Pattern[str] | None = None  # the rule does not apply where this matches
     negatable: bool = True
     examples: tuple[tuple[str, str, str], ...] = ()  # (heading, sentence, object label)
     counterexamples: tuple[tuple[str, str], ...] = ()  # (heading, sentence)
@@ -157,9 +183,25 @@ ADVICE_WITH_CUE = _cue(
     r"|\b(?:receiving|taking|treated with|given|use of|in combination with)\b[^.]*\b(?:caution"
     r"|cautious\w*|careful\w*|avoid\w*|contraindicat\w*|monitor\w*|adjust\w*|should)\b"
 )
+# Advice against a use that allows an exception ("not recommended unless essential", "unless
+# clearly needed, avoid ...") is a caution: the drug can be used when the exception holds.
+_PROHIBITION = (
+    r"(?:not (?:be )?(?:recommended|advised|prescribed|used|given|taken)|should not|avoid\w*"
+    r"|contraindicated|do not (?:use|take|give))"
+)
+_EXCEPTION = (
+    r"\b(?:unless|except (?:when|where|if|in cases where))\b[^.;]{0,60}?"
+    r"\b(?:essential|necessary|needed|required|indicated|justified|benefits?|outweighs?"
+    r"|no (?:suitable |safer )?alternative)\b"
+)
+SOFTENED_PROHIBITION = _cue(
+    rf"\b{_PROHIBITION}\b[^.;]{{0,80}}?{_EXCEPTION}"
+    rf"|{_EXCEPTION}[^.;]{{0,20}},[^.;]{{0,80}}?\b{_PROHIBITION}\b"
+)
 CAUTION_CUE = _cue(
     r"with caution|caution is (?:advised|recommended)|only if (?:the )?(?:potential )?benefits?"
     r"|monitored closely|close(?:ly)? monitor\w*|careful(?:ly)? monitor\w*|dose adjustments?"
+    rf"|{SOFTENED_PROHIBITION.pattern}"
 )
 CONTRAINDICATION_CUE = _cue(
     r"contraindicated|must not|should not|not (?:be )?(?:prescribed|recommended|used|given|taken)"
@@ -378,8 +420,23 @@ RULES: tuple[Rule, ...] = (
                 "pregnancy",
             ),
             ("", "Patients with liver impairment may require dose adjustments.", "liver disease"),
+            (
+                "",
+                "Lactation is usually not advised while on this medicine unless the doctor finds it necessary.",
+                "breastfeeding",
+            ),
+            (
+                "",
+                "Unless there is no safer alternative, it should not be given during pregnancy.",
+                "pregnancy",
+            ),
         ),
-        counterexamples=(("", "Panic disorder responds to the drug."),),
+        counterexamples=(
+            ("", "Panic disorder responds to the drug."),
+            ("", "It must not be taken by nursing mothers."),
+            ("", "It should not be given during pregnancy, unless you want harm."),
+            ("", "It is contraindicated during pregnancy."),
+        ),
     ),
     Rule(
         "contraindication-verb",
@@ -387,13 +444,25 @@ RULES: tuple[Rule, ...] = (
         "'Contraindicated', 'not recommended', 'not prescribed' or 'avoid' in a patient group.",
         AT_RISK,
         cue=CONTRAINDICATION_CUE,
+        unless=SOFTENED_PROHIBITION,  # "not recommended unless essential" is a caution
         negatable=False,
         excluded_sections=frozenset({"dosage"}),
         examples=(
             ("", "It is not prescribed during pregnancy and lactation.", "breastfeeding"),
             ("", "Breastfeeding while taking it is generally not recommended.", "breastfeeding"),
+            ("", "Lactating women must not take this medicine.", "breastfeeding"),
+            ("", "It is contraindicated in nursing mothers.", "breastfeeding"),
+            (
+                "",
+                "Avoid it in pregnancy; breastfeeding is fine unless the infant is premature.",
+                "pregnancy",
+            ),
         ),
-        counterexamples=(("", "It is used in pregnancy when needed."),),
+        counterexamples=(
+            ("", "It is used in pregnancy when needed."),
+            ("", "Breast-feeding is not advised during treatment unless it is judged essential."),
+            ("", "Except where the benefits justify it, avoid use in pregnancy."),
+        ),
     ),
     Rule(
         "binds-target",

@@ -167,7 +167,14 @@ def test_hedges_are_kept() -> None:
         ),
         (
             "More than 10 mg per day may be used only in hospital.",
-            {"kind": "hospital-threshold", "value_max": "10", "setting": "hospital"},
+            # "more than 10 mg" is an exclusive lower bound: no maximum (was value_max "10")
+            {
+                "kind": "hospital-threshold",
+                "value_min": "10",
+                "value_max": None,
+                "comparator": "gt",
+                "setting": "hospital",
+            },
         ),
         (
             "The drug is used for not more than 3 months.",

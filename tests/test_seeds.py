@@ -159,7 +159,9 @@ STATED = [
             "pregnancy",
         )
     ],
-    (CLONAZEPAM, CONTRAINDICATED_IN, BREASTFEEDING, PAGE_ONE),
+    # "generally not recommended unless deemed essential" allows use: a caution (this was
+    # wrongly expected as a contraindication before)
+    (CLONAZEPAM, CAUTION_IN, BREASTFEEDING, PAGE_ONE),
     (CLONAZEPAM, CONTRAINDICATED_IN, PREGNANCY, PAGE_TWO),
     (CLONAZEPAM, CONTRAINDICATED_IN, BREASTFEEDING, PAGE_TWO),
     (CLONAZEPAM, DKG.passesInto, DKGID["placenta"], PAGE_TWO),
@@ -367,12 +369,21 @@ def test_side_effect_groups(seed_graph: Graph) -> None:
     assert ("confusion", "cognitive") in groups
 
 
-def test_the_three_disagreements_are_recorded(seed_build) -> None:
+def test_the_disagreements_are_recorded(seed_build) -> None:
+    # Page one allows pregnancy and breastfeeding with caution ("unless deemed essential"),
+    # page two contraindicates both: two use-in-condition conflicts (breastfeeding was
+    # wrongly read as a contraindication on page one before, hiding the second).
     kinds = sorted(c.kind for c in seed_build.conflicts)
-    assert kinds == ["maximum-dose", "mechanism", "use-in-condition"]
+    assert kinds == ["maximum-dose", "mechanism", "use-in-condition", "use-in-condition"]
+    conditions = sorted(
+        c.description.split(" in ")[1].split(":")[0]
+        for c in seed_build.conflicts
+        if c.kind == "use-in-condition"
+    )
+    assert conditions == ["breastfeeding", "pregnancy"]
     graph = seed_build.graph
     nodes = list(graph.subjects(RDF.type, DKG.SourceConflict))
-    assert len(nodes) == 3
+    assert len(nodes) == 4
     for node in nodes:
         sources = {
             str(graph.value(graph.value(st, PROV.wasDerivedFrom), DCTERMS.source))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from graph_builder import rules as R
-from graph_builder.extract.context import find_hedges, section_kinds
+from graph_builder.extract.context import find_hedges, scoped_hedges, section_kinds
 from graph_builder.model import Claim, EntityType, Mention, Sentence
 
 PARTNERS = frozenset({EntityType.DRUG, EntityType.DRUG_CLASS})
@@ -58,6 +58,18 @@ class ReaderBase:
                 chosen.append(mention)
         return chosen
 
+    def hedge_for(self, obj: Mention | None) -> str | None:
+        """Return the hedges of the clauses that name ``obj`` (the sentence's, without one)."""
+        if obj is None:
+            return self.hedge
+        end = self.sentence.start + len(self.text)
+        positions = [
+            self.rel(m)
+            for m in self.mentions
+            if m.entity.key == obj.entity.key and self.sentence.start <= m.start < end
+        ]
+        return scoped_hedges(self.text, positions)
+
     def claim(
         self, relation: str, rule: str, obj: Mention | None = None, **fields: object
     ) -> Claim:
@@ -69,7 +81,7 @@ class ReaderBase:
             sentence=self.sentence,
             rule=rule,
             obj=obj,
-            hedge=self.hedge,
+            hedge=self.hedge_for(obj),
             negated=negated,
             subject_inferred_from_topic=self.inferred,
             **fields,  # type: ignore[arg-type]
@@ -87,6 +99,8 @@ class ReaderBase:
         if rule.sections and not rule.sections & self.kinds:
             return False
         if rule.excluded_sections & self.kinds:
+            return False
+        if rule.unless is not None and rule.unless.search(self.text):
             return False
         if rule.cue is None:
             return True
@@ -124,7 +138,7 @@ class ReaderBase:
 
     def population_at_risk(self) -> Mention | None:
         """Return the population a sentence says is especially at risk, if any."""
-        match = R.HEDGE.pattern and AT_RISK_POPULATION.search(self.text)
+        match = AT_RISK_POPULATION.search(self.text)
         if not match:
             return None
         for mention in self.mentions:

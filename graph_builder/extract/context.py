@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from graph_builder import rules as R
 from graph_builder.lexicon import find_mentions
@@ -29,13 +30,80 @@ def side_effect_group(sentence: Sentence) -> str | None:
 
 
 def find_hedges(text: str) -> str | None:
-    """Return the hedging words of a sentence ("rarely; may"), or None."""
+    """Return the hedging words of a sentence or clause ("rarely; may"), or None."""
+    return _join(_hedge_phrases(text))
+
+
+def _hedge_phrases(text: str) -> list[str]:
     seen: list[str] = []
     for match in R.HEDGE.finditer(text):
         phrase = match.group().strip()
         if phrase.lower() not in (s.lower() for s in seen):
             seen.append(phrase)
-    return "; ".join(seen) or None
+    return seen
+
+
+def _join(phrases: list[str]) -> str | None:
+    return "; ".join(phrases) or None
+
+
+# "Severe Allergic Reactions: Rarely, ...": an item's label names what its first clause says.
+_ITEM_LABEL = re.compile(r"^[^:;.]{1,80}:\s+")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Split a sentence into the spans of its clauses, as a hedge's scope.
+
+    An item's label ("Dizziness: ...") belongs to the clause after it; a clause that opens
+    the sentence ("Although not first-line, it helps") runs on into its main clause.
+
+    >>> t = "It helps, although it is generally given briefly."
+    >>> [t[a:b] for a, b in clauses(t)]
+    ['It helps, ', 'although it is generally given briefly.']
+    """
+    label = _ITEM_LABEL.match(text)
+    body = label.end() if label else 0
+    cuts = [
+        m.start()
+        for m in R.HEDGE_CLAUSE_BREAK.finditer(text, body)
+        if text[body : m.start()].strip(" ,")
+    ]
+    bounds = [0, *cuts, len(text)]
+    return [(a, b) for a, b in pairwise(bounds) if a < b]
+
+
+def scoped_hedges(text: str, positions: list[int]) -> str | None:
+    """Return the hedges of the clauses at ``positions`` (where a claim's object is named).
+
+    A claim the sentence states plainly in one clause is not hedged by another: "Alcohol may
+    cause sedation, and therefore it is strictly contraindicated to drink alcohol" states the
+    interaction without doubt. With no position (an object from a heading, none at all), the
+    whole sentence is the scope.
+
+    >>> t = "It eases anxiety, although it is usually given briefly."
+    >>> scoped_hedges(t, [t.index("anxiety")]) is None
+    True
+    >>> t = "Rarely, patients may get a rash."
+    >>> scoped_hedges(t, [t.index("rash")])
+    'Rarely; may'
+    """
+    if not positions:
+        return find_hedges(text)
+    label = _ITEM_LABEL.match(text)
+    if label and any(p >= label.end() for p in positions):  # the body says it, not the label
+        positions = [p for p in positions if p >= label.end()]
+    spans = clauses(text)
+    found: list[str] = []
+    for position in positions:
+        start, end = next(((a, b) for a, b in spans if a <= position < b), (0, len(text)))
+        phrases = _hedge_phrases(text[start:end])
+        partial = R.PARTIAL_DETERMINER.search(text[max(0, position - 40) : position])
+        if partial:  # "certain types of seizures": only part of what the object names
+            phrases.append(partial.group().strip())
+        if not phrases:
+            return None
+        found.extend(p for p in phrases if p.lower() not in (f.lower() for f in found))
+    return _join(found)
 
 
 # A "not" that concedes or limits negates nothing: "though not only in the elderly, occurs

@@ -138,7 +138,7 @@ class SideEffectReading(ReaderBase):
                 sentence=self.sentence,
                 rule="withdrawal-symptoms",
                 obj=obj,
-                hedge=self.hedge,
+                hedge=self.hedge_for(obj),
             )
 
 

@@ -59,7 +59,7 @@ class InteractionReading(ReaderBase):
                 sentence=self.sentence,
                 rule="ddi-model" if pair.by_model else rule.name,
                 obj=second,
-                hedge=self.hedge,
+                hedge=self.hedge_for(second),
                 negated=pair.negated,
                 consequences=consequences,
                 qualifiers=tuple(qualifiers),

@@ -56,9 +56,12 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         """Yield subject-relation-object claims for a rule with no special reading."""
         if rule.relation in ("treats",) and self.withdrawal:
             return
+        # "not recommended unless essential": the "not" is the advice itself, not a negation
+        prohibition = isinstance(cue, re.Match) and R.SOFTENED_PROHIBITION.fullmatch(cue.group())
+        negatable = rule.negatable and not prohibition
         for obj in self.others(rule.objects):
-            negated = rule.negatable and is_negated(self.text, self.rel(obj))
-            if isinstance(cue, re.Match) and rule.negatable:
+            negated = negatable and is_negated(self.text, self.rel(obj))
+            if isinstance(cue, re.Match) and negatable:
                 negated = negated or is_negated(self.text, cue.start())
             qualifiers = self.qualifiers(rule.relation, obj)
             yield self.claim(rule.relation, rule.name, obj, negated=negated, qualifiers=qualifiers)
