@@ -225,3 +225,11 @@ def test_a_filtered_partial_render_lists_the_other_pages_as_they_are(tmp_path: P
     ]
     assert len(changed) == 2  # the page's row: its description line and its counts line
     assert "mechanism-of-action" in changed[0][0]
+
+
+def test_clonazepam_page_says_the_hospital_dose_is_more_than_10_mg(
+    views: dict[str, View],
+) -> None:
+    doses = [fact.text for fact in dict(views["drug-clonazepam"].facts)["Doses"]]
+    assert any(text.startswith("hospital only dose, more than 10 mg") for text in doses), doses
+    assert any("at most 4 mg" in text for text in doses), doses

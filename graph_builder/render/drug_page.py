@@ -93,6 +93,9 @@ def _dose_text(index: GraphIndex, dose: Node) -> str:
     value = graph.value(dose, SCHEMA.doseValue)
     low = graph.value(dose, DKG.doseValueMin)
     amount = f"{low}-{value}" if low is not None and low != value else str(value or "")
+    bound = _local(graph.value(dose, DKG.doseComparator))  # "more than", "at most" ...
+    if bound:
+        amount = f"{bound} {value}"
     parts = [
         _local(graph.value(dose, DKG.scheduleKind)) or _local(graph.value(dose, RDF.type)),
         f"{amount} {graph.value(dose, SCHEMA.doseUnit) or ''}".strip(),
