@@ -250,7 +250,10 @@ def generate(path: Path, drugs: int, seed: int = 7) -> int:  # noqa: C901
             dose = f"{ID}dose-{n}-{i}"
             t(dose, RDF + "type", iri(S + cls))
             t(dose, S + "doseValue", typed(float(value), DEC))
-            t(dose, V + "doseValueMin", typed(float(value) / 2, DEC))
+            if kind == "MaximumDose":  # "up to 8 mg a day": an upper bound, as the build writes
+                t(dose, V + "doseComparator", iri(V + "AtMost"))
+            else:  # a range, "2-4 mg"
+                t(dose, V + "doseValueMin", typed(float(value) / 2, DEC))
             t(dose, V + "doseValueMax", typed(float(value), DEC))
             t(dose, S + "doseUnit", lit("mg"))
             t(dose, V + "doseBasis", iri(V + basis))
@@ -265,6 +268,16 @@ def generate(path: Path, drugs: int, seed: int = 7) -> int:  # noqa: C901
             node = claim(S + prop, dose, f"The {kind} of Brand{n} is {value} mg.")
             if kind == "MaximumDose":
                 max_statement = node
+        if n % 10 == 5:  # "more than 40 mg a day only in hospital": a lower bound, no maximum
+            dose = f"{ID}dose-{n}-h"
+            t(dose, RDF + "type", iri(S + "DoseSchedule"))
+            t(dose, S + "doseValue", typed(40.0, DEC))
+            t(dose, V + "doseValueMin", typed(40.0, DEC))
+            t(dose, V + "doseComparator", iri(V + "MoreThan"))
+            t(dose, S + "doseUnit", lit("mg"))
+            t(dose, V + "doseBasis", iri(V + "PerDay"))
+            t(dose, V + "scheduleKind", iri(V + "HospitalOnlyDose"))
+            claim(S + "doseSchedule", dose, f"More than 40 mg of Brand{n} a day only in hospital.")
         if n % 20 == 0:  # a second document states another maximum: a source conflict
             other_doc, dose = f"{ID}doc{n}-b", f"{ID}dose-{n}-b"
             t(other_doc, RDF + "type", iri(V + "SourceDocument"))
@@ -272,6 +285,7 @@ def generate(path: Path, drugs: int, seed: int = 7) -> int:  # noqa: C901
             t(dose, RDF + "type", iri(S + "MaximumDoseSchedule"))
             t(dose, S + "doseValue", typed(80.0, DEC))
             t(dose, V + "doseValueMax", typed(80.0, DEC))
+            t(dose, V + "doseComparator", iri(V + "AtMost"))
             t(dose, S + "doseUnit", lit("mg"))
             t(dose, V + "doseBasis", iri(V + "PerDay"))
             t(dose, V + "scheduleKind", iri(V + "MaximumDose"))
