@@ -32,12 +32,14 @@ GROUP_GLUE = re.compile(
 
 # A sentence (or clause) that says no interaction was found, or that none was studied.
 NO_INTERACTION = re.compile(
-    r"\b(?:do|does|did|was|were|is|are|has|have|had|could|would|will|may)\s+not\s+"
+    r"(?:\b(?:do|does|did|was|were|is|are|has|have|had|could|would|will|may)\s+not"
+    r"|\b(?:do|does|did|was|were|is|are|has|have|had|could|would|wo|ca)n[\'’]t|\bcannot|\bnever)\s+"
     r"(?:(?:\w+ly|be|been|appear|seem|seems|appear(?:s|ed)? to|seem(?:s|ed)? to|to)\s+){0,3}"
     r"(?:alter\w*|affect\w*|chang\w*|influenc\w*|modif\w*|increas\w*|decreas\w*|reduc\w*"
     r"|inhibit\w*|induc\w*|interact\w*|produc\w*|result\w*|caus\w*|show\w*|potentiat\w*"
     r"|rais\w*|elevat\w*|lower\w*"
     r"|investigated|studied|established|evaluated|examined|assessed|determined|reported"
+    r"|confirmed|proven|demonstrated"
     r"|observed|identified|known|differ\w*|impair\w*|prolong\w*|enhanc\w*|significant\w*"
     r"|clinically)\b"
     r"|\bno\s+(?:\w+\s+){0,3}?(?:interactions?|effects?|changes?|differences?|alterations?"
@@ -50,7 +52,7 @@ NO_INTERACTION = re.compile(
     r"|\bnegligible\b|\bnone of\b"
     # "neither caffeine nor modafinil altered its levels"
     r"|\bneither\b[^.;]{0,80}?\b(?:interact|alter|affect|chang|influenc|potentiat|increas"
-    r"|decreas|inhibit|induc|modif|reduc)\w*",
+    r"|decreas|inhibit|induc|modif|reduc|rais|elevat|lower)\w*",
     re.I,
 )
 # "Like other benzodiazepines, ...", "As with the other opioids, ...": a comparison of a drug
@@ -201,6 +203,14 @@ DIRECT_BEFORE = re.compile(
 )
 DIRECT_AFTER = re.compile(r"(?:'s)?\s+" + _MEASURE + r"\b", re.I)  # matched where B ends
 _ENDS_WITH_OF = re.compile(r"\b(?:of|to)\s*$", re.I)
+# What makes the statement one the sentence reports or doubts rather than makes: "that",
+# "whether" or "if" before the first drug; "unknown", "not confirmed" after the second.
+_REPORTED = re.compile(r"\b(?:that|whether|if|claims?|no (?:study|studies|evidence|data))\b", re.I)
+_DOUBTED = re.compile(
+    r"\b(?:unknown|unclear|uncertain|not (?:been |yet )?(?:shown|confirmed|established|proven"
+    r"|known|clear))\b",
+    re.I,
+)
 
 
 def states_directly(text: str, start: int, first: Mention, second: Mention) -> bool:
@@ -212,6 +222,11 @@ def states_directly(text: str, start: int, first: Mention, second: Mention) -> b
     gap = text[first.end - start : second.start - start]
     if not DIRECT_BEFORE.match(gap):
         return False
+    begin, end = clause_of(text, first.start - start)
+    if _REPORTED.search(text, begin, first.start - start) or _DOUBTED.search(
+        text, second.end - start, end
+    ):
+        return False  # "No study has shown that A raises B levels": reported, not stated
     if _ENDS_WITH_OF.search(gap):  # "... the levels of B"
         return True
     return bool(DIRECT_AFTER.match(text, second.end - start))  # "... B levels"

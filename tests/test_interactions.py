@@ -429,3 +429,33 @@ def test_a_denial_that_opens_the_clause_still_denies_the_statement(tmp_path: Pat
     sentence = "It has not been established whether cimetidine raises diazepam levels."
     assert stated_pairs(tmp_path, sentence) == set()
     assert denied_pairs(tmp_path, sentence) == {("cimetidine", "diazepam")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Neither cimetidine nor ranitidine elevates warfarin levels.",
+        "Cimetidine doesn't raise warfarin levels.",
+        "Cimetidine cannot raise warfarin levels.",
+        "Cimetidine never raises warfarin levels.",
+        "Claims that cimetidine raises warfarin levels were not confirmed.",
+    ],
+    ids=["neither-nor-elevates", "doesnt", "cannot", "never", "not-confirmed"],
+)
+def test_a_denied_change_is_no_interaction(tmp_path: Path, sentence: str) -> None:
+    assert stated_pairs(tmp_path, sentence) == set()
+    assert ("cimetidine", "warfarin") in denied_pairs(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No study has shown that cimetidine raises warfarin levels.",
+        "Whether cimetidine raises warfarin levels is unknown.",
+    ],
+    ids=["no-study-has-shown-that", "whether-is-unknown"],
+)
+def test_a_reported_or_doubted_change_is_not_stated_straight_out(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert stated_pairs(tmp_path, sentence) == set()
