@@ -46,7 +46,10 @@ def summarise(result: BuildResult, outdir: Path) -> str:
     lines.append(f"Conflicts between sources: {len(result.conflicts)}")
     lines += [f"  - {conflict.description}" for conflict in result.conflicts]
     if result.errors:
-        lines.append(f"Skipped {len(result.errors)} unreadable document(s); see the errors above.")
+        lines.append(
+            f"Skipped {len(result.errors)} document(s) with nothing to read (unreadable, empty"
+            " or no sentences); see the warnings above."
+        )
     return "\n".join(lines)
 
 

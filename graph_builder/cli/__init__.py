@@ -35,11 +35,16 @@ def main(verbose: bool) -> None:
       drugkg conflicts -g out                where the sources disagree
       drugkg validate -g out                 SHACL shapes and the ontology check
     """
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="drugkg: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneStyle())
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
+
+
+class _OneStyle(logging.Formatter):
+    """Format log lines as the tool's own: "drugkg: warning: ..."."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"drugkg: {record.levelname.lower()}: {record.getMessage()}"
 
 
 for command in (build, render, validate, conflicts, query, serve, analyze, export, evaluate):
