@@ -49,7 +49,13 @@ def _when(claim: Claim) -> str:
 def _max_dose_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Conflict]:
     groups: dict[tuple[str, str, str, str], list[tuple[str, str, Claim]]] = defaultdict(list)
     for sha, source, claim in claims:
-        if claim.relation == "maximum_dose" and claim.dose and claim.obj is not None:
+        # a maximum with no value (a bound read wrongly) disagrees with nothing
+        if (
+            claim.relation == "maximum_dose"
+            and claim.dose
+            and claim.dose.value_max is not None
+            and claim.obj is not None
+        ):
             key = (
                 claim.subject.entity.key,
                 claim.obj.entity.key,

@@ -76,6 +76,31 @@ COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 LOWER_BOUNDS = frozenset({"gt", "ge"})
+# A prohibition turns a lower bound into an upper one: "do not take more than 10 mg", "never
+# exceed 20 mg", "the dose should not be more than 20 mg" (a negation, then at most a verb of
+# taking and "the dose to", right before the comparative); "doses above 40 mg are not
+# recommended", "doses higher than 20 mg should be avoided" (a dose named before the
+# comparative, a prohibition after the amount). What was excluded stays excluded: "more than
+# 10 mg" forbidden is "at most 10 mg", "at least 10 mg" forbidden is "less than 10 mg".
+FORBIDDEN_BOUND = {"gt": "le", "ge": "lt"}
+NEGATED_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever)\s+(?:(?:be|take|use|give|administer|prescribe|receive|exceed"
+    r"|increase|raise|go)\w*\s+)?(?:(?:the|a|your)\s+)?(?:(?:daily|total)\s+)?"
+    r"(?:(?:doses?|dosages?|amounts?)\s+(?:to\s+|of\s+)?)?$",
+    re.I,
+)
+DOSE_SUBJECT = re.compile(r"\b(?:doses?|dosages?|amounts?|intakes?)\b", re.I)
+FORBIDDEN_AFTER = re.compile(
+    r"^[^.;:]{0,40}?\b(?:should|must|are|is|be)\s+(?:\w+ly\s+)?(?:avoided"
+    r"|not\s+(?:be\s+)?(?:recommended|advised|exceeded|used|given|taken|administered"
+    r"|prescribed))\b",
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(r";|\.\s")
+# "The 20 mg daily dose must not be exceeded": a plain amount forbidden to exceed is a maximum.
+NOT_EXCEEDED_AFTER = re.compile(
+    r"^[^.;:]{0,40}?\b(?:should|must|is|are)\s+not\s+be\s+exceeded\b", re.I
+)
 KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("overdose-risk", re.compile(r"\boverdose|toxic", re.I)),
     (
@@ -88,7 +113,9 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "maximum",
-        re.compile(r"\bmaximum|\bup to\b|\bnot (?:to )?exceed|\bno more than|\bmax\b", re.I),
+        re.compile(
+            r"\bmaximum|\bup to\b|\bnot (?:to )?exceed|\bno more than|\bat most\b|\bmax\b", re.I
+        ),
     ),
     ("initial", re.compile(r"\bstart\w*|\binitial\w*|\bminimal|\bbegin\w*|\blowest", re.I)),
     ("maintenance", re.compile(r"\bmaintenance|\bstandard|\busual|\btypical daily", re.I)),
@@ -115,10 +142,40 @@ def comparator(before: str) -> str | None:
     >>> comparator("a dose of ") is None
     True
     """
+    found = _comparator_match(before)
+    return found[0] if found else None
+
+
+def _comparator_match(before: str) -> tuple[str, re.Match[str]] | None:
     for name, pattern in COMPARATORS:
-        if pattern.search(before):
-            return name
+        match = pattern.search(before)
+        if match:
+            return name, match
     return None
+
+
+def bound_of(text: str, start: int, end: int) -> tuple[str | None, bool]:
+    """Return the bound the words around an amount make of it, and whether a prohibition did.
+
+    >>> bound_of("Never exceed 20 mg per day.", 13, 18)
+    ('le', True)
+    >>> bound_of("Patients who do not respond need more than 20 mg.", 43, 48)
+    ('gt', False)
+    """
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
+    before = text[max([0, start - 60, *breaks]) : start]
+    after = text[end:]
+    found = _comparator_match(before)
+    if found is None:
+        return ("le", True) if NOT_EXCEEDED_AFTER.match(after) else (None, False)
+    name, match = found
+    if name in FORBIDDEN_BOUND:
+        lead = before[: match.start()]
+        if NEGATED_BEFORE.search(lead) or (
+            DOSE_SUBJECT.search(lead) and FORBIDDEN_AFTER.match(after)
+        ):
+            return FORBIDDEN_BOUND[name], True
+    return name, False
 
 
 def _kind(text: str, headings: tuple[str, ...], bound: str | None) -> str:
@@ -134,7 +191,9 @@ def _kind(text: str, headings: tuple[str, ...], bound: str | None) -> str:
             return kind
     for heading in reversed(headings):
         for kind, cue in KIND_CUES:
-            if kind != "hospital-threshold" and cue.search(heading):
+            if kind == "hospital-threshold" or (kind == "maximum" and bound in LOWER_BOUNDS):
+                continue  # "more than 20 mg" under "Maximum Dose" states no maximum
+            if cue.search(heading):
                 return kind
     return "usual"
 
@@ -169,11 +228,12 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     if not (amount or frequency or duration or max_duration):
         return None
     per = bound = None
+    forbidden = False
     low = high = unit = None
     if amount:
         low, high, unit = amount.group("low"), amount.group("high"), amount.group("unit")
         if high is None:  # a single value: the dose itself, or a bound on it
-            bound = comparator(text[max(0, amount.start() - 40) : amount.start()])
+            bound, forbidden = bound_of(text, amount.start(), amount.end())
             if bound is not None and bound not in LOWER_BOUNDS:
                 low, high = None, low
         after = text[amount.end() :]
@@ -187,7 +247,9 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     if frequency and frequency.group("text"):
         times_min = _count(frequency.group("n"))
         times_max = _count(frequency.group("n2")) or times_min
-    kind = _kind(text, headings, bound) if amount else "course"
+    kind = "course"
+    if amount:  # "do not take more than 10 mg": the most one may take
+        kind = "maximum" if forbidden else _kind(text, headings, bound)
     return Dose(
         kind=kind,
         value_min=_decimal(low),

@@ -66,6 +66,11 @@ def digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]  # noqa: S324
 
 
+def _span(mention: Mention | None) -> tuple[int, int]:
+    """Return where a mention sits, as a part of the IRI of what it evidences."""
+    return (mention.start, mention.end) if mention is not None else (-1, -1)
+
+
 def entity_iri(key: str) -> URIRef:
     """Return the IRI of the entity with ``key``."""
     return DKGID[key]
@@ -160,7 +165,10 @@ class _GraphWriter:
     def interaction(self, claim: Claim, doc: URIRef) -> URIRef:
         assert claim.obj is not None
         a, b = sorted((claim.subject.entity.key, claim.obj.entity.key))
-        node = DKGID[f"ixn-{digest(doc, claim.sentence.start, a, b)}"]
+        # one node per pair of mentions (and type): a sentence naming a pair twice states two
+        spans = sorted((_span(claim.subject), _span(claim.obj)))
+        kind = dict(claim.qualifiers).get("interaction_type")
+        node = DKGID[f"ixn-{digest(doc, claim.sentence.start, a, b, *spans, kind)}"]
         self.add(node, RDF.type, DKG.DrugInteraction)
         self.add(node, DKG.participant, entity_iri(a))
         self.add(node, DKG.participant, entity_iri(b))
@@ -218,7 +226,10 @@ class _GraphWriter:
         extra: list[tuple[URIRef, URIRef | Literal]],
     ) -> URIRef:
         s, p, o = triple
-        node = DKGID[f"stmt-{digest(doc, claim.sentence.start, s, p, o, claim.rule)}"]
+        # Two claims of one sentence about the same triple ("Digoxin ... with digoxin and
+        # nimodipine") are two statements: the mentions they rest on tell them apart.
+        spans = _span(s_mention), _span(o_mention)
+        node = DKGID[f"stmt-{digest(doc, claim.sentence.start, s, p, o, claim.rule, *spans)}"]
         add = self.add
         add(node, RDF.type, RDF.Statement)
         add(node, RDF.subject, s)

@@ -37,6 +37,16 @@ GROUP_CUES: dict[str, re.Pattern[str]] = {
     "cognitive": re.compile(r"cognitive|memory|mental function", re.I),
 }
 
+# Hedges that limit the claim itself (when it holds, whether it is the drug of choice): said in
+# a concessive clause ("it treats X, although it is not first-line"), they still hedge the
+# main clause (``extract.context.scoped_hedges``).
+_CLAIM_HEDGE = (
+    r"\bnot (?:the |a )?first[- ]line(?: treatment| therapy| choice)?"
+    r"|\bonly if\b[^,;.]*|\bunless\b[^,;.]*"
+)
+CLAIM_HEDGE = re.compile(_CLAIM_HEDGE, re.I)
+CONCESSIVE_CLAUSE = re.compile(r"^[\s,]*(?:(?:even )?(?:al)?though|but)\b", re.I)
+
 # Words that weaken how certain or how frequent a claim is, or make it conditional: modals
 # ("may", "might", "could"), frequency ("rarely", "occasionally", "usually"), part of the
 # patients ("in some patients"), "not first-line", "only if ...", "unless ...". Focus words
@@ -44,12 +54,12 @@ GROUP_CUES: dict[str, re.Pattern[str]] = {
 # narrow a claim without doubting it: they are no hedges. The hedge a claim carries is the
 # one in its own clause (``HEDGE_CLAUSE_BREAK``, ``extract.context.scoped_hedges``).
 HEDGE = re.compile(
-    r"\bnot (?:the |a )?first[- ]line(?: treatment| therapy| choice)?|\brarely\b|\bseldom\b"
+    rf"{_CLAIM_HEDGE}|\brarely\b|\bseldom\b"
     r"|\boccasionally\b|\bsometimes\b|\binfrequently\b|\buncommonly\b|\bmay\b|\bmight\b"
     r"|\bcould\b|\bgenerally\b|\boften\b|\btypically\b|\busually\b|\bpossibly\b|\bpotentially\b"
     r"|\bperhaps\b|\bprobably\b|\b(?:appears?|seems?) to\b"
     r"|\b(?:in )?(?:some|a few|rare) (?:individuals|users|patients|people|cases|children|adults)\b"
-    r"|\bonly if\b[^,;.]*|\bunless\b[^,;.]*|\bless well[- ]defined\b",
+    r"|\bless well[- ]defined\b",
     re.I,
 )
 # "Certain antiepileptic drugs", "some types of seizures": a determiner right before the object
@@ -67,7 +77,10 @@ HEDGE_CLAUSE_BREAK = re.compile(
     r";|\bbut\b|\b(?:al)?though\b|\bhowever\b|\bwhereas\b"
     r"|\bwhile\b(?!\s+(?:\w+ing|on|under|receiving)\b)"
     r"|,\s*(?:and\s+)?(?:therefore|thus|hence|so|consequently)\b|,\s*which\b"
-    r"|\band\s+(?=(?:is|are|was|were|has|have|can|should|must|will)\b)",
+    r"|\band\s+(?=(?:is|are|was|were|has|have|can|should|must|will)\b)"
+    # ", and hepatitis has been reported": a new subject with a finite verb is a new clause
+    r"|,\s*and\s+(?=(?:[\w-]+\s+){1,3}?(?:is|are|was|were|has|have|had|can|may|might|could"
+    r"|will|would|should|must|does|do|did)\b)",
     re.I,
 )
 
@@ -125,7 +138,11 @@ class Rule:
     cue: re.Pattern[str] | None = None  # must match the sentence (or its lead-in)
     cue_in_lead_in: bool = False
     excluded_sections: frozenset[str] = frozenset()
-    unless: re.Pattern[str] | None = None  # the rule does not apply where this matches
+    # the rule does not apply to an object named in a clause where this matches (and its cue
+    # must match outside such clauses)
+    unless: re.Pattern[str] | None = None
+    # a cue that holds only for the objects named in the clause where it matches
+    clause_cue: re.Pattern[str] | None = None
     negatable: bool = True
     examples: tuple[tuple[str, str, str], ...] = ()  # (heading, sentence, object label)
     counterexamples: tuple[tuple[str, str], ...] = ()  # (heading, sentence)
@@ -198,11 +215,14 @@ SOFTENED_PROHIBITION = _cue(
     rf"\b{_PROHIBITION}\b[^.;]{{0,80}}?{_EXCEPTION}"
     rf"|{_EXCEPTION}[^.;]{{0,20}},[^.;]{{0,80}}?\b{_PROHIBITION}\b"
 )
-CAUTION_CUE = _cue(
+# Caution words that hold for every object of the sentence; a softened prohibition holds
+# only for the objects of its own clause ("contraindicated in X and should not be used in Y
+# unless essential": X stays a contraindication).
+CAUTION_WORDS = _cue(
     r"with caution|caution is (?:advised|recommended)|only if (?:the )?(?:potential )?benefits?"
     r"|monitored closely|close(?:ly)? monitor\w*|careful(?:ly)? monitor\w*|dose adjustments?"
-    rf"|{SOFTENED_PROHIBITION.pattern}"
 )
+CAUTION_CUE = _cue(rf"{CAUTION_WORDS.pattern}|{SOFTENED_PROHIBITION.pattern}")
 CONTRAINDICATION_CUE = _cue(
     r"contraindicated|must not|should not|not (?:be )?(?:prescribed|recommended|used|given|taken)"
     r"|\bavoid(?:ed)?\b|do not use"
@@ -409,9 +429,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "caution-verb",
         "caution_in",
-        "'Use with caution', 'only if the benefits outweigh', 'monitor closely' in a patient group.",
+        "'Use with caution', 'only if the benefits outweigh', 'monitor closely' in a patient group;"
+        " 'not recommended unless essential' for the groups of its own clause.",
         AT_RISK,
-        cue=CAUTION_CUE,
+        cue=CAUTION_WORDS,
+        clause_cue=SOFTENED_PROHIBITION,
         excluded_sections=frozenset({"dosage"}),
         examples=(
             (
@@ -428,6 +450,12 @@ RULES: tuple[Rule, ...] = (
             (
                 "",
                 "Unless there is no safer alternative, it should not be given during pregnancy.",
+                "pregnancy",
+            ),
+            (
+                "",
+                "It is contraindicated in liver disease and should not be taken in pregnancy"
+                " unless clearly needed.",
                 "pregnancy",
             ),
         ),
@@ -456,6 +484,13 @@ RULES: tuple[Rule, ...] = (
                 "",
                 "Avoid it in pregnancy; breastfeeding is fine unless the infant is premature.",
                 "pregnancy",
+            ),
+            # the exception softens only the advice of its own clause
+            (
+                "",
+                "It is contraindicated in liver disease and should not be taken in pregnancy"
+                " unless clearly needed.",
+                "liver disease",
             ),
         ),
         counterexamples=(

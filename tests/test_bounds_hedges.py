@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,12 +10,14 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF
 
+from graph_builder.conflicts import find_conflicts
 from graph_builder.dosing import parse_dose
 from graph_builder.extract import extract
 from graph_builder.extract.context import clauses, scoped_hedges
 from graph_builder.ingest import read_document
 from graph_builder.model import Claim
 from graph_builder.rdf import to_rdf
+from graph_builder.validate import validate_graph
 from graph_builder.vocabulary import DKG, SCHEMA
 
 
@@ -43,6 +46,83 @@ def test_a_comparator_makes_the_amount_a_bound(
     dose = parse_dose(sentence)
     assert dose is not None
     assert (dose.value_min, dose.value_max, dose.comparator) == (low, high, comparator)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "high", "comparator"),
+    [
+        ("Do not take more than 10 mg per day.", "10", "le"),
+        ("Never exceed 20 mg per day.", "20", "le"),
+        ("The dose should not be more than 20 mg per day.", "20", "le"),
+        ("Do not use over 8 mg a day.", "8", "le"),
+        ("Doses above 40 mg daily are not recommended.", "40", "le"),
+        ("Doses higher than 20 mg per day should be avoided.", "20", "le"),
+        ("The 15 mg daily dose must not be exceeded.", "15", "le"),
+        ("Never give at least 5 mg per dose to infants.", "5", "lt"),
+    ],
+)
+def test_a_forbidden_amount_is_a_maximum(sentence: str, high: str, comparator: str) -> None:
+    dose = parse_dose(sentence)
+    assert dose is not None
+    assert (dose.kind, dose.value_min, dose.value_max, dose.comparator, dose.per) == (
+        "maximum",
+        None,
+        high,
+        comparator,
+        "dose" if "per dose" in sentence else "day",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a negation that governs another verb, or a prohibition about something else
+        "Patients who do not respond may need more than 20 mg per day.",
+        "Doses above 30 mg per day should be given only in a clinic.",
+        "Patients on more than 20 mg daily should not drive.",
+    ],
+)
+def test_a_negation_elsewhere_leaves_a_lower_bound(sentence: str) -> None:
+    dose = parse_dose(sentence)
+    assert dose is not None and dose.comparator == "gt" and dose.value_max is None
+    assert dose.kind != "maximum"
+
+
+def test_a_forbidden_amount_answers_the_maximum_dose_queries(tmp_path: Path) -> None:
+    graph, _ = _graph(tmp_path, "Do not take more than 10 mg of diazepam per day.")
+    (node,) = list(graph.subjects(RDF.type, SCHEMA.MaximumDoseSchedule))
+    assert graph.value(node, DKG.doseComparator) == DKG.AtMost
+    assert Decimal(str(graph.value(node, DKG.doseValueMax))) == Decimal("10")
+    assert graph.value(node, DKG.doseValueMin) is None
+
+
+def test_a_lower_bound_under_a_maximum_heading_is_no_maximum() -> None:
+    dose = parse_dose("Some patients need more than 20 mg per day.", ("Maximum Dose",))
+    assert dose is not None
+    assert (dose.kind, dose.value_min, dose.value_max) == ("usual", "20", None)
+    capped = parse_dose("Adults: 30 mg per day.", ("Maximum Dose",))
+    assert capped is not None and capped.kind == "maximum"
+
+
+def test_a_maximum_with_no_value_conflicts_with_nothing(tmp_path: Path) -> None:
+    extractions = []
+    for number, text in enumerate(
+        (
+            "For anxiety, the maximum dose is 10 mg per day.",
+            "For anxiety, do not take more than 30 mg per day.",
+        )
+    ):
+        path = tmp_path / f"source-{number}.txt"
+        path.write_text(f"Diazepam\n\n{text}\n", encoding="utf-8")
+        extractions.append(extract(read_document(path)))
+    assert [c.kind for c in find_conflicts(extractions)] == ["maximum-dose"]
+    # the second source's maximum without its value (as a lower bound once gave): no conflict
+    second = extractions[1]
+    emptied = tuple(
+        replace(c, dose=replace(c.dose, value_max=None)) if c.dose is not None else c
+        for c in second.claims
+    )
+    assert find_conflicts([extractions[0], replace(second, claims=emptied)]) == []
 
 
 def test_a_lower_bound_is_no_maximum() -> None:
@@ -110,6 +190,19 @@ def test_clauses_split_at_contrast_and_consequence() -> None:
         ("It sedates, especially in the elderly.", "sedates", None),
         # one plain statement of the claim outweighs a hedged one in another clause
         ("Alcohol may add to drowsiness, so alcohol is strictly forbidden.", "Alcohol", None),
+        # a concession about the claim itself limits the main clause too
+        ("Diazepam treats anxiety, although it is not first-line.", "anxiety", "not first-line"),
+        ("It eases spasm, though only if given early.", "spasm", "only if given early"),
+        ("It eases spasm, but only if given early.", "spasm", "only if given early"),
+        ("It eases spasm; although not first-line, it calms.", "spasm", None),
+        # ", and" with a new subject and its verb starts a new clause
+        ("It can occasionally cause rash, and hepatitis has been reported.", "hepatitis", None),
+        (
+            "It can occasionally cause rash, and hepatitis has been reported.",
+            "rash",
+            "occasionally",
+        ),
+        ("It may cause rash, and in rare cases hepatitis.", "hepatitis", "may; in rare cases"),
     ],
 )
 def test_a_hedge_qualifies_only_its_own_clause(sentence: str, word: str, hedge: str | None) -> None:
@@ -165,3 +258,71 @@ def test_breastfeeding_advice_with_an_exception_is_a_caution(
         if c.obj is not None and c.obj.entity.key == "breastfeeding" and not c.negated
     }
     assert found == {relation}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Diazepam is contraindicated in severe liver disease and should not be used in "
+            "pregnancy unless essential.",
+            {"liver-disease": {"contraindicated_in"}, "pregnancy": {"caution_in"}},
+        ),
+        (
+            "Diazepam must not be taken in pregnancy and is not recommended in breastfeeding "
+            "unless necessary.",
+            {"pregnancy": {"contraindicated_in"}, "breastfeeding": {"caution_in"}},
+        ),
+        (
+            "Do not use diazepam in pregnancy; in breastfeeding, avoid it unless essential.",
+            {"pregnancy": {"contraindicated_in"}, "breastfeeding": {"caution_in"}},
+        ),
+        (
+            "Diazepam should not be stopped abruptly unless necessary, and is contraindicated "
+            "in pregnancy.",
+            {"pregnancy": {"contraindicated_in"}},
+        ),
+        # one clause naming both: the exception holds for both
+        (
+            "Diazepam is not recommended in pregnancy or breastfeeding unless essential.",
+            {"pregnancy": {"caution_in"}, "breastfeeding": {"caution_in"}},
+        ),
+    ],
+)
+def test_an_exception_softens_only_the_advice_of_its_own_clause(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    _, claims = _graph(tmp_path, sentence)
+    found: dict[str, set[str]] = {}
+    for c in claims:
+        if c.relation in ("caution_in", "contraindicated_in") and c.obj and not c.negated:
+            found.setdefault(c.obj.entity.key, set()).add(c.relation)
+    assert found == expected
+
+
+def test_a_side_effect_after_a_new_subject_is_not_hedged(tmp_path: Path) -> None:
+    _, claims = _graph(
+        tmp_path, "Diazepam can occasionally cause rash, and hepatitis has been reported."
+    )
+    assert _hedges(claims, "has_side_effect") == {"rash": "occasionally", "hepatitis": None}
+
+
+# ---------------------------------------------------------------- one statement per claim
+
+
+def test_a_pair_named_twice_in_a_sentence_makes_two_statements(tmp_path: Path) -> None:
+    graph, claims = _graph(
+        tmp_path, "Warfarin and phenytoin: diazepam does not interact with warfarin or phenytoin."
+    )
+    pairs = [
+        c
+        for c in claims
+        if {c.subject.entity.key, c.obj and c.obj.entity.key} == {"warfarin", "phenytoin"}
+    ]
+    assert len(pairs) == 2  # the label's pair, and the body's
+    for node in graph.subjects(RDF.type, RDF.Statement):
+        assert len(list(graph.objects(node, DKG.objectStart))) <= 1
+        assert len(list(graph.objects(node, DKG.subjectStart))) <= 1
+    for node in graph.subjects(RDF.type, DKG.DrugInteraction):
+        assert len(list(graph.objects(node, DKG.interactionType))) <= 1
+    assert validate_graph(graph).conforms

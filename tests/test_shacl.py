@@ -72,3 +72,10 @@ def test_undefined_dkg_term_fails(seed_graph: Graph) -> None:
     broken.add((CLONAZEPAM, DKG.madeUpProperty, Literal("x")))
     report = validate_graph(broken)
     assert not report.conforms and "madeUpProperty" in report.text
+
+
+def test_maximum_dose_without_its_upper_value_fails(seed_graph: Graph) -> None:
+    broken = copy(seed_graph)
+    maximum = min(broken.subjects(RDF.type, SCHEMA.MaximumDoseSchedule))  # type: ignore[type-var]
+    broken.remove((maximum, DKG.doseValueMax, None))
+    assert not validate_graph(broken).conforms

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from graph_builder import rules as R
-from graph_builder.extract.context import find_hedges, scoped_hedges, section_kinds
+from graph_builder.extract.context import clauses, find_hedges, scoped_hedges, section_kinds
 from graph_builder.model import Claim, EntityType, Mention, Sentence
 
 PARTNERS = frozenset({EntityType.DRUG, EntityType.DRUG_CLASS})
@@ -68,6 +68,8 @@ class ReaderBase:
             for m in self.mentions
             if m.entity.key == obj.entity.key and self.sentence.start <= m.start < end
         ]
+        if not positions and self.sentence.start <= obj.start < end:  # found by another reader
+            positions = [self.rel(obj)]
         return scoped_hedges(self.text, positions)
 
     def claim(
@@ -100,13 +102,24 @@ class ReaderBase:
             return False
         if rule.excluded_sections & self.kinds:
             return False
-        if rule.unless is not None and rule.unless.search(self.text):
-            return False
         if rule.cue is None:
             return True
         if rule.cue_in_lead_in:
             return bool(self.sentence.lead_in and rule.cue.search(self.sentence.lead_in))
-        return rule.cue.search(self.text) or False
+        excluded = self.clauses_where(rule.unless)
+        for match in rule.cue.finditer(self.text):
+            if not within(match.start(), excluded):  # "unless" clauses hold no cue of the rule
+                return match
+        if rule.clause_cue is not None:
+            for start, end in self.clauses_where(rule.clause_cue):
+                return rule.clause_cue.search(self.text, start, end) or False
+        return False
+
+    def clauses_where(self, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+        """Return the spans of the sentence's clauses in which ``pattern`` matches."""
+        if pattern is None:
+            return []
+        return [(a, b) for a, b in clauses(self.text) if pattern.search(self.text, a, b)]
 
     def qualifiers(self, relation: str, obj: Mention) -> tuple[tuple[str, str], ...]:
         """Return the qualifiers the text gives a relation: aspect, direction, site, lead-in."""
@@ -148,3 +161,8 @@ class ReaderBase:
             ):
                 return mention
         return None
+
+
+def within(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Tell whether a position lies in one of ``spans``."""
+    return any(start <= position < end for start, end in spans)

@@ -97,6 +97,7 @@ def scoped_hedges(text: str, positions: list[int]) -> str | None:
     for position in positions:
         start, end = next(((a, b) for a, b in spans if a <= position < b), (0, len(text)))
         phrases = _hedge_phrases(text[start:end])
+        phrases.extend(p for p in _conceded(text, spans, start) if p not in phrases)
         partial = R.PARTIAL_DETERMINER.search(text[max(0, position - 40) : position])
         if partial:  # "certain types of seizures": only part of what the object names
             phrases.append(partial.group().strip())
@@ -104,6 +105,26 @@ def scoped_hedges(text: str, positions: list[int]) -> str | None:
             return None
         found.extend(p for p in phrases if p.lower() not in (f.lower() for f in found))
     return _join(found)
+
+
+def _conceded(text: str, spans: list[tuple[int, int]], start: int) -> list[str]:
+    """Return the claim's own limits said in a concession to the clause at ``start``."""
+    # "It treats X, although it is not first-line": "not first-line" limits treating X; a
+    # concession in another part of the sentence (after a ";") limits nothing here
+    if R.CONCESSIVE_CLAUSE.match(text[start:]):
+        return []
+    part = text.rfind(";", 0, start + 1) + 1, _find(text, ";", start + 1)
+    return [
+        match.group().strip()
+        for a, b in spans
+        if part[0] <= a < part[1] and a != start and R.CONCESSIVE_CLAUSE.match(text[a:b])
+        for match in R.CLAIM_HEDGE.finditer(text, a, b)
+    ]
+
+
+def _find(text: str, char: str, start: int) -> int:
+    at = text.find(char, start)
+    return len(text) if at < 0 else at
 
 
 # A "not" that concedes or limits negates nothing: "though not only in the elderly, occurs

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from graph_builder import rules as R
+from graph_builder.extract.base import within
 from graph_builder.extract.context import is_negated
 from graph_builder.extract.effects import SideEffectReading
 from graph_builder.extract.interacting import InteractionReading
@@ -58,9 +59,18 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
             return
         # "not recommended unless essential": the "not" is the advice itself, not a negation
         prohibition = isinstance(cue, re.Match) and R.SOFTENED_PROHIBITION.fullmatch(cue.group())
-        negatable = rule.negatable and not prohibition
+        softened = self.clauses_where(R.SOFTENED_PROHIBITION)
+        # advice that allows an exception, and a cue that holds for its own clause only, are
+        # decided per object: by the clause that names it
+        excluded = self.clauses_where(rule.unless)
+        scoped = isinstance(cue, re.Match) and cue.re is rule.clause_cue
+        scope = self.clauses_where(rule.clause_cue) if scoped else []
         for obj in self.others(rule.objects):
-            negated = negatable and is_negated(self.text, self.rel(obj))
+            at = self.rel(obj)
+            if within(at, excluded) or (scoped and not within(at, scope)):
+                continue
+            negatable = rule.negatable and not prohibition and not within(at, softened)
+            negated = negatable and is_negated(self.text, at)
             if isinstance(cue, re.Match) and negatable:
                 negated = negated or is_negated(self.text, cue.start())
             qualifiers = self.qualifiers(rule.relation, obj)
