@@ -96,6 +96,16 @@ def test_withdrawal_symptoms_are_not_side_effects(tmp_path: Path) -> None:
     assert symptoms == {"anxiety", "tremor", "seizure"}
 
 
+def test_a_condition_in_the_next_clause_is_no_withdrawal_symptom(tmp_path: Path) -> None:
+    extraction = extract_sentence(
+        tmp_path,
+        "Precautions",
+        "Diazepam should not be stopped abruptly, and is contraindicated in pregnancy.",
+    )
+    assert not [c for c in extraction.claims if c.relation == "has_symptom"]
+    assert any(c.relation == "contraindicated_in" for c in extraction.claims)
+
+
 def test_negated_claim_is_kept_and_marked(tmp_path: Path) -> None:
     extraction = extract_sentence(
         tmp_path, "", "Diazepam is not indicated for the treatment of panic disorder."

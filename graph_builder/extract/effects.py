@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.extract.base import PARTNERS, ReaderBase
-from graph_builder.extract.context import is_negated, side_effect_group
+from graph_builder.extract.context import clauses, is_negated, side_effect_group
 from graph_builder.lexicon import get_lexicon, select_longest
 from graph_builder.model import Claim, Entity, EntityType, Mention, Sentence
 
@@ -121,8 +121,11 @@ class SideEffectReading(ReaderBase):
         subject = named or _withdrawal_mention(self.sentence, cue)
         rebound = False
         cursor = cue.end()
+        # Symptoms stay in the cue's clause: in "X should not be stopped abruptly, and is
+        # contraindicated in pregnancy" pregnancy is no symptom of stopping.
+        limit = next((b for a, b in clauses(self.text) if a <= cue.start() < b), len(self.text))
         for obj in self.others(R.PHENOTYPES):
-            if obj.entity.key == "withdrawal" or self.rel(obj) < cue.start():
+            if obj.entity.key == "withdrawal" or not cue.start() <= self.rel(obj) < limit:
                 continue
             gap = self.text[cursor : self.rel(obj)]
             # "... the increase of the symptoms of epilepsy and panic attacks": the treated
