@@ -195,7 +195,8 @@ PD_CHANGE_CUE = _cue(
 )
 ADVICE_WITH_CUE = _cue(
     r"\b(?:caution|cautious\w*|careful\w*|avoid\w*|contraindicat\w*|monitor\w*|adjust\w*"
-    r"|not (?:be )?recommended|should not|should be|must not|reduc\w* (?:the )?dos\w*)\b"
+    r"|not (?:be )?recommended|should not|should be|must not|reduc\w* (?:the )?dos\w*"
+    r"|cannot|can[\'’]t|never|do not|don[\'’]t)\b"
     r"[^.]*\b(?:receiving|taking|treated with|on|given|with|and|plus)\b"
     r"|\b(?:receiving|taking|treated with|given|use of|in combination with)\b[^.]*\b(?:caution"
     r"|cautious\w*|careful\w*|avoid\w*|contraindicat\w*|monitor\w*|adjust\w*|should)\b"
@@ -413,6 +414,7 @@ RULES: tuple[Rule, ...] = (
                 "monoamine oxidase inhibitor",
             ),
             ("", "Patients taking warfarin and diazepam should be monitored.", "warfarin"),
+            ("", "Diazepam cannot be given with alcohol because sedation increases.", "ethanol"),
         ),
         counterexamples=(("", "Diazepam should be taken at bedtime."),),
     ),
