@@ -33,7 +33,9 @@ GROUP_GLUE = re.compile(
 # A sentence (or clause) that says no interaction was found, or that none was studied.
 NO_INTERACTION = re.compile(
     r"(?:\b(?:do|does|did|was|were|is|are|has|have|had|could|would|will|may)\s+not"
-    r"|\b(?:do|does|did|was|were|is|are|has|have|had|could|would|wo|ca)n[\'’]t|\bcannot|\bnever)\s+"
+    r"|\b(?:do|does|did|was|were|is|are|has|have|had|could|would|wo)n[\'’]t"
+    # "X cannot/never raises Y levels" denies; "you should never increase the dose" advises
+    r"|(?<!should )(?<!must )(?<!you )(?<!to )\b(?:cannot|can[\'’]t|never))\s+"
     r"(?:(?:\w+ly|be|been|appear|seem|seems|appear(?:s|ed)? to|seem(?:s|ed)? to|to)\s+){0,3}"
     r"(?:alter\w*|affect\w*|chang\w*|influenc\w*|modif\w*|increas\w*|decreas\w*|reduc\w*"
     r"|inhibit\w*|induc\w*|interact\w*|produc\w*|result\w*|caus\w*|show\w*|potentiat\w*"
@@ -75,7 +77,9 @@ ADVISE = re.compile(
     r"|\badjust\w*|\bconsider\w*|\bnecessary\b|\brequired?\b|\bcare(?:ful\w*)?\b|\bwarn\w*"
     r"|\bneed(?:s|ed)? to\b|\bdiscontinu\w*|\breduc(?:e|ing) the dos\w*"
     r"|\bnot (?:be )?(?:used|given|administered|taken|co-?administered)\b"
-    r"|\bprudent\b|\badvis\w*|\bobserv(?:e|ed) (?:closely|carefully)",
+    r"|\bprudent\b|\badvis\w*|\bobserv(?:e|ed) (?:closely|carefully)"
+    r"|\b(?:cannot|can[\'’]t|never)\s+(?:(?:be|\w+ly)\s+){0,2}(?:combined|taken|given|used"
+    r"|co-?administered|mixed)\b",
     re.I,
 )
 MECHANISM = re.compile(

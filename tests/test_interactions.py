@@ -459,3 +459,37 @@ def test_a_reported_or_doubted_change_is_not_stated_straight_out(
     tmp_path: Path, sentence: str
 ) -> None:
     assert stated_pairs(tmp_path, sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        (
+            "You should never increase the dose of diazepam while taking cimetidine.",
+            ("cimetidine", "diazepam"),
+        ),
+        (
+            "Patients taking phenytoin should never lower their warfarin dose without checking"
+            " the INR.",
+            ("phenytoin", "warfarin"),
+        ),
+        ("Diazepam can't be combined with lorazepam.", ("diazepam", "lorazepam")),
+    ],
+    ids=["should-never-increase-the-dose", "should-never-lower-their-dose", "cant-be-combined"],
+)
+def test_never_or_cannot_in_advice_is_no_denial(
+    tmp_path: Path, sentence: str, pair: tuple[str, str]
+) -> None:
+    assert pair in {p[:2] for p in stated_pairs(tmp_path, sentence)}
+    assert pair not in denied_pairs(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fluvoxamine cannot be safely combined with diazepam.",
+        "Diazepam should never be taken with alcohol.",
+    ],
+)
+def test_a_prohibited_combination_is_advice(sentence: str) -> None:
+    assert interaction_type(sentence) == "advise"
