@@ -106,6 +106,29 @@ def test_a_condition_in_the_next_clause_is_no_withdrawal_symptom(tmp_path: Path)
     assert any(c.relation == "contraindicated_in" for c in extraction.claims)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Stopping it abruptly may lead to withdrawal, which includes seizures and tremor.",
+            {"seizure", "tremor"},
+        ),
+        (
+            "When stopped abruptly, it causes insomnia and tremor, and seizures have been"
+            " reported.",
+            {"insomnia", "tremor", "seizure"},
+        ),
+    ],
+    ids=["which-includes", "and-a-new-subject"],
+)
+def test_withdrawal_symptoms_listed_on_after_a_comma(
+    tmp_path: Path, sentence: str, expected: set[str]
+) -> None:
+    extraction = extract_sentence(tmp_path, "Precautions", sentence)
+    symptoms = {c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj}
+    assert symptoms == expected
+
+
 def test_negated_claim_is_kept_and_marked(tmp_path: Path) -> None:
     extraction = extract_sentence(
         tmp_path, "", "Diazepam is not indicated for the treatment of panic disorder."

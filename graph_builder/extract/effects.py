@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.extract.base import PARTNERS, ReaderBase
-from graph_builder.extract.context import clauses, is_negated, side_effect_group
+from graph_builder.extract.context import is_negated, side_effect_group
 from graph_builder.lexicon import get_lexicon, select_longest
 from graph_builder.model import Claim, Entity, EntityType, Mention, Sentence
 
@@ -121,9 +121,11 @@ class SideEffectReading(ReaderBase):
         subject = named or _withdrawal_mention(self.sentence, cue)
         rebound = False
         cursor = cue.end()
-        # Symptoms stay in the cue's clause: in "X should not be stopped abruptly, and is
-        # contraindicated in pregnancy" pregnancy is no symptom of stopping.
-        limit = next((b for a, b in clauses(self.text) if a <= cue.start() < b), len(self.text))
+        # Symptoms stay in what is said about stopping: in "X should not be stopped abruptly,
+        # and is contraindicated in pregnancy" the drug goes on to a new predicate, so
+        # pregnancy is no symptom; "..., and seizures have been reported" still lists them.
+        end = _NEW_PREDICATE.search(self.text, cue.end())
+        limit = end.start() if end else len(self.text)
         for obj in self.others(R.PHENOTYPES):
             if obj.entity.key == "withdrawal" or not cue.start() <= self.rel(obj) < limit:
                 continue
@@ -143,6 +145,15 @@ class SideEffectReading(ReaderBase):
                 obj=obj,
                 hedge=self.hedge_for(obj),
             )
+
+
+# Where a sentence about stopping a drug turns to something else: a semicolon, a contrast,
+# or "and" going on with the same subject ("..., and is contraindicated in ...").
+_NEW_PREDICATE = re.compile(
+    r";|\b(?:but|whereas|however)\b"
+    r"|,?\s+and\s+(?=(?:is|are|was|were|should|must|can|may|has|have)\b)",
+    re.I,
+)
 
 
 def _withdrawal_mention(sentence: Sentence, cue: re.Match[str]) -> Mention:
