@@ -119,7 +119,12 @@ def _conceded(text: str, spans: list[tuple[int, int]], start: int) -> list[str]:
         for a, b in spans
         if part[0] <= a < part[1] and a != start and R.CONCESSIVE_CLAUSE.match(text[a:b])
         for match in R.CLAIM_HEDGE.finditer(text, a, b)
+        if not _OWN_OBJECT.match(text, match.end())  # "but is not first-line for insomnia"
     ]
+
+
+# A limit that names what it limits ("not first-line for insomnia") limits that, not the claim.
+_OWN_OBJECT = re.compile(r"\s+(?:for|in|as)\s+\w", re.I)
 
 
 def _find(text: str, char: str, start: int) -> int:
@@ -132,7 +137,8 @@ def _find(text: str, char: str, start: int) -> int:
 # name. ("not necessarily", "not always" limit a claim without affirming it: still negations.)
 _CONCESSION = re.compile(
     r"\b(?:(?:is|are|was|were|be)\s+)?not\s+(?:exclusively|solely|only"
-    r"|limited to|restricted to|(?:un|in)(?:common|usual|frequent)(?:ly)?|rare(?:ly)?)\b"
+    r"|limited to|restricted to|(?:un|in)(?:common|usual|frequent)(?:ly)?|rare(?:ly)?"
+    r"|(?:the\s+|a\s+)?first[- ]line)\b"
     r"|(?:(?<=\balthough )|(?<=\bthough )|(?<=\bwhile )|(?<=\balbeit ))"
     r"not\s+(?:always|necessarily)\b"
     r"|(?<=\bif )not\b|\bno\.\s*\d",
