@@ -77,7 +77,10 @@ HEDGE_CLAUSE_BREAK = re.compile(
     r";|\bbut\b|\b(?:al)?though\b|\bhowever\b|\bwhereas\b"
     r"|\bwhile\b(?!\s+(?:\w+ing|on|under|receiving)\b)"
     r"|,\s*(?:and\s+)?(?:therefore|thus|hence|so|consequently)\b|,\s*which\b"
-    r"|\band\s+(?=(?:is|are|was|were|has|have|can|should|must|will)\b)"
+    r"|\band\s+(?=(?:is|are|was|were|has|have|can|should|must|will)\b"
+    # "treats anxiety and may help insomnia", "and often causes rash": a hedged second verb
+    r"|(?:may|might|could)\s+\w|(?:often|usually|rarely|sometimes|occasionally)\s+\w+(?:s|ed)\b"
+    r"(?<!ss)(?<!ness))"
     # ", and hepatitis has been reported": a new subject with a finite verb is a new clause
     r"|,\s*and\s+(?=(?:[\w-]+\s+){1,3}?(?:is|are|was|were|has|have|had|can|may|might|could"
     r"|will|would|should|must|does|do|did)\b)",
@@ -228,6 +231,19 @@ CONTRAINDICATION_CUE = _cue(
     r"contraindicated|must not|should not|not (?:be )?(?:prescribed|recommended|used|given|taken)"
     r"|\bavoid(?:ed)?\b|do not use"
 )
+# "It is not contraindicated in X", "no contraindication in X", "X is not a contraindication":
+# a denial of the contraindication, recorded negated (not the prohibition "should not").
+DENIED_CONTRAINDICATION = _cue(
+    r"\b(?:not|never)\s+(?:\w+\s+)?contraindicated\b|\bno\s+(?:\w+\s+)?contraindications?\b"
+    r"|\bnot\s+an?\s+(?:\w+\s+)?contraindication\b"
+)
+# Where one piece of advice ends and the next begins: at a clause break (``HEDGE_CLAUSE_BREAK``),
+# a ";", a ", but", or an "and" a new caution or prohibition follows ("contraindicated in X and
+# should be used with caution in Y", "avoid in X unless needed, and contraindicated in Y").
+_ADVICE_WORD = (
+    r"(?:caution\w*|contraindicat\w*|should not|do not|must not|avoid\w*|not (?:be )?recommended)"
+)
+ADVICE_CLAUSE_BREAK = _cue(rf";|,\s*but\b|,?\s+and\s+(?=(?:[\w-]+\s+){{0,4}}?{_ADVICE_WORD}\b)")
 BINDS_CUE = _cue(r"\b(?:bind\w*|agonist|antagonist|modulat\w*|acts? (?:on|at)|attach\w*)\b")
 AFFECTS_CUE = _cue(
     r"\b(?:enhanc\w*|increas\w*|potentiat\w*|affect\w*|inhibit\w*|reduc\w*|decreas\w*"
@@ -386,7 +402,10 @@ RULES: tuple[Rule, ...] = (
         ),
         counterexamples=(
             ("", "Diazepam does not appear to alter the pharmacokinetics of phenytoin."),
-            ("", "The effect of diazepam on the metabolism of other drugs has not been investigated."),
+            (
+                "",
+                "The effect of diazepam on the metabolism of other drugs has not been investigated.",
+            ),
         ),
     ),
     Rule(
@@ -460,9 +479,13 @@ RULES: tuple[Rule, ...] = (
                 " unless clearly needed.",
                 "pregnancy",
             ),
+            # a denied contraindication leaves the caution of the next clause asserted
+            ("", "It is not contraindicated in pregnancy, but caution is advised.", "pregnancy"),
         ),
         counterexamples=(
             ("", "Panic disorder responds to the drug."),
+            # the caution is about something else: the clause naming pregnancy prohibits
+            ("", "Caution is advised when driving, and it is contraindicated in pregnancy."),
             ("", "It must not be taken by nursing mothers."),
             ("", "It should not be given during pregnancy, unless you want harm."),
             ("", "It is contraindicated during pregnancy."),
@@ -473,7 +496,7 @@ RULES: tuple[Rule, ...] = (
         "contraindicated_in",
         "'Contraindicated', 'not recommended', 'not prescribed' or 'avoid' in a patient group.",
         AT_RISK,
-        cue=CONTRAINDICATION_CUE,
+        cue=_cue(rf"{CONTRAINDICATION_CUE.pattern}|{DENIED_CONTRAINDICATION.pattern}"),
         unless=SOFTENED_PROHIBITION,  # "not recommended unless essential" is a caution
         negatable=False,
         excluded_sections=frozenset({"dosage"}),
@@ -494,9 +517,19 @@ RULES: tuple[Rule, ...] = (
                 " unless clearly needed.",
                 "liver disease",
             ),
+            # ", and contraindicated in ..." is advice of its own, not part of the exception
+            (
+                "",
+                "Avoid it in gout unless clearly necessary, and contraindicated in pregnancy.",
+                "pregnancy",
+            ),
         ),
         counterexamples=(
             ("", "It is used in pregnancy when needed."),
+            # a denial of the contraindication, recorded negated
+            ("", "It is not contraindicated in pregnancy."),
+            # the caution's own clause names the elderly; the prohibition's names no group
+            ("", "Use it with caution in the elderly and avoid alcohol."),
             ("", "Breast-feeding is not advised during treatment unless it is judged essential."),
             ("", "Except where the benefits justify it, avoid use in pregnancy."),
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from graph_builder import rules as R
 from graph_builder.extract.context import clauses, find_hedges, scoped_hedges, section_kinds
@@ -72,6 +73,18 @@ class ReaderBase:
             positions = [self.rel(obj)]
         return scoped_hedges(self.text, positions)
 
+    def advice_hedge(self, obj: Mention | None) -> str | None:
+        """Return the hedges of the piece of advice that names ``obj``, as ``hedge_for`` does."""
+        if obj is None or not self.sentence.start <= obj.start < self.sentence.start + len(
+            self.text
+        ):
+            return self.hedge_for(obj)
+        at = self.rel(obj)
+        a, b = next(
+            ((a, b) for a, b in advice_clauses(self.text) if a <= at < b), (0, len(self.text))
+        )
+        return scoped_hedges(self.text[a:b], [at - a])
+
     def claim(
         self, relation: str, rule: str, obj: Mention | None = None, **fields: object
     ) -> Claim:
@@ -83,7 +96,7 @@ class ReaderBase:
             sentence=self.sentence,
             rule=rule,
             obj=obj,
-            hedge=self.hedge_for(obj),
+            hedge=self.advice_hedge(obj) if relation in ADVICE_RELATIONS else self.hedge_for(obj),
             negated=negated,
             subject_inferred_from_topic=self.inferred,
             **fields,  # type: ignore[arg-type]
@@ -116,10 +129,24 @@ class ReaderBase:
         return False
 
     def clauses_where(self, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
-        """Return the spans of the sentence's clauses in which ``pattern`` matches."""
+        """Return the spans of the sentence's pieces of advice in which ``pattern`` matches."""
         if pattern is None:
             return []
-        return [(a, b) for a, b in clauses(self.text) if pattern.search(self.text, a, b)]
+        return [(a, b) for a, b in advice_clauses(self.text) if pattern.search(self.text, a, b)]
+
+    def advice_at(self, position: int) -> tuple[frozenset[str], frozenset[str]]:
+        """Return the advice kinds of the clause at ``position``, and the kinds ruling it.
+
+        A clause with no caution or prohibition of its own takes those of the nearest clause
+        before it that has one, else of the nearest after it.
+        """
+        spans = advice_clauses(self.text)
+        kinds = [advice_kinds(self.text, a, b) for a, b in spans]
+        here = next((i for i, (a, b) in enumerate(spans) if a <= position < b), len(spans) - 1)
+        own = kinds[here]
+        order = [*range(here, -1, -1), *range(here + 1, len(spans))]
+        ruling: frozenset[str] = next((kinds[i] for i in order if kinds[i] & ADVICE), frozenset())
+        return own, ruling
 
     def qualifiers(self, relation: str, obj: Mention) -> tuple[tuple[str, str], ...]:
         """Return the qualifiers the text gives a relation: aspect, direction, site, lead-in."""
@@ -166,3 +193,48 @@ class ReaderBase:
 def within(position: int, spans: list[tuple[int, int]]) -> bool:
     """Tell whether a position lies in one of ``spans``."""
     return any(start <= position < end for start, end in spans)
+
+
+ADVICE = frozenset({"caution", "contraindication"})
+ADVICE_RELATIONS = frozenset({"caution_in", "contraindicated_in"})
+
+
+def advice_clauses(text: str) -> list[tuple[int, int]]:
+    """Split a sentence into its pieces of advice: its clauses, cut again before new advice.
+
+    >>> t = "Avoid in gout unless needed, and contraindicated in asthma."
+    >>> [t[a:b] for a, b in advice_clauses(t)]
+    ['Avoid in gout unless needed', ', and contraindicated in asthma.']
+    """
+    cuts = {a for a, _ in clauses(text)}
+    cuts.update(
+        m.start() for m in R.ADVICE_CLAUSE_BREAK.finditer(text) if text[: m.start()].strip()
+    )
+    bounds = sorted(cuts | {0, len(text)})
+    return [(a, b) for a, b in pairwise(bounds) if a < b]
+
+
+def advice_kinds(text: str, start: int, end: int) -> frozenset[str]:
+    """Say what a clause advises: "caution", "contraindication", or a "denied" contraindication.
+
+    A prohibition that allows an exception ("avoid unless essential") is a caution; the
+    "contraindicated" of "not contraindicated" is a denial.
+    """
+    kinds: set[str] = set()
+    softened = [m.span() for m in R.SOFTENED_PROHIBITION.finditer(text, start, end)]
+    denied = [m.span() for m in R.DENIED_CONTRAINDICATION.finditer(text, start, end)]
+    if softened or R.CAUTION_WORDS.search(text, start, end):
+        kinds.add("caution")
+    if denied:
+        kinds.add("denied")
+    for match in R.CONTRAINDICATION_CUE.finditer(text, start, end):
+        if not any(a < match.end() and match.start() < b for a, b in softened + denied):
+            kinds.add("contraindication")
+    return frozenset(kinds)
+
+
+def mask_advice(text: str) -> str:
+    """Blank the prohibitions and denials of a sentence: their "not" negates no caution."""
+    for pattern in (R.SOFTENED_PROHIBITION, R.DENIED_CONTRAINDICATION, R.CONTRAINDICATION_CUE):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text

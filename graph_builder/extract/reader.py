@@ -6,13 +6,15 @@ import re
 from collections.abc import Iterator
 
 from graph_builder import rules as R
-from graph_builder.extract.base import within
+from graph_builder.extract.base import ADVICE_RELATIONS, mask_advice, within
 from graph_builder.extract.context import is_negated
 from graph_builder.extract.effects import SideEffectReading
 from graph_builder.extract.interacting import InteractionReading
 from graph_builder.extract.statements import StatementReading
 from graph_builder.interactions import COMPARED_WITH_OWN_CLASS
 from graph_builder.model import Claim
+
+ADVICE_KIND = {"caution_in": "caution", "contraindicated_in": "contraindication"}
 
 
 class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
@@ -65,16 +67,42 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         excluded = self.clauses_where(rule.unless)
         scoped = isinstance(cue, re.Match) and cue.re is rule.clause_cue
         scope = self.clauses_where(rule.clause_cue) if scoped else []
+        advice = rule.relation in ADVICE_RELATIONS and not rule.cue_in_lead_in
+        text = mask_advice(self.text) if advice else self.text
         for obj in self.others(rule.objects):
             at = self.rel(obj)
-            if within(at, excluded) or (scoped and not within(at, scope)):
+            denied = False
+            if advice:  # caution or contraindication: the advice of the clause naming it
+                verdict = self.advice_verdict(rule.relation, at)
+                if verdict is None:
+                    continue
+                denied = verdict == "denied"
+            elif within(at, excluded) or (scoped and not within(at, scope)):
                 continue
             negatable = rule.negatable and not prohibition and not within(at, softened)
-            negated = negatable and is_negated(self.text, at)
+            negated = denied or (negatable and is_negated(text, at))
             if isinstance(cue, re.Match) and negatable:
-                negated = negated or is_negated(self.text, cue.start())
+                negated = negated or is_negated(text, cue.start())
             qualifiers = self.qualifiers(rule.relation, obj)
             yield self.claim(rule.relation, rule.name, obj, negated=negated, qualifiers=qualifiers)
+
+    def advice_verdict(self, relation: str, at: int) -> str | None:
+        """Say whether the advice at ``at`` makes ``relation``: "asserted", "denied" or None."""
+        own, ruling = self.advice_at(at)
+        if relation == "contraindicated_in":
+            if "contraindication" in own:
+                return "asserted"
+            if "denied" in own:
+                return "denied"
+            if "caution" in own:
+                return None
+        elif "caution" in own:
+            return "asserted"
+        elif "contraindication" in own:
+            return None
+        if not ruling:  # no clause says which: the sentence's cue rules every object
+            return "asserted"
+        return "asserted" if ADVICE_KIND[relation] in ruling else None
 
     def read(self) -> Iterator[Claim]:
         """Yield every claim the sentence makes."""
