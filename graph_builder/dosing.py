@@ -13,8 +13,11 @@ from graph_builder.model import Dose
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 UNITS = r"mg/kg|mcg/kg|mg/m2|mg|mcg|µg|μg|micrograms?|milligrams?|g|ml|mL|units?|IU"
+# An amount per volume ("10 g/dL", "4 mg per L") is a concentration, no dose.
 AMOUNT = re.compile(
-    rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{UNITS})\b", re.I
+    rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{UNITS})\b"
+    r"(?!\s*(?:/|per\b)\s*(?:d?l|ml|mmol|lit(?:er|re)s?)\b)",
+    re.I,
 )
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "once": 1, "twice": 2}
 FREQUENCY = re.compile(
@@ -23,7 +26,15 @@ FREQUENCY = re.compile(
     r"|\b(?P<every>every \d+(?:\s*(?:-|to)\s*\d+)? hours)\b",
     re.I,
 )
-PER_DAY = re.compile(r"^\s*(?:of \w+\s+)?(?:per|a|/)\s*day\b|^\s*/d\b|^\s*daily\b", re.I)
+# "per day", "daily", and the same day named as a span: "in 24 hours", "in any 24-hour period",
+# "within one day" (a shorter or longer span, "in 12 hours", is no day).
+PER_DAY = re.compile(
+    r"^\s*(?:of \w+\s+)?(?:per|a|/)\s*day\b|^\s*/d\b|^\s*daily\b"
+    r"|^\s*(?:of \w+\s+)?(?:in|per|within|over|during)\s+(?:any\s+|a\s+|one\s+|each\s+)?"
+    r"(?:24|twenty-four)[\s-]*(?:hours?|hrs?|h)\b(?:\s+period)?"
+    r"|^\s*(?:of \w+\s+)?(?:in|within|during)\s+(?:one|a single|any one|a)\s+day\b",
+    re.I,
+)
 DAILY_BEFORE = re.compile(r"\bdaily (?:dose|dosage|amount)\b|\bdose per day\b", re.I)
 DIVIDED = re.compile(
     r"\bdivided into (?P<n>\w+|\d+) (?:doses|parts|portions)|\bin (?P<n2>\w+|\d+) divided doses",
@@ -44,7 +55,15 @@ CIRCUMSTANCE = re.compile(
     r"|\b(?:during|in) (?:an? )?(?:emergenc(?:y|ies)|crisis|crises)\b",
     re.I,
 )
-SETTING = re.compile(r"\bonly in (?:a )?(?P<s>hospital|inpatient settings?|clinic)\b", re.I)
+# "only in hospital", "should only be given in a clinic", "in hospital only", "under hospital
+# supervision": the dose is kept to that setting.
+SETTING = re.compile(
+    r"\bonly\s+(?:(?:be\s+)?(?:given|used|administered|started|initiated|taken)\s+)?in\s+(?:an?\s+)?"
+    r"(?P<s>hospital|inpatient settings?|clinic)\b"
+    r"|\bin\s+(?:an?\s+)?(?P<s2>hospital|inpatient settings?|clinic)\s+only\b"
+    r"|\bunder\s+(?P<s3>hospital|inpatient|clinic)\s+supervision\b",
+    re.I,
+)
 POPULATION = re.compile(
     r"\b(?P<text>(?:infants|newborns|neonates|children|adolescents|adults|older adults|elderly"
     r"|geriatric patients|pediatric patients)"
@@ -58,8 +77,13 @@ POPULATION = re.compile(
 # is any dose above 10 mg (exclusive lower bound), "at least" an inclusive lower bound, "up to",
 # "not more than", "a maximum of" an upper bound, "less than" an exclusive upper bound. The
 # negated forms come first ("not more than" is an upper bound, "not less than" a lower one).
+# ... and a dose named between the comparator and its amount: "not exceed a total daily dose of"
+_DOSE_NOUN = (
+    r"(?:a\s+|the\s+)?(?:total\s+(?:of\s+)?)?"
+    r"(?:(?:(?:total|daily|single)\s+)+(?:doses?|dosages?|amounts?)\s+of\s+)?"
+)
 COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rf"(?:{words})\s*(?:of\s+)?(?:a\s+)?(?:total\s+(?:of\s+)?)?$", re.I))
+    (name, re.compile(rf"(?:{words})\s*(?:of\s+)?{_DOSE_NOUN}$", re.I))
     for name, words in (
         (
             "le",
@@ -82,18 +106,30 @@ LOWER_BOUNDS = frozenset({"gt", "ge"})
 # recommended", "doses higher than 20 mg should be avoided" (a dose named before the
 # comparative, a prohibition after the amount). What was excluded stays excluded: "more than
 # 10 mg" forbidden is "at most 10 mg", "at least 10 mg" forbidden is "less than 10 mg".
-FORBIDDEN_BOUND = {"gt": "le", "ge": "lt"}
+# A forbidden upper bound is a minimum: "do not give less than 0.5 mg" is at least 0.5 mg.
+FORBIDDEN_BOUND = {"gt": "le", "ge": "lt", "lt": "ge", "le": "gt"}
+UPPER_BOUNDS = frozenset({"lt", "le"})
+# "or more" after the amount: "12 mg or more" is at least 12 mg, "1 mg or less" at most 1 mg.
+AFTER_COMPARATOR = re.compile(
+    r"^\s*or\s+(?:(?P<ge>more|above|higher|greater|over)|(?P<le>less|below|lower|fewer|under))\b",
+    re.I,
+)
+# A verb that itself bounds from above: "do not exceed the maximum of 10 mg" stays a maximum.
+EXCEED = re.compile(r"\bexceed", re.I)
 NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|n't|\bnever)\s+(?:(?:be|take|use|give|administer|prescribe|receive|exceed"
-    r"|increase|raise|go)\w*\s+)?(?:(?:the|a|your)\s+)?(?:(?:daily|total)\s+)?"
+    r"(?:\bnot|n't|\bnever)\s+(?:(?:necessary|needed|advisable|required|recommended)\s+to\s+)?"
+    r"(?:(?:be|take|use|give|administer|prescribe|receive|exceed"
+    r"|increase|raise|go)\w*\s+)?(?:(?:it|them|this|these)\s+)?(?:(?:the|a|your)\s+)?"
+    r"(?:(?:daily|total)\s+)?"
     r"(?:(?:doses?|dosages?|amounts?)\s+(?:to\s+|of\s+)?)?$",
     re.I,
 )
 DOSE_SUBJECT = re.compile(r"\b(?:doses?|dosages?|amounts?|intakes?)\b", re.I)
 FORBIDDEN_AFTER = re.compile(
-    r"^[^.;:]{0,40}?\b(?:should|must|are|is|be)\s+(?:\w+ly\s+)?(?:avoided"
+    r"^[^.;:]{0,40}?\b(?:should|must|are|is|be)\s+(?:(?:\w+ly\s+)?(?:avoided|unsafe"
     r"|not\s+(?:be\s+)?(?:recommended|advised|exceeded|used|given|taken|administered"
-    r"|prescribed))\b",
+    r"|prescribed))|(?:rarely|seldom)\s+(?:needed|required|necessary)"
+    r"|not\s+(?:usually\s+|generally\s+|often\s+)?(?:advisable|necessary|needed|required))\b",
     re.I,
 )
 _SENTENCE_BREAK = re.compile(r";|\.\s")
@@ -111,14 +147,10 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    (
-        "maximum",
-        re.compile(
-            r"\bmaximum|\bup to\b|\bnot (?:to )?exceed|\bno more than|\bat most\b|\bmax\b", re.I
-        ),
-    ),
+    # only the word: "up to", "not more than" are comparators, and bound their own amount
+    ("maximum", re.compile(r"\bmaximum|\bmax\b", re.I)),
     ("initial", re.compile(r"\bstart\w*|\binitial\w*|\bminimal|\bbegin\w*|\blowest", re.I)),
-    ("maintenance", re.compile(r"\bmaintenance|\bstandard|\busual|\btypical daily", re.I)),
+    ("maintenance", re.compile(r"\bmaintenance|\bstandard|\busual\b|\btypical daily", re.I)),
 )
 
 
@@ -166,14 +198,19 @@ def bound_of(text: str, start: int, end: int) -> tuple[str | None, bool]:
     before = text[max([0, start - 60, *breaks]) : start]
     after = text[end:]
     found = _comparator_match(before)
-    if found is None:
-        return ("le", True) if NOT_EXCEEDED_AFTER.match(after) else (None, False)
-    name, match = found
-    if name in FORBIDDEN_BOUND:
-        lead = before[: match.start()]
-        if NEGATED_BEFORE.search(lead) or (
-            DOSE_SUBJECT.search(lead) and FORBIDDEN_AFTER.match(after)
-        ):
+    if found is not None:
+        name, lead = found[0], before[: found[1].start()]
+    else:
+        trailing = AFTER_COMPARATOR.match(after)
+        if trailing is None:
+            return ("le", True) if NOT_EXCEEDED_AFTER.match(after) else (None, False)
+        name = "ge" if trailing.group("ge") else "le"
+        lead, after = before, after[trailing.end() :]
+    prohibited = FORBIDDEN_AFTER.match(after)
+    if NEGATED_BEFORE.search(lead) or (DOSE_SUBJECT.search(lead) and prohibited):
+        # "do not exceed the maximum of 10 mg", "a maximum of 10 mg must not be exceeded"
+        exceeded = EXCEED.search(lead) or (prohibited and EXCEED.search(prohibited.group()))
+        if not (name in UPPER_BOUNDS and exceeded):
             return FORBIDDEN_BOUND[name], True
     return name, False
 
@@ -196,6 +233,18 @@ def _kind(text: str, headings: tuple[str, ...], bound: str | None) -> str:
             if cue.search(heading):
                 return kind
     return "usual"
+
+
+def _times_bounded(
+    text: str, frequency: re.Match[str], times: int
+) -> tuple[int | None, int | None]:
+    """Bound a count of doses a day by its comparator: "up to 3 times a day" is at most 3."""
+    bound, _ = bound_of(text, frequency.start(), frequency.end())
+    if bound in UPPER_BOUNDS:
+        return None, times - 1 if bound == "lt" else times
+    if bound in LOWER_BOUNDS:
+        return times + 1 if bound == "gt" else times, None
+    return times, times
 
 
 def _population(text: str) -> tuple[str | None, str | None, str | None]:
@@ -237,19 +286,27 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
             if bound is not None and bound not in LOWER_BOUNDS:
                 low, high = None, low
         after = text[amount.end() :]
+        trailing = AFTER_COMPARATOR.match(after)
+        after = after[trailing.end() :] if trailing else after  # "12 mg or more per day"
         per_day = PER_DAY.match(after) and not (frequency and frequency.start() == amount.end() + 1)
         per = "day" if per_day or DAILY_BEFORE.search(text[: amount.start()]) else "dose"
     population, age_min, age_max = _population(text)
     divided = DIVIDED.search(text)
     setting = SETTING.search(text)
+    place = setting.group("s") or setting.group("s2") or setting.group("s3") if setting else None
     circumstance = CIRCUMSTANCE.search(text)
     times_min = times_max = None
     if frequency and frequency.group("text"):
         times_min = _count(frequency.group("n"))
         times_max = _count(frequency.group("n2")) or times_min
+        if times_min is not None and frequency.group("n2") is None:
+            times_min, times_max = _times_bounded(text, frequency, times_min)
     kind = "course"
-    if amount:  # "do not take more than 10 mg": the most one may take
-        kind = "maximum" if forbidden else _kind(text, headings, bound)
+    if amount:
+        kind = _kind(text, headings, bound)
+        # "up to 6 mg", "1 mg or less", "do not take more than 10 mg": the most one may take
+        if bound in UPPER_BOUNDS and (forbidden or kind != "overdose-risk"):
+            kind = "maximum"
     return Dose(
         kind=kind,
         value_min=_decimal(low),
@@ -266,6 +323,6 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
         age_max_years=age_max,
         duration=duration.group("text") if duration else None,
         duration_max_months=max_duration.group("n") if max_duration else None,
-        setting=setting.group("s").lower() if setting else None,
+        setting=place.lower() if place else None,
         circumstance=circumstance.group() if circumstance else None,
     )

@@ -307,6 +307,110 @@ def test_a_side_effect_after_a_new_subject_is_not_hedged(tmp_path: Path) -> None
     assert _hedges(claims, "has_side_effect") == {"rash": "occasionally", "hepatitis": None}
 
 
+# ---------------------------------------------------------------- caution or contraindication, per object
+
+
+def _advice(claims: tuple[Claim, ...]) -> dict[str, set[tuple[str, bool]]]:
+    found: dict[str, set[tuple[str, bool]]] = {}
+    for c in claims:
+        if c.relation in ("caution_in", "contraindicated_in") and c.obj:
+            found.setdefault(c.obj.entity.key, set()).add((c.relation, c.negated))
+    return found
+
+
+CAUTION = ("caution_in", False)
+CONTRAINDICATED = ("contraindicated_in", False)
+NOT_CONTRAINDICATED = ("contraindicated_in", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Diazepam is contraindicated in pregnancy and should be used with caution in "
+            "breastfeeding.",
+            {"pregnancy": {CONTRAINDICATED}, "breastfeeding": {CAUTION}},
+        ),
+        (
+            "Diazepam is contraindicated in liver disease and should be used with caution in "
+            "the elderly.",
+            {"liver-disease": {CONTRAINDICATED}, "older-adults": {CAUTION}},
+        ),
+        (
+            "Caution is advised in kidney disease; diazepam is contraindicated in myasthenia.",
+            {"kidney-disease": {CAUTION}},
+        ),
+        (
+            "Patients with myasthenia should not take diazepam, but patients with kidney disease "
+            "may take it with caution.",
+            {"kidney-disease": {CAUTION}},
+        ),
+        # the "not" of a prohibition negates no caution
+        (
+            "Use diazepam with caution in liver disease, and do not use it in pregnancy.",
+            {"liver-disease": {CAUTION}, "pregnancy": {CONTRAINDICATED}},
+        ),
+        # an exception softens its own clause only, even when the next has no verb of its own
+        (
+            "Avoid diazepam in kidney disease unless clearly necessary, and contraindicated in "
+            "breastfeeding.",
+            {"kidney-disease": {CAUTION}, "breastfeeding": {CONTRAINDICATED}},
+        ),
+        # a denied contraindication: recorded negated, and the caution after it holds
+        (
+            "Diazepam is not contraindicated in pregnancy but caution is advised.",
+            {"pregnancy": {CAUTION, NOT_CONTRAINDICATED}},
+        ),
+    ],
+)
+def test_each_object_takes_the_advice_of_its_own_clause(
+    tmp_path: Path, sentence: str, expected: dict[str, set[tuple[str, bool]]]
+) -> None:
+    _, claims = _graph(tmp_path, sentence)
+    assert _advice(claims) == expected
+
+
+def test_a_denial_of_a_contraindication_is_negated_but_a_prohibition_is_not(
+    tmp_path: Path,
+) -> None:
+    sentences = {
+        "There is no contraindication to diazepam in pregnancy.": NOT_CONTRAINDICATED,
+        "Pregnancy is not a contraindication to diazepam.": NOT_CONTRAINDICATED,
+        "Diazepam is not absolutely contraindicated in pregnancy.": NOT_CONTRAINDICATED,
+        # the prohibition itself, with its "not"
+        "Diazepam should not be used in pregnancy.": CONTRAINDICATED,
+        "Diazepam is not recommended in pregnancy.": CONTRAINDICATED,
+        "Do not use diazepam in pregnancy.": CONTRAINDICATED,
+    }
+    found = {s: _advice(_graph(tmp_path, s)[1]).get("pregnancy") for s in sentences}
+    assert found == {s: {advice} for s, advice in sentences.items()}
+
+
+def test_advice_in_another_clause_lends_no_hedge(tmp_path: Path) -> None:
+    _, claims = _graph(
+        tmp_path,
+        "Avoid diazepam in kidney disease unless clearly necessary, and contraindicated in "
+        "breastfeeding.",
+    )
+    assert _hedges(claims, "contraindicated_in") == {"breastfeeding": None}
+    assert _hedges(claims, "caution_in") == {"kidney disease": "unless clearly necessary"}
+
+
+def test_a_hedged_second_verb_hedges_only_its_own_conjunct() -> None:
+    cases = {
+        ("Lorazepam treats anxiety and may help insomnia.", "anxiety"): None,
+        ("Lorazepam treats anxiety and may help insomnia.", "insomnia"): "may",
+        ("Lorazepam causes drowsiness and may cause amnesia.", "drowsiness"): None,
+        ("It eases pain and usually relieves spasm.", "pain"): None,
+        ("It eases pain and usually relieves spasm.", "spasm"): "usually",
+        # no verb after "and": one clause, one hedge for both
+        ("Lorazepam may cause drowsiness and dizziness.", "drowsiness"): "may",
+        ("Lorazepam may cause drowsiness and dizziness.", "dizziness"): "may",
+    }
+    found = {(s, w): scoped_hedges(s, [s.index(w)]) for s, w in cases}
+    assert found == cases
+
+
 # ---------------------------------------------------------------- one statement per claim
 
 
@@ -326,3 +430,188 @@ def test_a_pair_named_twice_in_a_sentence_makes_two_statements(tmp_path: Path) -
     for node in graph.subjects(RDF.type, DKG.DrugInteraction):
         assert len(list(graph.objects(node, DKG.interactionType))) <= 1
     assert validate_graph(graph).conforms
+
+
+# ---------------------------------------------------------------- dose review: per day, prohibitions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "per"),
+    [
+        ("Do not exceed 10 mg in 24 hours.", "day"),
+        ("Take no more than 2 g in any 24-hour period.", "day"),
+        ("Give at most 6 mg in one day.", "day"),
+        ("Use up to 8 mg within 24 hours.", "day"),
+        ("Never take more than 3 g per 24 hours.", "day"),
+        ("Give up to 40 mg over 24 hours by infusion.", "day"),
+        # counter-examples: another span of time, or one dose, is no day
+        ("Take 5 mg in one dose.", "dose"),
+        ("Infuse 10 mg within 2 hours.", "dose"),
+        ("Give up to 4 mg in 12 hours.", "dose"),
+    ],
+)
+def test_an_amount_in_twenty_four_hours_is_per_day(sentence: str, per: str) -> None:
+    dose = parse_dose(sentence)
+    assert dose is not None and dose.per == per
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "low", "high", "comparator"),
+    [
+        # a comparator after the amount: "or more" a lower bound, "or less" an upper one
+        ("Take 12 mg or more per day if needed.", "usual", "12", None, "ge"),
+        ("Some adults need 20 mg or higher per day.", "usual", "20", None, "ge"),
+        ("Give 1 mg or less per dose.", "maximum", None, "1", "le"),
+        ("Frail patients get 2 mg or below per day.", "maximum", None, "2", "le"),
+        # ... then a prohibition flips it
+        ("Adults should not take 12 mg or more per day.", "maximum", None, "12", "lt"),
+        # discouraged amounts: what is not advisable, rarely needed or unsafe is above a maximum
+        ("Doses exceeding 15 mg daily are not advisable.", "maximum", None, "15", "le"),
+        ("Doses of more than 4 mg per day are rarely needed.", "maximum", None, "4", "le"),
+        ("Doses higher than 6 mg a day are rarely required.", "maximum", None, "6", "le"),
+        ("It is not necessary to give more than 4 mg a day.", "maximum", None, "4", "le"),
+        ("Doses above 10 mg are not usually needed.", "maximum", None, "10", "le"),
+        ("Doses greater than 9 mg per day are not usually required.", "maximum", None, "9", "le"),
+        ("Doses over 30 mg a day are unsafe.", "maximum", None, "30", "le"),
+        ("Doses above 8 mg per day are not necessary.", "maximum", None, "8", "le"),
+        # a forbidden upper bound is a minimum, never a maximum
+        ("Do not give less than 0.5 mg per dose.", "usual", "0.5", None, "ge"),
+        ("Never use below 2 mg per day.", "usual", "2", None, "ge"),
+        # counter-examples: a maximum named after the prohibition stays a maximum
+        ("Do not exceed the maximum of 10 mg per day.", "maximum", None, "10", "le"),
+        (
+            "Patients who do not respond may need more than 20 mg per day.",
+            "usual",
+            "20",
+            None,
+            "gt",
+        ),
+        ("Doses above 30 mg per day are needed in some patients.", "usual", "30", None, "gt"),
+    ],
+)
+def test_a_prohibited_or_discouraged_amount_is_read_as_a_bound(
+    sentence: str, kind: str, low: str | None, high: str | None, comparator: str
+) -> None:
+    dose = parse_dose(sentence)
+    assert dose is not None
+    assert (dose.kind, dose.value_min, dose.value_max, dose.comparator) == (
+        kind,
+        low,
+        high,
+        comparator,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The usual dose is 5 mg twice daily.", "maintenance"),
+        # "usually" is a hedge, not the usual (maintenance) dose
+        ("Children usually receive 2 mg per day.", "usual"),
+        ("It is usually started at 2 mg per day.", "initial"),
+    ],
+)
+def test_only_the_word_usual_names_a_maintenance_dose(sentence: str, kind: str) -> None:
+    dose = parse_dose(sentence)
+    assert dose is not None and dose.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "setting"),
+    [
+        (
+            "Doses over 20 mg a day should only be given in hospital.",
+            "hospital-threshold",
+            "hospital",
+        ),
+        ("Above 20 mg a day it is used in hospital only.", "hospital-threshold", "hospital"),
+        (
+            "Above 20 mg a day, give it under hospital supervision.",
+            "hospital-threshold",
+            "hospital",
+        ),
+        (
+            "Doses above 30 mg a day should only be used in a clinic.",
+            "hospital-threshold",
+            "clinic",
+        ),
+        # counter-examples: a plain dose in hospital, or a hospital named as a place of care
+        ("Give 12 mg per day in hospital only.", "usual", "hospital"),
+        ("Above 20 mg a day, patients in hospital may sleep more.", "usual", None),
+    ],
+)
+def test_a_lower_bound_kept_to_hospital_is_a_hospital_threshold(
+    sentence: str, kind: str, setting: str | None
+) -> None:
+    dose = parse_dose(sentence)
+    assert dose is not None and (dose.kind, dose.setting) == (kind, setting)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "times_min", "times_max"),
+    [
+        ("Do not take it more than 3 times a day.", None, 3),
+        ("Take it up to 4 times a day.", None, 4),
+        ("Use no more than twice daily.", None, 2),
+        ("Apply at most three times a day.", None, 3),
+        ("Use not more than 4 times a day.", None, 4),
+        # counter-examples: a plain frequency or range states both ends
+        ("Take 5 mg three times a day.", 3, 3),
+        ("Take it 2 to 4 times a day.", 2, 4),
+    ],
+)
+def test_a_capped_frequency_is_a_maximum_only(
+    sentence: str, times_min: int | None, times_max: int | None
+) -> None:
+    dose = parse_dose(sentence)
+    assert dose is not None
+    assert (dose.times_per_day_min, dose.times_per_day_max) == (times_min, times_max)
+
+
+def test_a_maximum_in_twenty_four_hours_answers_the_daily_maximum(tmp_path: Path) -> None:
+    graph, _ = _graph(tmp_path, "Do not exceed 10 mg of diazepam in 24 hours.")
+    (node,) = list(graph.subjects(RDF.type, SCHEMA.MaximumDoseSchedule))
+    assert graph.value(node, DKG.doseBasis) == DKG.PerDay
+    assert Decimal(str(graph.value(node, DKG.doseValueMax))) == Decimal("10")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "low", "high", "comparator"),
+    [
+        # a dose named between the comparator and its amount keeps the comparator
+        ("The dose should not exceed a total daily dose of 40 mg.", "maximum", None, "40", "le"),
+        ("Up to a daily dose of 10 mg may be given.", "maximum", None, "10", "le"),
+        ("Never take more than a single dose of 10 mg.", "maximum", None, "10", "le"),
+        # an "up to" that caps the count of doses leaves the amount a plain dose
+        ("Adults: 1 mg up to 3 times a day.", "usual", "1", "1", None),
+        ("Take 5 mg, up to 4 times daily if needed.", "usual", "5", "5", None),
+    ],
+)
+def test_each_amount_carries_its_own_comparator(
+    sentence: str, kind: str, low: str | None, high: str | None, comparator: str | None
+) -> None:
+    dose = parse_dose(sentence)
+    assert dose is not None
+    assert (dose.kind, dose.value_min, dose.value_max, dose.comparator) == (
+        kind,
+        low,
+        high,
+        comparator,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # a concentration is a laboratory value, not a dose
+        ("Use with caution when haemoglobin is below 9 g/dL.", None),
+        ("Stop it if the serum level exceeds 4 mg/L.", None),
+        ("Lower the dose once haemoglobin falls under 10 g per dL.", None),
+        # counter-examples: doses per day or per kilogram stay doses
+        ("Give 10 mg/day.", "mg"),
+        ("Give 2 mg/kg per day.", "mg/kg"),
+    ],
+)
+def test_a_concentration_is_no_dose(sentence: str, unit: str | None) -> None:
+    dose = parse_dose(sentence)
+    assert (dose.unit if dose else None) == unit
