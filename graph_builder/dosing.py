@@ -8,6 +8,7 @@ Decimal commas ("0,5 mg") are read as decimal points.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph_builder.model import Dose
 
@@ -326,3 +327,36 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
         setting=place.lower() if place else None,
         circumstance=circumstance.group() if circumstance else None,
     )
+
+
+# Where a sentence's later clause starts: "1 mg up to 3 times a day, not more than 4 mg ...".
+_CLAUSE_START = re.compile(r"[,;(]\s*|\b(?:but|and)\s+")
+
+
+def later_daily_maximum(text: str, headings: tuple[str, ...], first: Dose) -> Dose | None:
+    """Return a daily maximum a later clause adds to the sentence's first dose, if any.
+
+    >>> t = "Adults: 1 mg up to 3 times a day, not more than 4 mg in 24 hours."
+    >>> d = later_daily_maximum(t, (), parse_dose(t))
+    >>> (d.kind, d.value_max, d.per, d.comparator, d.population)
+    ('maximum', '4', 'day', 'le', 'Adults')
+    """
+    amounts = list(AMOUNT.finditer(text))
+    for amount in amounts[1:]:
+        if amount.group("high") is not None:
+            continue
+        clauses = [m.end() for m in _CLAUSE_START.finditer(text, amounts[0].end(), amount.start())]
+        if not clauses:
+            continue  # "0.5 mg to 1 mg": one statement, read by parse_dose
+        later = parse_dose(text[clauses[-1] :], headings)
+        if later is None or later.kind != "maximum" or later.per != "day":
+            continue
+        if (first.kind, first.value_max, first.per) == ("maximum", later.value_max, "day"):
+            return None  # the first dose is this maximum already
+        return replace(
+            later,
+            population=later.population or first.population,
+            age_min_years=later.age_min_years or first.age_min_years,
+            age_max_years=later.age_max_years or first.age_max_years,
+        )
+    return None

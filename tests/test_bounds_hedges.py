@@ -615,3 +615,37 @@ def test_each_amount_carries_its_own_comparator(
 def test_a_concentration_is_no_dose(sentence: str, unit: str | None) -> None:
     dose = parse_dose(sentence)
     assert (dose.unit if dose else None) == unit
+
+
+# --- a daily maximum in a later clause of a dose sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "maximum"),
+    [
+        ("Adults: 1 mg up to 3 times a day, not more than 4 mg in 24 hours.", "4"),
+        ("You can take up to 2 mg at a time, but no more than 6 mg daily.", "6"),
+    ],
+    ids=["not-more-than-in-24-hours", "but-no-more-than-daily"],
+)
+def test_a_later_clause_adds_the_daily_maximum(sentence: str, maximum: str) -> None:
+    from graph_builder.dosing import later_daily_maximum
+
+    later = later_daily_maximum(sentence, (), parse_dose(sentence))  # type: ignore[arg-type]
+    assert later is not None
+    assert (later.kind, later.value_max, later.per) == ("maximum", maximum, "day")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The initial dose is 0.5 mg three times a day, and may be raised by 0.5 mg every 3 days.",
+        "The maximum dose is 4 mg per day.",
+        "Take 0.5 mg to 1 mg at bedtime.",
+    ],
+    ids=["titration-step", "one-maximum", "one-range"],
+)
+def test_no_second_maximum_where_the_sentence_states_one_dose(sentence: str) -> None:
+    from graph_builder.dosing import later_daily_maximum
+
+    assert later_daily_maximum(sentence, (), parse_dose(sentence)) is None  # type: ignore[arg-type]

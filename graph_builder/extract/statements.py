@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from graph_builder import rules as R
-from graph_builder.dosing import AMOUNT, MAX_DURATION, parse_dose
+from graph_builder.dosing import AMOUNT, MAX_DURATION, later_daily_maximum, parse_dose
 from graph_builder.extract.base import PARTNERS, ReaderBase
 from graph_builder.lexicon import find_mentions
 from graph_builder.model import Claim, EntityType, Mention
@@ -117,10 +117,13 @@ class StatementReading(ReaderBase):
             if m.entity.type is EntityType.CONDITION
         ]
         indications = heading_mentions[-1:] or self.others(frozenset({EntityType.CONDITION}))
-        relation = "maximum_dose" if dose.kind == "maximum" else "dose"
         targets: list[Mention | None] = [*indications] or [None]
-        for indication in targets:
-            yield self.claim(relation, "dose-statement", indication, dose=dose)
+        # "1 mg up to 3 times a day, not more than 4 mg in 24 hours": a dose and a maximum
+        later = later_daily_maximum(self.text, self.sentence.heading_texts, dose)
+        for found in (dose, later) if later else (dose,):
+            relation = "maximum_dose" if found.kind == "maximum" else "dose"
+            for indication in targets:
+                yield self.claim(relation, "dose-statement", indication, dose=found)
 
     def instructions(self) -> Iterator[Claim]:
         """Yield administration instructions, as the document phrases them."""
