@@ -248,7 +248,8 @@ def _times_bounded(
     return times, times
 
 
-def _population(text: str) -> tuple[str | None, str | None, str | None]:
+def population_of(text: str) -> tuple[str | None, str | None, str | None]:
+    """Return the population a sentence names ("children under 6 years") and its age limits."""
     match = POPULATION.search(text)
     if not match:
         return None, None, None
@@ -291,7 +292,7 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
         after = after[trailing.end() :] if trailing else after  # "12 mg or more per day"
         per_day = PER_DAY.match(after) and not (frequency and frequency.start() == amount.end() + 1)
         per = "day" if per_day or DAILY_BEFORE.search(text[: amount.start()]) else "dose"
-    population, age_min, age_max = _population(text)
+    population, age_min, age_max = population_of(text)
     divided = DIVIDED.search(text)
     setting = SETTING.search(text)
     place = setting.group("s") or setting.group("s2") or setting.group("s3") if setting else None

@@ -1,4 +1,4 @@
-"""'Not first-line' limits the use it names: it neither denies it nor limits the others."""
+"""Limits a claim keeps: "not first-line" on the use it names, an age on the population."""
 
 from __future__ import annotations
 
@@ -33,3 +33,25 @@ def test_not_first_line_hedges_only_the_use_it_names(tmp_path: Path, sentence: s
     found = uses(tmp_path, sentence)
     assert found["insomnia"] == (False, "not first-line")
     assert found["panic disorder"] == (False, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Children under 6 years: not recommended.",
+        "Lorazepam is not recommended for children under 6 years of age.",
+    ],
+    ids=["item", "sentence"],
+)
+def test_advice_for_a_population_keeps_its_age_limit(tmp_path: Path, sentence: str) -> None:
+    path = tmp_path / "lorazepam.txt"
+    path.write_text(f"Lorazepam\n\nWarnings\n\n{sentence}\n", encoding="utf-8")
+    (claim,) = [c for c in extract(read_document(path)).claims if c.relation == "contraindicated_in"]
+    assert dict(claim.qualifiers)["population"].lower() == "children under 6 years"
+
+
+def test_advice_for_a_population_without_an_age_adds_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "lorazepam.txt"
+    path.write_text("Lorazepam\n\nWarnings\n\nIt is contraindicated in children.\n", encoding="utf-8")
+    (claim,) = [c for c in extract(read_document(path)).claims if c.relation == "contraindicated_in"]
+    assert "population" not in dict(claim.qualifiers)

@@ -6,6 +6,7 @@ import re
 from itertools import pairwise
 
 from graph_builder import rules as R
+from graph_builder.dosing import population_of
 from graph_builder.extract.context import clauses, find_hedges, scoped_hedges, section_kinds
 from graph_builder.model import Claim, EntityType, Mention, Sentence
 
@@ -90,6 +91,10 @@ class ReaderBase:
     ) -> Claim:
         """Make a claim with this sentence as evidence and the sentence's subject."""
         negated = bool(fields.pop("negated", False))
+        if relation in ADVICE_RELATIONS and obj is not None:
+            # "children under 6 years": the advice keeps the age limit its population has
+            given: tuple[tuple[str, str], ...] = fields.get("qualifiers", ())  # type: ignore[assignment]
+            fields["qualifiers"] = (*given, *_age_limit(self.text, obj))
         return Claim(
             relation=relation,
             subject=self.subject,
@@ -197,6 +202,16 @@ def within(position: int, spans: list[tuple[int, int]]) -> bool:
 
 ADVICE = frozenset({"caution", "contraindication"})
 ADVICE_RELATIONS = frozenset({"caution_in", "contraindicated_in"})
+
+
+def _age_limit(text: str, obj: Mention) -> tuple[tuple[str, str], ...]:
+    """Keep the age limit of a population the advice names ("children under 6 years")."""
+    if obj.entity.type is not EntityType.POPULATION:
+        return ()
+    phrase, age_min, age_max = population_of(text)
+    if phrase and (age_min or age_max) and obj.text.lower() in phrase.lower():
+        return (("population", phrase),)
+    return ()
 
 
 def advice_clauses(text: str) -> list[tuple[int, int]]:
