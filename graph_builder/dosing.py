@@ -33,6 +33,7 @@ PER_DAY = re.compile(
     r"^\s*(?:of \w+\s+)?(?:per|a|/)\s*day\b|^\s*/d\b|^\s*daily\b"
     r"|^\s*(?:of \w+\s+)?(?:in|per|within|over|during)\s+(?:any\s+|a\s+|one\s+|each\s+)?"
     r"(?:24|twenty-four)[\s-]*(?:hours?|hrs?|h)\b(?:\s+period)?"
+    r"|^\s*/\s*24\s*(?:hours?|hrs?|h)\b"
     r"|^\s*(?:of \w+\s+)?(?:in|within|during)\s+(?:one|a single|any one|a)\s+day\b",
     re.I,
 )
@@ -263,6 +264,9 @@ def population_of(text: str) -> tuple[str | None, str | None, str | None]:
     return match.group("text"), low, high
 
 
+_SUFFICES = re.compile(r"\b(?:sufficient|adequate|enough|effective|suffices?)\b", re.I)
+
+
 def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     """Read the dose or schedule a sentence states.
 
@@ -306,8 +310,10 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     kind = "course"
     if amount:
         kind = _kind(text, headings, bound)
-        # "up to 6 mg", "1 mg or less", "do not take more than 10 mg": the most one may take
-        if bound in UPPER_BOUNDS and (forbidden or kind != "overdose-risk"):
+        # "up to 6 mg", "give 1 mg or less", "do not take more than 10 mg": the most one may
+        # take; "10 mg or less are usually sufficient" says what suffices and limits nothing
+        suffices = AFTER_COMPARATOR.match(text[amount.end() :]) and _SUFFICES.search(text)
+        if bound in UPPER_BOUNDS and (forbidden or (kind != "overdose-risk" and not suffices)):
             kind = "maximum"
     return Dose(
         kind=kind,
@@ -342,6 +348,31 @@ def later_daily_maximum(text: str, headings: tuple[str, ...], first: Dose) -> Do
     >>> (d.kind, d.value_max, d.per, d.comparator, d.population)
     ('maximum', '4', 'day', 'le', 'Adults')
     """
+    found = _later_maximum(text, headings, first)
+    return found[1] if found else None
+
+
+def read_doses(text: str, headings: tuple[str, ...] = ()) -> list[Dose]:
+    """Read a sentence's dose and the daily maximum a later clause adds to it.
+
+    The first dose is then read from its own clause: in "4 mg daily in 2 divided doses,
+    maximum 8 mg daily" the 4 mg is the usual dose and only the 8 mg a maximum.
+
+    >>> doses = read_doses("Initially 1 mg daily, up to a maximum of 6 mg daily.")
+    >>> [(d.kind, d.value_max) for d in doses]
+    [('initial', '1'), ('maximum', '6')]
+    """
+    first = parse_dose(text, headings)
+    if first is None:
+        return []
+    found = _later_maximum(text, headings, first)
+    if found is None:
+        return [first]
+    cut, later = found
+    return [parse_dose(text[:cut], headings) or first, later]
+
+
+def _later_maximum(text: str, headings: tuple[str, ...], first: Dose) -> tuple[int, Dose] | None:
     amounts = list(AMOUNT.finditer(text))
     for amount in amounts[1:]:
         if amount.group("high") is not None:
@@ -354,7 +385,8 @@ def later_daily_maximum(text: str, headings: tuple[str, ...], first: Dose) -> Do
             continue
         if (first.kind, first.value_max, first.per) == ("maximum", later.value_max, "day"):
             return None  # the first dose is this maximum already
-        return replace(
+        cut = next(m.start() for m in _CLAUSE_START.finditer(text, amounts[0].end()))
+        return cut, replace(
             later,
             population=later.population or first.population,
             age_min_years=later.age_min_years or first.age_min_years,

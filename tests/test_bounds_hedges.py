@@ -649,3 +649,38 @@ def test_no_second_maximum_where_the_sentence_states_one_dose(sentence: str) -> 
     from graph_builder.dosing import later_daily_maximum
 
     assert later_daily_maximum(sentence, (), parse_dose(sentence)) is None  # type: ignore[arg-type]
+
+
+# --- the first dose read from its own clause when a later one states the maximum
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Adults: 4 mg daily in 2 divided doses, maximum 8 mg daily.",
+            [("usual", "4", "day"), ("maximum", "8", "day")],
+        ),
+        (
+            "Initially 1 mg daily, increased gradually to a maximum of 6 mg daily.",
+            [("initial", "1", "day"), ("maximum", "6", "day")],
+        ),
+        (
+            "Adults: 10 mg every 8 hours; maximum 40 mg/24 h.",
+            [("usual", "10", "dose"), ("maximum", "40", "day")],
+        ),
+        ("The maximum dose is 40 mg/24 hours.", [("maximum", "40", "day")]),
+    ],
+    ids=["maximum-n-daily", "to-a-maximum-of", "per-24-h", "one-maximum-per-24-hours"],
+)
+def test_only_the_stated_maximum_is_a_maximum(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    from graph_builder.dosing import read_doses
+
+    assert [(d.kind, d.value_max, d.per) for d in read_doses(sentence)] == expected
+
+
+def test_a_usual_dose_bounded_after_the_amount_is_no_maximum() -> None:
+    dose = parse_dose("Doses of 10 mg or less per day are usually sufficient.")
+    assert dose is not None and dose.kind != "maximum" and dose.comparator == "le"

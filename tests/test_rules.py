@@ -129,6 +129,23 @@ def test_withdrawal_symptoms_listed_on_after_a_comma(
     assert symptoms == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Withdrawal symptoms such as anxiety can occur, and diazepam is not recommended in"
+        " pregnancy.",
+        "Withdrawal symptoms include anxiety and tremor, and patients with depression should be"
+        " monitored.",
+    ],
+    ids=["and-not-recommended", "and-should-be-monitored"],
+)
+def test_advice_after_and_ends_the_withdrawal_symptoms(tmp_path: Path, sentence: str) -> None:
+    extraction = extract_sentence(tmp_path, "Precautions", sentence)
+    symptoms = {c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj}
+    assert "anxiety" in symptoms
+    assert not symptoms & {"pregnancy", "depression"}
+
+
 def test_negated_claim_is_kept_and_marked(tmp_path: Path) -> None:
     extraction = extract_sentence(
         tmp_path, "", "Diazepam is not indicated for the treatment of panic disorder."

@@ -151,7 +151,12 @@ class SideEffectReading(ReaderBase):
 # or "and" going on with the same subject ("..., and is contraindicated in ...").
 _NEW_PREDICATE = re.compile(
     r";|\b(?:but|whereas|however)\b"
-    r"|,?\s+and\s+(?=(?:is|are|was|were|should|must|can|may|has|have)\b)",
+    r"|,?\s+and\s+(?=(?:is|are|was|were|should|must|can|may|has|have)\b)"
+    # ", and lorazepam is not recommended in pregnancy", ", and patients with X should be
+    # monitored": advice about someone or something else; ", and seizures have been reported"
+    # goes on listing symptoms
+    r"|,\s*and\s+(?=[^,;.]{0,60}?\b(?:should|must|need|recommended|contraindicated"
+    r"|caution\w*|monitor\w*|avoid\w*|not be)\b)",
     re.I,
 )
 

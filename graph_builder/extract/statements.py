@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from graph_builder import rules as R
-from graph_builder.dosing import AMOUNT, MAX_DURATION, later_daily_maximum, parse_dose
+from graph_builder.dosing import AMOUNT, MAX_DURATION, read_doses
 from graph_builder.extract.base import PARTNERS, ReaderBase
 from graph_builder.lexicon import find_mentions
 from graph_builder.model import Claim, EntityType, Mention
@@ -106,8 +106,8 @@ class StatementReading(ReaderBase):
             return
         if self.other_drug_leads():
             return
-        dose = parse_dose(self.text, self.sentence.heading_texts)
-        if dose is None:
+        doses = read_doses(self.text, self.sentence.heading_texts)
+        if not doses:
             return
         # The heading a dose sits under ("Panic Disorder") names its indication best.
         heading_mentions = [
@@ -119,8 +119,7 @@ class StatementReading(ReaderBase):
         indications = heading_mentions[-1:] or self.others(frozenset({EntityType.CONDITION}))
         targets: list[Mention | None] = [*indications] or [None]
         # "1 mg up to 3 times a day, not more than 4 mg in 24 hours": a dose and a maximum
-        later = later_daily_maximum(self.text, self.sentence.heading_texts, dose)
-        for found in (dose, later) if later else (dose,):
+        for found in doses:
             relation = "maximum_dose" if found.kind == "maximum" else "dose"
             for indication in targets:
                 yield self.claim(relation, "dose-statement", indication, dose=found)
