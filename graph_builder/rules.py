@@ -223,7 +223,9 @@ SOFTENED_PROHIBITION = _cue(
 # only for the objects of its own clause ("contraindicated in X and should not be used in Y
 # unless essential": X stays a contraindication).
 CAUTION_WORDS = _cue(
-    r"with caution|caution is (?:advised|recommended)|only if (?:the )?(?:potential )?benefits?"
+    r"with caution|caution is (?:advised|recommended|required|needed|necessary|warranted)"
+    r"|caution should be (?:used|exercised|taken|observed)|(?:use|exercise|take) caution"
+    r"|(?:use|used|given|prescribed) cautiously|only if (?:the )?(?:potential )?benefits?"
     r"|monitored closely|close(?:ly)? monitor\w*|careful(?:ly)? monitor\w*|dose adjustments?"
 )
 CAUTION_CUE = _cue(rf"{CAUTION_WORDS.pattern}|{SOFTENED_PROHIBITION.pattern}")

@@ -55,3 +55,35 @@ def test_advice_for_a_population_without_an_age_adds_nothing(tmp_path: Path) -> 
     path.write_text("Lorazepam\n\nWarnings\n\nIt is contraindicated in children.\n", encoding="utf-8")
     (claim,) = [c for c in extract(read_document(path)).claims if c.relation == "contraindicated_in"]
     assert "population" not in dict(claim.qualifiers)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caution", "contraindication"),
+    [
+        (
+            "Caution is required in patients with renal impairment and should be avoided in"
+            " severe hepatic impairment.",
+            "kidney disease",
+            "liver disease",
+        ),
+        (
+            "Lorazepam should not be used in pregnancy, and caution is needed in the elderly.",
+            "older adults",
+            "pregnancy",
+        ),
+    ],
+    ids=["caution-is-required", "caution-is-needed"],
+)
+def test_each_clause_keeps_its_own_advice(
+    tmp_path: Path, sentence: str, caution: str, contraindication: str
+) -> None:
+    path = tmp_path / "lorazepam.txt"
+    path.write_text(f"Lorazepam\n\nWarnings\n\n{sentence}\n", encoding="utf-8")
+    advice = {
+        (c.relation, c.obj.entity.label)
+        for c in extract(read_document(path)).claims
+        if c.relation in ("caution_in", "contraindicated_in") and c.obj and not c.negated
+    }
+    assert ("caution_in", caution) in advice
+    assert ("contraindicated_in", caution) not in advice
+    assert ("contraindicated_in", contraindication) in advice

@@ -143,14 +143,19 @@ class ReaderBase:
         """Return the advice kinds of the clause at ``position``, and the kinds ruling it.
 
         A clause with no caution or prohibition of its own takes those of the nearest clause
-        before it that has one, else of the nearest after it.
+        before it that has one, else of the nearest after it, never across a semicolon.
         """
         spans = advice_clauses(self.text)
         kinds = [advice_kinds(self.text, a, b) for a, b in spans]
         here = next((i for i, (a, b) in enumerate(spans) if a <= position < b), len(spans) - 1)
         own = kinds[here]
-        order = [*range(here, -1, -1), *range(here + 1, len(spans))]
+        # never across a semicolon: "tremor can occur; use with caution in the elderly"
+        part = [";" not in self.text[min(a, spans[here][0]) : max(a, spans[here][0])]
+                for a, _ in spans]
+        order = [i for i in (*range(here, -1, -1), *range(here + 1, len(spans))) if part[i]]
         ruling: frozenset[str] = next((kinds[i] for i in order if kinds[i] & ADVICE), frozenset())
+        if not ruling and any(k & ADVICE for k in kinds):
+            ruling = frozenset({"elsewhere"})  # advice only past a semicolon: none for this one
         return own, ruling
 
     def qualifiers(self, relation: str, obj: Mention) -> tuple[tuple[str, str], ...]:
