@@ -87,3 +87,18 @@ def test_each_clause_keeps_its_own_advice(
     assert ("caution_in", caution) in advice
     assert ("contraindicated_in", caution) not in advice
     assert ("contraindicated_in", contraindication) in advice
+
+
+def test_advice_after_a_semicolon_is_not_borrowed_by_a_symptom_list(tmp_path: Path) -> None:
+    path = tmp_path / "lorazepam.txt"
+    sentence = (
+        "Withdrawal reactions (tremor, sweating, insomnia) can occur; the drug should be used"
+        " with caution in the elderly."
+    )
+    path.write_text(f"Lorazepam\n\nWarnings\n\n{sentence}\n", encoding="utf-8")
+    cautions = {
+        c.obj.entity.label
+        for c in extract(read_document(path)).claims
+        if c.relation == "caution_in" and c.obj
+    }
+    assert cautions == {"older adults"}

@@ -150,8 +150,8 @@ class ReaderBase:
         here = next((i for i, (a, b) in enumerate(spans) if a <= position < b), len(spans) - 1)
         own = kinds[here]
         # never across a semicolon: "tremor can occur; use with caution in the elderly"
-        part = [";" not in self.text[min(a, spans[here][0]) : max(a, spans[here][0])]
-                for a, _ in spans]
+        start = spans[here][0]
+        part = [";" not in self.text[min(a, start) : max(a, start) + 1] for a, _ in spans]
         order = [i for i in (*range(here, -1, -1), *range(here + 1, len(spans))) if part[i]]
         ruling: frozenset[str] = next((kinds[i] for i in order if kinds[i] & ADVICE), frozenset())
         if not ruling and any(k & ADVICE for k in kinds):
