@@ -377,16 +377,15 @@ def _later_maximum(text: str, headings: tuple[str, ...], first: Dose) -> tuple[i
     for amount in amounts[1:]:
         if amount.group("high") is not None:
             continue
-        clauses = [m.end() for m in _CLAUSE_START.finditer(text, amounts[0].end(), amount.start())]
-        if not clauses:
+        breaks = list(_CLAUSE_START.finditer(text, amounts[0].end(), amount.start()))
+        if not breaks:
             continue  # "0.5 mg to 1 mg": one statement, read by parse_dose
-        later = parse_dose(text[clauses[-1] :], headings)
+        later = parse_dose(text[breaks[-1].end() :], headings)
         if later is None or later.kind != "maximum" or later.per != "day":
             continue
         if (first.kind, first.value_max, first.per) == ("maximum", later.value_max, "day"):
             return None  # the first dose is this maximum already
-        cut = next(m.start() for m in _CLAUSE_START.finditer(text, amounts[0].end()))
-        return cut, replace(
+        return breaks[0].start(), replace(
             later,
             population=later.population or first.population,
             age_min_years=later.age_min_years or first.age_min_years,

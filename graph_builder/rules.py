@@ -107,6 +107,18 @@ WITHDRAWAL = re.compile(
     r"|withdrawal (?:symptoms|syndrome|reactions|seizures))",
     re.I,
 )
+# Where a sentence about stopping a drug turns to something else: a semicolon, a contrast,
+# or "and" going on with the same subject ("..., and is contraindicated in ...").
+WITHDRAWAL_LIST_END = re.compile(
+    r";|\b(?:but|whereas|however)\b"
+    r"|,?\s+and\s+(?=(?:is|are|was|were|should|must|can|may|has|have)\b)"
+    # ", and lorazepam is not recommended in pregnancy", ", and patients with X should be
+    # monitored": advice about someone or something else; ", and seizures have been reported"
+    # goes on listing symptoms
+    r"|,\s*and\s+(?=[^,;.]{0,60}?\b(?:should|must|need|recommended|contraindicated"
+    r"|caution\w*|monitor\w*|avoid\w*|not be)\b)",
+    re.I,
+)
 
 # Stopping the drug brings a treated condition back worse: "the increase of the symptoms of".
 REBOUND = re.compile(

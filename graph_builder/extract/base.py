@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from itertools import pairwise
 
 from graph_builder import rules as R
@@ -139,14 +140,19 @@ class ReaderBase:
             return []
         return [(a, b) for a, b in advice_clauses(self.text) if pattern.search(self.text, a, b)]
 
+    @cached_property
+    def _advice_pieces(self) -> tuple[list[tuple[int, int]], list[frozenset[str]]]:
+        """The sentence's pieces of advice and what each advises, read once per sentence."""
+        spans = advice_clauses(self.text)
+        return spans, [advice_kinds(self.text, a, b) for a, b in spans]
+
     def advice_at(self, position: int) -> tuple[frozenset[str], frozenset[str]]:
         """Return the advice kinds of the clause at ``position``, and the kinds ruling it.
 
         A clause with no caution or prohibition of its own takes those of the nearest clause
         before it that has one, else of the nearest after it, never across a semicolon.
         """
-        spans = advice_clauses(self.text)
-        kinds = [advice_kinds(self.text, a, b) for a, b in spans]
+        spans, kinds = self._advice_pieces
         here = next((i for i, (a, b) in enumerate(spans) if a <= position < b), len(spans) - 1)
         own = kinds[here]
         # never across a semicolon: "tremor can occur; use with caution in the elderly"

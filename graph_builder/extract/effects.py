@@ -124,7 +124,7 @@ class SideEffectReading(ReaderBase):
         # Symptoms stay in what is said about stopping: in "X should not be stopped abruptly,
         # and is contraindicated in pregnancy" the drug goes on to a new predicate, so
         # pregnancy is no symptom; "..., and seizures have been reported" still lists them.
-        end = _NEW_PREDICATE.search(self.text, cue.end())
+        end = R.WITHDRAWAL_LIST_END.search(self.text, cue.end())
         limit = end.start() if end else len(self.text)
         for obj in self.others(R.PHENOTYPES):
             if obj.entity.key == "withdrawal" or not cue.start() <= self.rel(obj) < limit:
@@ -145,20 +145,6 @@ class SideEffectReading(ReaderBase):
                 obj=obj,
                 hedge=self.hedge_for(obj),
             )
-
-
-# Where a sentence about stopping a drug turns to something else: a semicolon, a contrast,
-# or "and" going on with the same subject ("..., and is contraindicated in ...").
-_NEW_PREDICATE = re.compile(
-    r";|\b(?:but|whereas|however)\b"
-    r"|,?\s+and\s+(?=(?:is|are|was|were|should|must|can|may|has|have)\b)"
-    # ", and lorazepam is not recommended in pregnancy", ", and patients with X should be
-    # monitored": advice about someone or something else; ", and seizures have been reported"
-    # goes on listing symptoms
-    r"|,\s*and\s+(?=[^,;.]{0,60}?\b(?:should|must|need|recommended|contraindicated"
-    r"|caution\w*|monitor\w*|avoid\w*|not be)\b)",
-    re.I,
-)
 
 
 def _withdrawal_mention(sentence: Sentence, cue: re.Match[str]) -> Mention:
