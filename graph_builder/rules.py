@@ -104,7 +104,11 @@ CLAUSE_BREAK = re.compile(r";|\bbut\b|\balthough\b|\bhowever\b|\bwhereas\b|\bwhi
 WITHDRAWAL = re.compile(
     r"\b(?:abrupt(?:ly)?\s+(?:discontinu\w*|terminat\w*|stop\w*|cessation|withdraw\w*)"
     r"|(?:discontinu\w*|stopp\w*|terminat\w*|withdraw\w*)\s+(?:\w+\s+){0,3}abruptly"
-    r"|withdrawal (?:symptoms|syndrome|reactions|seizures))",
+    r"|withdrawal (?:symptoms|syndrome|reactions|seizures))"
+    # the words of other drug classes too: discontinuation symptoms of SSRIs, withdrawal signs
+    r"|\b(?:withdrawal|discontinuation) (?:signs|effects|phenomena)\b"
+    r"|\bdiscontinuation (?:symptoms|syndrome|reactions)\b"
+    r"|\b(?:symptoms|signs) (?:of|upon|on) (?:withdrawal|discontinuation)\b",
     re.I,
 )
 # Where a sentence about stopping a drug turns to something else: a semicolon, a contrast,
@@ -237,13 +241,14 @@ SOFTENED_PROHIBITION = _cue(
 CAUTION_WORDS = _cue(
     r"with caution|caution is (?:advised|recommended|required|needed|necessary|warranted)"
     r"|caution should be (?:used|exercised|taken|observed)|(?:use|exercise|take) caution"
+    r"|(?:requires?|required|needs?|warrants?|calls? for) (?:(?!no\b)\w+ )?caution"
     r"|(?:use|used|given|prescribed) cautiously|only if (?:the )?(?:potential )?benefits?"
     r"|monitored closely|close(?:ly)? monitor\w*|careful(?:ly)? monitor\w*|dose adjustments?"
 )
 CAUTION_CUE = _cue(rf"{CAUTION_WORDS.pattern}|{SOFTENED_PROHIBITION.pattern}")
 CONTRAINDICATION_CUE = _cue(
     r"contraindicated|must not|should not|not (?:be )?(?:prescribed|recommended|used|given|taken)"
-    r"|\bavoid(?:ed)?\b|do not use"
+    r"|\bavoid(?:ed)?\b|do not (?:use|take|give|prescribe|administer)\b"
 )
 # "It is not contraindicated in X", "no contraindication in X", "X is not a contraindication":
 # a denial of the contraindication, recorded negated (not the prohibition "should not").
@@ -258,6 +263,67 @@ _ADVICE_WORD = (
     r"(?:caution\w*|contraindicat\w*|should not|do not|must not|avoid\w*|not (?:be )?recommended)"
 )
 ADVICE_CLAUSE_BREAK = _cue(rf";|,\s*but\b|,?\s+and\s+(?=(?:[\w-]+\s+){{0,4}}?{_ADVICE_WORD}\b)")
+# "Avoid in pregnancy, breastfeeding is fine": a comma, then a new subject and its verb, is a
+# new piece of advice too, unless what comes before it is a clause that leads in the main one
+# (``LEADING_CLAUSE``: "unless there is no alternative, it should not be given").
+NEW_SUBJECT_BREAK = _cue(
+    r",\s*(?=(?:(?!(?:who|whom|whose|which|that|and|or)\b)[\w-]+\s+){1,3}?"
+    r"(?:is|are|was|were|has|have|can|may|might|should|must|will|would|does|do|seems?"
+    r"|appears?|remains?)\b)"
+)
+LEADING_CLAUSE = _cue(
+    r"[\s;,]*(?:unless|if|when|whenever|where|while|whereas|although|though|as|because|since"
+    r"|except|once|before|after|until|even)\b"
+)
+# A finite verb makes a piece of a sentence a clause that says something of its own
+# ("breastfeeding is fine", "it appears safe"); a piece with none is a phrase that takes its
+# verdict from elsewhere ("and in children", "in pregnancy"). The verb of a relative clause
+# ("women who are pregnant", ``RELATIVE_CLAUSE``) belongs to the phrase, not to a clause.
+CLAUSE_VERB = _cue(
+    r"\b(?:is|are|was|were|isn[\'’]t|aren[\'’]t|be|been|has|have|had|can|cannot|could|may"
+    r"|might|must|shall|should|will|would|does|do|did|seems?|appears?|remains?|becomes?"
+    r"|poses?|carries|occur(?:s|red)?)\b"
+)
+RELATIVE_CLAUSE = _cue(r"\b(?:who|whom|whose|which|that)\b[^,;:]*")
+# A clause that states something of its own ("breastfeeding is fine") takes advice from no
+# other clause, except one that goes on with the same subject after "and": "X may worsen
+# asthma and should be used with caution", "not studied in Y and therefore is not recommended".
+SAME_SUBJECT_ADVICE = _cue(
+    r"[\s,]*and\s+(?:(?:therefore|thus|hence|so|also|consequently|then)\s+)?"
+    r"(?:is|are|should|must|may|might|can|cannot|could|need|needs|requires?|will|would)\b"
+)
+# ... or one after "and" that points back at what the clause named, with no object of its own:
+# "effects may be more severe in the elderly, and caution is advised in this population".
+REFERS_BACK = _cue(
+    r"\b(?:this|these|such|those) (?:patients?|population|group|individuals|women|cases"
+    r"|conditions?|disorders?|diseases?)\b"
+)
+# A lead-in cut off by a semicolon takes the advice after it ("In pregnancy; use with caution"),
+# and a list goes on after one ("use with caution in heart disease; and (2) in the elderly"):
+# a phrase that opens with a preposition of circumstance or names patients ("Elderly patients;
+# avoid"), holds nothing but the groups it names and ``LEAD_IN_WORD``, and has no verb of its
+# own (``CLAUSE_VERB``). "In pregnancy, consult a doctor; ..." is none.
+ADVICE_LEAD_IN = _cue(
+    r"[\s;,]*(?:(?:and|or)\s+)?(?:\(?[0-9a-z]{1,2}\)\s*)?"
+    r"(?P<preposition>(?:in|during|for|among|while|when|with|before|after|throughout)\b)?"
+)
+PATIENT_WORD = _cue(
+    r"\b(?:patients?|people|persons?|individuals|those|women|men|mothers|children|adults"
+    r"|infants|elderly|users)\b"
+)
+LEAD_IN_WORD = _cue(
+    r"\b(?:the|a|an|and|or|of|with|known|history|severe|mild|moderate|significant"
+    r"|pre-?existing|underlying)\b|\(?\b[0-9a-z]{1,2}\)"
+)
+# The words that may stand beside the advice of a piece that has no object of its own
+# ("; use with caution", "; it should be avoided", "; avoid use"): anything else (alcohol,
+# driving, high doses) is an object of that advice, and the lead-in before it takes nothing.
+BARE_ADVICE_WORD = _cue(
+    r"\b(?:it|its|this|these|that|the|a|drug|medicine|medication|product|treatment|therapy|use"
+    r"|used|using|be|been|is|are|should|must|only|generally|strictly|best|also|then|please"
+    r"|always|and|or|closely|carefully|monitor\w*|patients?|them|they|so|here|too|in|of|for"
+    r"|during|when|exercised|observed|taken|advised|needed|required)\b"
+)
 BINDS_CUE = _cue(r"\b(?:bind\w*|agonist|antagonist|modulat\w*|acts? (?:on|at)|attach\w*)\b")
 AFFECTS_CUE = _cue(
     r"\b(?:enhanc\w*|increas\w*|potentiat\w*|affect\w*|inhibit\w*|reduc\w*|decreas\w*"
@@ -495,6 +561,9 @@ RULES: tuple[Rule, ...] = (
             ),
             # a denied contraindication leaves the caution of the next clause asserted
             ("", "It is not contraindicated in pregnancy, but caution is advised.", "pregnancy"),
+            # a lead-in before a semicolon takes the advice after it
+            ("", "In pregnancy; use it with caution.", "pregnancy"),
+            ("", "Renal impairment requires particular caution.", "kidney disease"),
         ),
         counterexamples=(
             ("", "Panic disorder responds to the drug."),
@@ -503,6 +572,9 @@ RULES: tuple[Rule, ...] = (
             ("", "It must not be taken by nursing mothers."),
             ("", "It should not be given during pregnancy, unless you want harm."),
             ("", "It is contraindicated during pregnancy."),
+            # a full clause before the semicolon takes none of the advice after it
+            ("", "Insomnia and tremor can occur; use it with caution."),
+            ("", "Kidney disease requires no caution."),
         ),
     ),
     Rule(
@@ -519,6 +591,8 @@ RULES: tuple[Rule, ...] = (
             ("", "Breastfeeding while taking it is generally not recommended.", "breastfeeding"),
             ("", "Lactating women must not take this medicine.", "breastfeeding"),
             ("", "It is contraindicated in nursing mothers.", "breastfeeding"),
+            ("", "Do not give it to nursing mothers.", "breastfeeding"),
+            ("", "During breastfeeding; avoid it.", "breastfeeding"),
             (
                 "",
                 "Avoid it in pregnancy; breastfeeding is fine unless the infant is premature.",
@@ -546,6 +620,8 @@ RULES: tuple[Rule, ...] = (
             ("", "Use it with caution in the elderly and avoid alcohol."),
             ("", "Breast-feeding is not advised during treatment unless it is judged essential."),
             ("", "Except where the benefits justify it, avoid use in pregnancy."),
+            # the advice after the semicolon has an object of its own
+            ("", "During breastfeeding; avoid alcohol."),
         ),
     ),
     Rule(

@@ -411,6 +411,48 @@ def test_a_hedged_second_verb_hedges_only_its_own_conjunct() -> None:
     assert found == cases
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "hedge"),
+    [
+        # a plural finding after "and often" is one more object of the hedged verb, no verb
+        ("Diazepam may cause dry mouth and often headaches.", "dry mouth", "may"),
+        ("Diazepam may cause dry mouth and often headaches.", "headaches", "may; often"),
+        (
+            "It might provoke hiccups or occasionally palpitations.",
+            "palpitations",
+            "might; occasionally",
+        ),
+        ("It might provoke hiccups or occasionally palpitations.", "hiccups", "might"),
+        ("It may bring rash and less often blurred vision.", "blurred vision", "may; often"),
+        # a conjunct's own frequency replaces the clause's
+        ("It often causes drowsiness and rarely seizures.", "drowsiness", "often"),
+        ("It often causes drowsiness and rarely seizures.", "seizures", "rarely"),
+        # a real second predicate still ends the hedge's reach
+        ("It may cause rash and often causes hiccups.", "hiccups", "often"),
+        ("It may cause rash and often causes hiccups.", "rash", "may"),
+        ("It may cause rash, and patients often report hiccups.", "hiccups", "often"),
+        ("It may cause rash, and patients often report hiccups.", "rash", "may"),
+        ("It may cause rash and it usually worsens acne.", "acne", "usually"),
+        ("It may cause rash and it usually worsens acne.", "rash", "may"),
+        # ", and" closing a list of subjects starts no clause; after a pronoun it does
+        ("Nausea, vomiting, and diarrhoea may occur.", "Nausea", "may"),
+        ("Hiccups, cramps, and tremor often occur.", "cramps", "often"),
+        ("It eases spasm, cramps, and it may cause drowsiness.", "spasm", None),
+    ],
+)
+def test_a_frequency_word_after_and_keeps_the_object_in_the_hedged_clause(
+    sentence: str, word: str, hedge: str | None
+) -> None:
+    assert scoped_hedges(sentence, [sentence.index(word)]) == hedge
+
+
+def test_each_side_effect_keeps_the_hedges_of_its_own_conjunct(tmp_path: Path) -> None:
+    _, claims = _graph(tmp_path, "Diazepam may cause rash and often headaches.")
+    assert _hedges(claims, "has_side_effect") == {"rash": "may", "headache": "may; often"}
+    _, claims = _graph(tmp_path, "Diazepam may cause rash, and patients often report headaches.")
+    assert _hedges(claims, "has_side_effect") == {"rash": "may", "headache": "often"}
+
+
 # ---------------------------------------------------------------- one statement per claim
 
 

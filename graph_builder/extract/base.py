@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from itertools import pairwise
 
 from graph_builder import rules as R
 from graph_builder.dosing import population_of
-from graph_builder.extract.context import clauses, find_hedges, scoped_hedges, section_kinds
+from graph_builder.extract.advice import (
+    ADVICE,
+    advice_clauses,
+    advice_kinds,
+    blank_spans,
+    states_own,
+)
+from graph_builder.extract.advice import ADVICE_RELATIONS as ADVICE_RELATIONS  # for reader
+from graph_builder.extract.advice import mask_advice as mask_advice  # for reader
+from graph_builder.extract.context import find_hedges, scoped_hedges, section_kinds
 from graph_builder.model import Claim, EntityType, Mention, Sentence
 
 PARTNERS = frozenset({EntityType.DRUG, EntityType.DRUG_CLASS})
@@ -149,20 +157,86 @@ class ReaderBase:
     def advice_at(self, position: int) -> tuple[frozenset[str], frozenset[str]]:
         """Return the advice kinds of the clause at ``position``, and the kinds ruling it.
 
-        A clause with no caution or prohibition of its own takes those of the nearest clause
-        before it that has one, else of the nearest after it, never across a semicolon.
+        A phrase with no caution or prohibition of its own ("and in children") takes those of
+        the nearest piece before it that has one, else of the nearest after it, never across a
+        semicolon, except a lead-in's: "In pregnancy; use with caution". A clause that says
+        something of its own ("breastfeeding is fine") takes only the advice that goes on with
+        its subject ("... and should be used with caution").
         """
         spans, kinds = self._advice_pieces
         here = next((i for i, (a, b) in enumerate(spans) if a <= position < b), len(spans) - 1)
-        own = kinds[here]
-        # never across a semicolon: "tremor can occur; use with caution in the elderly"
-        start = spans[here][0]
-        part = [";" not in self.text[min(a, start) : max(a, start) + 1] for a, _ in spans]
-        order = [i for i in (*range(here, -1, -1), *range(here + 1, len(spans))) if part[i]]
-        ruling: frozenset[str] = next((kinds[i] for i in order if kinds[i] & ADVICE), frozenset())
+        ruling: frozenset[str] = next(
+            (kinds[i] for i in self._advice_sources(here) if kinds[i] & ADVICE), frozenset()
+        )
         if not ruling and any(k & ADVICE for k in kinds):
-            ruling = frozenset({"elsewhere"})  # advice only past a semicolon: none for this one
-        return own, ruling
+            ruling = frozenset({"elsewhere"})  # advice only for other clauses: none for this one
+        return kinds[here], ruling
+
+    def _advice_sources(self, here: int) -> list[int]:
+        """Return the pieces whose advice the piece ``here`` may take, nearest first."""
+        spans, kinds = self._advice_pieces
+        text = self.text
+        after = here + 1 if here + 1 < len(spans) else None
+        if not kinds[here] and states_own(text, *spans[here]):
+            # past the rest of its own list ("asthma, epilepsy, and porphyria and should ...")
+            going_on = range(here + 1, len(spans))
+            nxt = next((i for i in going_on if kinds[i] or states_own(text, *spans[i])), None)
+            if nxt is None or ";" in text[spans[here][1] : spans[nxt][0] + 1]:
+                return [here]
+            a, b = spans[nxt]
+            same = R.SAME_SUBJECT_ADVICE.match(text, a) or (
+                re.match(r"[\s,]*and\b", text[spans[here][1] : b])
+                and R.REFERS_BACK.search(text, a, b)
+                and self._bare_advice(a, b)
+            )
+            return [here, nxt] if same else [here]
+        lead_in = not kinds[here] and self._lead_in(*spans[here])
+        if lead_in and after is not None and self._bare_advice(*spans[after]):
+            return [here, after]  # "During breastfeeding; avoid."
+        # never across a semicolon: "tremor can occur; use with caution in the elderly", but
+        # a list goes on after one: "use with caution in heart disease; and in the elderly"
+        # (not "...; in children, safety is unknown": that phrase leads in its own clause)
+        start = spans[here][0]
+        goes_on = lead_in and (after is None or text[spans[after][0] :].lstrip().startswith(";"))
+        semicolons = [
+            m.start() for m in re.finditer(";", text) if not (goes_on and m.start() == start)
+        ]
+        reachable = [
+            not any(min(a, start) <= s <= max(a, start) for s in semicolons) for a, _ in spans
+        ]
+        order = (*range(here - 1, -1, -1), *range(here + 1, len(spans)))
+        return [here, *(i for i in order if reachable[i])]
+
+    def _lead_in(self, start: int, end: int) -> bool:
+        """Tell whether a piece only names a circumstance or a group of patients, with no verb."""
+        named = self._named(start, end)
+        if not named or states_own(self.text, start, end):
+            return False
+        opening = R.ADVICE_LEAD_IN.match(self.text, start, end)
+        if opening is None:  # never: the pattern may match nothing at all
+            return False
+        if not opening.group("preposition") and not R.PATIENT_WORD.search(self.text, start, end):
+            return False
+        rest = blank_spans(self.text[:end], named)[opening.end() :]
+        rest = R.LEAD_IN_WORD.sub(" ", R.PATIENT_WORD.sub(" ", rest))
+        return not rest.strip(" ;,.()")
+
+    def _bare_advice(self, start: int, end: int) -> bool:
+        """Tell whether a piece advises with no object of its own: "; use it with caution"."""
+        if self._named(start, end, others_only=True):
+            return False
+        rest = blank_spans(self.text[:end], self._named(start, end))[start:]  # the drug's own name
+        rest = R.REFERS_BACK.sub(" ", R.CAUTION_WORDS.sub(" ", mask_advice(rest)))
+        return not R.BARE_ADVICE_WORD.sub("", rest).strip(" ;,.:!()")
+
+    def _named(self, start: int, end: int, *, others_only: bool = False) -> list[tuple[int, int]]:
+        """Return the spans of the mentions in a piece (other than the subject's, if told)."""
+        return [
+            (self.rel(m), self.rel(m) + len(m.text))
+            for m in self.mentions
+            if start <= self.rel(m) < end
+            and not (others_only and m.entity.key == self.topic.entity.key)
+        ]
 
     def qualifiers(self, relation: str, obj: Mention) -> tuple[tuple[str, str], ...]:
         """Return the qualifiers the text gives a relation: aspect, direction, site, lead-in."""
@@ -211,10 +285,6 @@ def within(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-ADVICE = frozenset({"caution", "contraindication"})
-ADVICE_RELATIONS = frozenset({"caution_in", "contraindicated_in"})
-
-
 def _age_limit(text: str, obj: Mention) -> tuple[tuple[str, str], ...]:
     """Keep the age limit of a population the advice names ("children under 6 years")."""
     if obj.entity.type is not EntityType.POPULATION:
@@ -223,44 +293,3 @@ def _age_limit(text: str, obj: Mention) -> tuple[tuple[str, str], ...]:
     if phrase and (age_min or age_max) and obj.text.lower() in phrase.lower():
         return (("population", phrase),)
     return ()
-
-
-def advice_clauses(text: str) -> list[tuple[int, int]]:
-    """Split a sentence into its pieces of advice: its clauses, cut again before new advice.
-
-    >>> t = "Avoid in gout unless needed, and contraindicated in asthma."
-    >>> [t[a:b] for a, b in advice_clauses(t)]
-    ['Avoid in gout unless needed', ', and contraindicated in asthma.']
-    """
-    cuts = {a for a, _ in clauses(text)}
-    cuts.update(
-        m.start() for m in R.ADVICE_CLAUSE_BREAK.finditer(text) if text[: m.start()].strip()
-    )
-    bounds = sorted(cuts | {0, len(text)})
-    return [(a, b) for a, b in pairwise(bounds) if a < b]
-
-
-def advice_kinds(text: str, start: int, end: int) -> frozenset[str]:
-    """Say what a clause advises: "caution", "contraindication", or a "denied" contraindication.
-
-    A prohibition that allows an exception ("avoid unless essential") is a caution; the
-    "contraindicated" of "not contraindicated" is a denial.
-    """
-    kinds: set[str] = set()
-    softened = [m.span() for m in R.SOFTENED_PROHIBITION.finditer(text, start, end)]
-    denied = [m.span() for m in R.DENIED_CONTRAINDICATION.finditer(text, start, end)]
-    if softened or R.CAUTION_WORDS.search(text, start, end):
-        kinds.add("caution")
-    if denied:
-        kinds.add("denied")
-    for match in R.CONTRAINDICATION_CUE.finditer(text, start, end):
-        if not any(a < match.end() and match.start() < b for a, b in softened + denied):
-            kinds.add("contraindication")
-    return frozenset(kinds)
-
-
-def mask_advice(text: str) -> str:
-    """Blank the prohibitions and denials of a sentence: their "not" negates no caution."""
-    for pattern in (R.SOFTENED_PROHIBITION, R.DENIED_CONTRAINDICATION, R.CONTRAINDICATION_CUE):
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
-    return text

@@ -7,6 +7,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from graph_builder import rules as R
+from graph_builder.adverse import find_adverse_effects
 from graph_builder.lexicon import find_mentions
 from graph_builder.model import Document, Entity, EntityType, Mention, Sentence
 
@@ -63,13 +64,68 @@ def clauses(text: str) -> list[tuple[int, int]]:
     """
     label = _ITEM_LABEL.match(text)
     body = label.end() if label else 0
-    cuts = [
+    breaks = [*R.HEDGE_CLAUSE_BREAK.finditer(text, body), *_NEW_CLAUSE.finditer(text, body)]
+    cuts = {
         m.start()
-        for m in R.HEDGE_CLAUSE_BREAK.finditer(text, body)
+        for m in breaks
         if text[body : m.start()].strip(" ,")
-    ]
-    bounds = [0, *cuts, len(text)]
+        and not _adds_an_object(text, m.start())
+        and not _ends_subject_list(text, body, m)
+    }
+    bounds = [0, *sorted(cuts), len(text)]
     return [(a, b) for a, b in pairwise(bounds) if a < b]
+
+
+# Frequency words: said of one conjunct ("rash and rarely seizures"), they qualify that one.
+_FREQUENCY = (
+    r"(?:often|usually|rarely|seldom|sometimes|occasionally|infrequently|uncommonly"
+    r"|frequently|commonly|typically|generally)"
+)
+# "may cause rash and often headaches": after "and"/"or" a frequency word opens one more object
+# of the same verb when a finding follows it (``_adds_an_object``), not a second verb.
+_CONJUNCT_FREQUENCY = re.compile(
+    rf",?\s*\b(?:and|or)\s+(?:(?:less|more|very)\s+)?(?P<word>{_FREQUENCY})\s+", re.I
+)
+# ", and patients often report headaches", "and it often causes headaches": a subject and a
+# hedged verb of its own make a new clause ("less often", "more often" compare, no subject);
+# without a comma only a subject pronoun does, so "rash and dizziness often occur" stays whole.
+_NEW_CLAUSE = re.compile(
+    rf",\s*and\s+(?=(?:(?!(?:less|more|very|most|and|or)\b)[\w-]+\s+){{1,3}}?"
+    rf"{_FREQUENCY}\s+[a-z]+\b)"
+    rf"|\b(?:and|or)\s+(?=(?:it|they|he|she|we|this|these)\s+(?:{_FREQUENCY}\s+)?[a-z]+\b)",
+    re.I,
+)
+# "Drowsiness, dizziness, and fatigue may occur": ", and" ends a list of subjects (two or more
+# short items, no verb among them), no clause.
+_LIST_WORD = r"(?!(?:is|are|was|were|has|have|can|may|might|could|will|should|must)\b)[\w'/-]+"
+_LIST_ITEM = rf"{_LIST_WORD}(?:\s+{_LIST_WORD}){{0,3}}"
+_SUBJECT_LIST = re.compile(rf"\s*(?:{_LIST_ITEM}\s*,\s*)+{_LIST_ITEM}\s*", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:and\s+)?(?:it|they|he|she|we|this|these)\b", re.I)
+_PHRASE_END = re.compile(r"[,;:.()]|\b(?:and|or)\b")
+
+
+def _ends_subject_list(text: str, body: int, cut: re.Match[str]) -> bool:
+    """Tell whether ", and" at ``cut`` ends a list of subjects ("A, B, and C may occur")."""
+    if not cut.group().startswith(",") or _PRONOUN_SUBJECT.match(text, cut.end()):
+        return False
+    return _SUBJECT_LIST.fullmatch(text, body, cut.start()) is not None
+
+
+def _adds_an_object(text: str, at: int) -> bool:
+    """Tell whether "and"/"or" at ``at`` adds an object with its frequency ("and often rash")."""
+    conjunct = _CONJUNCT_FREQUENCY.match(text, at)
+    if conjunct is None:
+        # ", and patients often report X" is a clause; ", and often rash" is no subject
+        return False
+    return _names_a_finding(text, conjunct.end())
+
+
+def _names_a_finding(text: str, at: int) -> bool:
+    """Tell whether a known reaction or condition is named right at ``at`` ("headaches")."""
+    end = _PHRASE_END.search(text, at)
+    phrase = text[at : end.start() if end else len(text)]
+    found = [*find_mentions(phrase, 0), *find_adverse_effects(phrase)]
+    return any(m.start == 0 for m in found)
 
 
 def scoped_hedges(text: str, positions: list[int]) -> str | None:
@@ -96,7 +152,7 @@ def scoped_hedges(text: str, positions: list[int]) -> str | None:
     found: list[str] = []
     for position in positions:
         start, end = next(((a, b) for a, b in spans if a <= position < b), (0, len(text)))
-        phrases = _hedge_phrases(text[start:end])
+        phrases = _hedge_phrases(_own_conjunct(text, start, end, position))
         phrases.extend(p for p in _conceded(text, spans, start) if p not in phrases)
         partial = R.PARTIAL_DETERMINER.search(text[max(0, position - 40) : position])
         if partial:  # "certain types of seizures": only part of what the object names
@@ -105,6 +161,35 @@ def scoped_hedges(text: str, positions: list[int]) -> str | None:
             return None
         found.extend(p for p in phrases if p.lower() not in (f.lower() for f in found))
     return _join(found)
+
+
+def _own_conjunct(text: str, start: int, end: int, position: int) -> str:
+    """Return the clause with the frequency words of other conjuncts than ``position``'s blanked.
+
+    In "it often causes drowsiness and rarely seizures" drowsiness is often, seizures rare:
+    a conjunct's own frequency word replaces the clause's, and qualifies nothing else.
+    """
+    chars = list(text[start:end])
+    own: tuple[int, int] | None = None
+    others: list[tuple[int, int]] = []
+    for conjunct in _CONJUNCT_FREQUENCY.finditer(text, start, end):
+        if not _names_a_finding(text, conjunct.end()):
+            continue
+        stop = _PHRASE_END.search(text, conjunct.end(), end)
+        word = conjunct.span("word")
+        if conjunct.start() <= position < (stop.start() if stop else end):
+            own = word
+        else:
+            others.append(word)
+    if own is not None:
+        others = [
+            m.span()
+            for m in re.finditer(rf"\b{_FREQUENCY}\b", text[:end], re.I)
+            if m.start() >= start and m.span() != own
+        ]
+    for a, b in others:
+        chars[a - start : b - start] = " " * (b - a)
+    return "".join(chars)
 
 
 def _conceded(text: str, spans: list[tuple[int, int]], start: int) -> list[str]:

@@ -119,20 +119,26 @@ class SideEffectReading(ReaderBase):
         cue = self.withdrawal
         named = next((m for m in self.mentions if m.entity.key == "withdrawal"), None)
         subject = named or _withdrawal_mention(self.sentence, cue)
-        rebound = False
+        rebound = governs = False
         cursor = cue.end()
         # Symptoms stay in what is said about stopping: in "X should not be stopped abruptly,
         # and is contraindicated in pregnancy" the drug goes on to a new predicate, so
         # pregnancy is no symptom; "..., and seizures have been reported" still lists them.
         end = R.WITHDRAWAL_LIST_END.search(self.text, cue.end())
         limit = end.start() if end else len(self.text)
-        for obj in self.others(R.PHENOTYPES):
-            if obj.entity.key == "withdrawal" or not cue.start() <= self.rel(obj) < limit:
+        # the side effects' vocabulary names them ("irritability", "sweating"), not the lexicon's
+        for found in self.adverse_objects(R.PHENOTYPES):
+            obj = _without_rebound(found)
+            if obj.entity.key == "withdrawal" or not cue.start() <= self.rel(found) < limit:
                 continue
             gap = self.text[cursor : self.rel(obj)]
             # "... the increase of the symptoms of epilepsy and panic attacks": the treated
-            # conditions come back worse (rebound); they are no symptoms of withdrawal.
-            rebound = bool(R.REBOUND.search(gap)) or (rebound and bool(R.LIST_GAP.fullmatch(gap)))
+            # conditions come back worse (rebound); they are no symptoms of withdrawal. A
+            # "return of" governs the list after it; "rebound anxiety" qualifies one noun.
+            if came_back := R.REBOUND.search(gap):
+                rebound, governs = True, bool(re.search(r"\bof\b", came_back.group()))
+            else:
+                rebound = rebound and governs and bool(R.LIST_GAP.fullmatch(gap))
             cursor = obj.end - self.sentence.start
             if rebound:
                 yield self.claim("rebound", "withdrawal-rebound", obj)
@@ -145,6 +151,20 @@ class SideEffectReading(ReaderBase):
                 obj=obj,
                 hedge=self.hedge_for(obj),
             )
+
+
+# "rebound anxiety", "rebound insomnia": the vocabulary may name the rebound with its condition
+_REBOUND_WORD = re.compile(r"rebound\s+", re.I)
+
+
+def _without_rebound(mention: Mention) -> Mention:
+    """Return the condition a "rebound ..." mention names, without the word "rebound"."""
+    lead = _REBOUND_WORD.match(mention.text)
+    if lead is None or lead.end() == len(mention.text):
+        return mention
+    rest = mention.text[lead.end() :]
+    entity = adverse.entity_for(rest, adverse.get_vocabulary())
+    return Mention(rest, mention.start + lead.end(), mention.end, entity)
 
 
 def _withdrawal_mention(sentence: Sentence, cue: re.Match[str]) -> Mention:

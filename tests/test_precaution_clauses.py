@@ -1,0 +1,211 @@
+"""Which clause's advice rules a patient group: a caution, a contraindication, or none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.extract import extract
+from graph_builder.extract.advice import advice_clauses
+from graph_builder.ingest import read_document
+
+CAUTION = "caution_in"
+CONTRAINDICATED = "contraindicated_in"
+
+
+def advice(tmp_path: Path, sentence: str) -> dict[str, set[str]]:
+    """Extract a one-sentence clonazepam precaution; map each group to its asserted advice."""
+    path = tmp_path / "clonazepam.txt"
+    path.write_text(f"Clonazepam\n\nPrecautions\n\n{sentence}\n", encoding="utf-8")
+    found: dict[str, set[str]] = {}
+    for claim in extract(read_document(path)).claims:
+        if claim.relation in (CAUTION, CONTRAINDICATED) and claim.obj and not claim.negated:
+            found.setdefault(claim.obj.entity.key, set()).add(claim.relation)
+    return found
+
+
+# ---------------------------------------------------------------- a clause with a verdict of its own
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Avoid clonazepam in pregnancy; breastfeeding is fine unless the infant is premature.",
+        "Avoid clonazepam in pregnancy, and breastfeeding is fine unless the infant is premature.",
+        "Avoid clonazepam in pregnancy, breastfeeding is fine unless the infant is premature.",
+        "Avoid it in pregnancy, but breastfeeding is considered safe.",
+        "Clonazepam must not be used in pregnancy, although it appears safe in breastfeeding.",
+        "Do not give it in pregnancy, whereas breastfeeding poses little risk.",
+    ],
+    ids=["semicolon", "comma-and", "comma-splice", "comma-but", "although", "whereas"],
+)
+def test_a_clause_with_its_own_verdict_borrows_no_prohibition(
+    tmp_path: Path, sentence: str
+) -> None:
+    # "fine unless the infant is premature" permits breastfeeding: no advice, not even a caution
+    assert advice(tmp_path, sentence) == {"pregnancy": {CONTRAINDICATED}}
+
+
+def test_a_clause_with_its_own_verdict_borrows_no_caution(tmp_path: Path) -> None:
+    found = advice(
+        tmp_path, "Use it with caution in the elderly, but kidney disease does not change the dose."
+    )
+    assert found == {"older-adults": {CAUTION}}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Avoid clonazepam in pregnancy and breastfeeding.",
+            {"pregnancy": {CONTRAINDICATED}, "breastfeeding": {CONTRAINDICATED}},
+        ),
+        (
+            "It is contraindicated in pregnancy, breastfeeding and severe hepatic impairment.",
+            {
+                "pregnancy": {CONTRAINDICATED},
+                "breastfeeding": {CONTRAINDICATED},
+                "liver-disease": {CONTRAINDICATED},
+            },
+        ),
+        (
+            "Use it with caution in the elderly and in patients with renal impairment.",
+            {"older-adults": {CAUTION}, "kidney-disease": {CAUTION}},
+        ),
+        (
+            "Avoid clonazepam in pregnancy, and in women who are breastfeeding.",
+            {"pregnancy": {CONTRAINDICATED}, "breastfeeding": {CONTRAINDICATED}},
+        ),
+        # a clause with a verb still takes the advice that goes on with its subject ...
+        (
+            "Older adults are more sensitive to sedation and should be given it with caution.",
+            {"older-adults": {CAUTION}},
+        ),
+        (
+            "Clonazepam has not been tested in severe liver disease and therefore is not"
+            " recommended there.",
+            {"liver-disease": {CONTRAINDICATED}},
+        ),
+        # ... or that points back at the group it named
+        (
+            "Drowsiness may last longer in the elderly, and caution is advised in this population.",
+            {"older-adults": {CAUTION}},
+        ),
+    ],
+    ids=[
+        "and",
+        "list",
+        "and-in",
+        "relative-clause",
+        "same-subject",
+        "and-therefore",
+        "refers-back",
+    ],
+)
+def test_groups_of_one_piece_of_advice_share_it(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    assert advice(tmp_path, sentence) == expected
+
+
+def test_a_symptom_clause_takes_no_advice_that_does_not_point_back(tmp_path: Path) -> None:
+    assert advice(tmp_path, "Insomnia and tremor can occur, and caution is advised.") == {}
+
+
+# ---------------------------------------------------------------- a lead-in cut off by a semicolon
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In pregnancy; use with caution.", {"pregnancy": {CAUTION}}),
+        ("During breastfeeding; avoid.", {"breastfeeding": {CONTRAINDICATED}}),
+        (
+            "In patients with severe liver disease; clonazepam should be avoided.",
+            {"liver-disease": {CONTRAINDICATED}},
+        ),
+        ("Elderly patients; use it with caution.", {"older-adults": {CAUTION}}),
+        # a colon joins them already
+        ("In pregnancy: use with caution.", {"pregnancy": {CAUTION}}),
+        # a list going on after a semicolon
+        (
+            "Use it with caution in heart failure; and (2) in the elderly.",
+            {"older-adults": {CAUTION}},
+        ),
+    ],
+    ids=["in", "during", "patients-with", "patients", "colon", "list-goes-on"],
+)
+def test_a_lead_in_takes_the_advice_after_its_semicolon(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    found = advice(tmp_path, sentence)
+    assert {k: v for k, v in found.items() if k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a full clause before the semicolon
+        ("Insomnia can occur; use it with caution.", {}),
+        ("In pregnancy, clonazepam is well studied; use it with caution.", {}),
+        # no preposition and no patients: a list of symptoms, not a lead-in
+        ("Insomnia and seizures; use with caution.", {}),
+        # the advice after the semicolon has an object of its own
+        ("During breastfeeding; avoid alcohol.", {}),
+        ("In pregnancy; use with caution in the elderly.", {"older-adults": {CAUTION}}),
+        # the phrase leads in the clause after it, not the list before it
+        (
+            "Use it with caution in the elderly; in children, its safety is unknown.",
+            {"older-adults": {CAUTION}},
+        ),
+    ],
+    ids=["clause", "lead-in-and-clause", "bare-names", "own-object", "object-after", "leads-on"],
+)
+def test_no_advice_crosses_a_semicolon_but_a_lead_ins(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    assert advice(tmp_path, sentence) == expected
+
+
+# ---------------------------------------------------------------- where a piece of advice ends
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        (
+            "Avoid it in pregnancy, breastfeeding is fine.",
+            ["Avoid it in pregnancy", ", breastfeeding is fine."],
+        ),
+        # a phrase or a clause that leads in the main clause is not cut off from it
+        ("In pregnancy, it should be avoided.", ["In pregnancy, it should be avoided."]),
+        (
+            "Unless no alternative exists, it must not be given.",
+            ["Unless no alternative exists, it must not be given."],
+        ),
+        # a relative clause is no new subject
+        (
+            "Avoid it in pregnancy, women who are nursing, and children.",
+            ["Avoid it in pregnancy, women who are nursing, and children."],
+        ),
+    ],
+    ids=["comma-splice", "lead-in", "exception-first", "relative"],
+)
+def test_a_new_subject_after_a_comma_starts_new_advice(sentence: str, pieces: list[str]) -> None:
+    assert [sentence[a:b] for a, b in advice_clauses(sentence)] == pieces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kidney disease requires particular caution.", {"kidney-disease": {CAUTION}}),
+        ("Use in the elderly warrants caution.", {"older-adults": {CAUTION}}),
+        ("Kidney disease requires no caution.", {}),
+    ],
+    ids=["requires", "warrants", "requires-no"],
+)
+def test_a_group_that_requires_caution(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    assert advice(tmp_path, sentence) == expected

@@ -1,0 +1,160 @@
+"""Symptoms of stopping a drug: named with the side effects' vocabulary, kept apart from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder import rules as R
+from graph_builder.extract import Extraction, extract
+from graph_builder.ingest import read_document
+
+
+def _extract(tmp_path: Path, sentence: str, heading: str = "Warnings") -> Extraction:
+    """Extract a one-sentence lorazepam monograph under ``heading``."""
+    path = tmp_path / "lorazepam.txt"
+    path.write_text(f"Lorazepam\n\n{heading}\n\n{sentence}\n", encoding="utf-8")
+    return extract(read_document(path))
+
+
+def _objects(extraction: Extraction, relation: str) -> set[str]:
+    return {c.obj.entity.label for c in extraction.claims if c.relation == relation and c.obj}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [
+        ("irritability", "irritability"),
+        ("sweating", "hyperhidrosis"),
+        ("profuse sweating", "hyperhidrosis"),
+        ("muscle cramps", "muscle spasms"),
+        ("palpitations", "palpitations"),
+        ("a pounding headache", "headache"),
+        ("dysphoria", "dysphoria"),
+        ("restlessness", "restlessness"),
+        ("perceptual disturbances", "perceptual disturbances"),
+        ("tingling", "paresthesia"),
+        ("hypersensitivity to light", "photophobia"),
+        ("sensitivity to sound", "hyperacusis"),
+        ("hypersensitivity to light and noise", "sensory hypersensitivity"),
+        ("depersonalisation", "depersonalization"),
+        ("a feeling of unreality", "derealization"),
+        ("goose bumps", "piloerection"),
+        ("brain zaps", "electric shock sensations"),
+        ("drug cravings", "craving"),
+        ("yawning", "yawning"),
+    ],
+)
+def test_a_withdrawal_symptom_is_named_with_the_side_effect_vocabulary(
+    tmp_path: Path, phrase: str, label: str
+) -> None:
+    extraction = _extract(
+        tmp_path, f"After long use, withdrawal symptoms can include {phrase} for some weeks."
+    )
+    assert label in _objects(extraction, "has_symptom")
+    assert label not in _objects(extraction, "has_side_effect")
+
+
+def test_every_item_of_a_withdrawal_list_is_a_symptom(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Stopping lorazepam suddenly after regular use may bring on withdrawal reactions such as"
+        " irritability, sweating, tremor, insomnia, agitation, nausea and palpitations.",
+    )
+    assert _objects(extraction, "has_symptom") == {
+        "irritability",
+        "hyperhidrosis",
+        "tremor",
+        "insomnia",
+        "agitation",
+        "nausea",
+        "palpitations",
+    }
+
+
+def test_only_what_follows_the_stopping_is_a_withdrawal_symptom(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Lorazepam can cause irritability; withdrawal symptoms include sweating.",
+        heading="Side Effects",
+    )
+    assert _objects(extraction, "has_side_effect") - {"withdrawal syndrome"} == {"irritability"}
+    assert _objects(extraction, "has_symptom") == {"hyperhidrosis"}
+
+
+def test_a_rebound_names_one_condition_and_the_list_goes_on(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Withdrawal symptoms include rebound insomnia, irritability and rebound anxiety.",
+    )
+    assert _objects(extraction, "rebound") == {"insomnia", "anxiety"}
+    assert _objects(extraction, "has_symptom") == {"irritability"}
+
+
+def test_a_return_of_governs_the_whole_list(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path, "Stopping lorazepam abruptly may cause a return of insomnia and anxiety."
+    )
+    assert _objects(extraction, "rebound") == {"insomnia", "anxiety"}
+    assert _objects(extraction, "has_symptom") == set()
+
+
+def test_light_sensitivity_is_no_allergy(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path, "Withdrawal reactions may include hypersensitivity to light and tinnitus."
+    )
+    found = {
+        c.obj.entity.label: c.obj.entity.identifiers
+        for c in extraction.claims
+        if c.relation == "has_symptom" and c.obj
+    }
+    assert found["photophobia"] == ("HP:0000613",)
+    assert "hypersensitivity" not in found
+
+
+def test_a_symptom_no_ontology_names_exactly_has_no_identifier(tmp_path: Path) -> None:
+    extraction = _extract(tmp_path, "Withdrawal symptoms include goose bumps and yawning.")
+    found = {
+        c.obj.entity.label: c.obj.entity.identifiers
+        for c in extraction.claims
+        if c.relation == "has_symptom" and c.obj
+    }
+    assert found == {"piloerection": (), "yawning": ()}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Discontinuation symptoms such as dizziness and irritability may follow a missed dose.",
+        "Symptoms of withdrawal include irritability and sweating.",
+        "Signs upon discontinuation can include yawning and goose bumps.",
+        "Withdrawal signs such as restlessness may appear within a day.",
+        "Stopping the tablets abruptly can cause sweating.",
+    ],
+)
+def test_a_sentence_about_stopping_lists_withdrawal_symptoms(sentence: str) -> None:
+    assert R.WITHDRAWAL.search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Discontinuation due to adverse events occurred in 4% of treated patients.",
+        "Signs of overdose include drowsiness and confusion.",
+        "Withdrawal from the trial was more frequent on placebo.",
+        "Symptoms of depression may worsen in the first weeks.",
+    ],
+)
+def test_a_sentence_that_does_not_stop_the_drug_lists_none(sentence: str) -> None:
+    assert R.WITHDRAWAL.search(sentence) is None
+
+
+def test_discontinuation_symptoms_are_no_side_effects(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Discontinuation symptoms such as irritability and sweating can occur if doses are missed.",
+        heading="Side Effects",
+    )
+    assert _objects(extraction, "has_symptom") == {"irritability", "hyperhidrosis"}
+    assert not {"irritability", "hyperhidrosis"} & _objects(extraction, "has_side_effect")
