@@ -12,6 +12,7 @@ from graph_builder import build_graph
 from graph_builder.adverse import (
     STUDY_DESIGN,
     AdverseVocabulary,
+    VocabularyRow,
     animal_finding,
     complete_list,
     find_adverse_effects,
@@ -709,6 +710,41 @@ def test_exact_synonym_is_the_same_phenotype() -> None:
     tiredness = vocabulary.effects[normalise_phrase("tiredness")]
     assert tiredness.identifiers == ("HP:0012378",)
     assert normalise_phrase("worn flat") not in vocabulary.effects
+
+
+def _curated(term: str, *synonyms: str, identifiers: tuple[str, ...] = ()) -> VocabularyRow:
+    return VocabularyRow(term, "effect", synonyms, identifiers, "curated")
+
+
+def test_curated_term_that_hpo_names_exactly_takes_its_identifier() -> None:
+    vocabulary = AdverseVocabulary(
+        [_curated("fatigue", "exhaustion")], [("HP:0012378", "Fatigue", ("Tiredness",))]
+    )
+    exhaustion = vocabulary.effects[normalise_phrase("exhaustion")]
+    assert exhaustion.label == "fatigue"
+    assert exhaustion.identifiers == ("HP:0012378",)
+    assert "HPO" in exhaustion.source
+
+
+def test_curated_term_matching_only_an_hpo_synonym_stays_without_identifier() -> None:
+    # "Weariness" is here an exact synonym of Fatigue, not its name: the row keeps no id.
+    vocabulary = AdverseVocabulary(
+        [_curated("weariness")], [("HP:0012378", "Fatigue", ("Weariness",))]
+    )
+    assert vocabulary.effects[normalise_phrase("weariness")].identifiers == ()
+
+
+def test_curated_identifier_wins_and_ambiguous_hpo_names_give_none() -> None:
+    hpo_terms = [
+        ("HP:9000001", "Hiccup", ()),
+        ("HP:9000002", "Hiccups", ()),
+        ("HP:0002315", "Headache", ()),
+    ]
+    vocabulary = AdverseVocabulary(
+        [_curated("hiccups"), _curated("headache", identifiers=("MEDDRA:10019211",))], hpo_terms
+    )
+    assert vocabulary.effects[normalise_phrase("hiccups")].identifiers == ()
+    assert vocabulary.effects[normalise_phrase("headache")].identifiers == ("MEDDRA:10019211",)
 
 
 def test_hpo_names_only_without_the_cache(

@@ -68,15 +68,28 @@ class AdverseVocabulary:
     def __init__(self, rows: Iterable[VocabularyRow], hpo: Iterable[HpoTerm]) -> None:
         self.effects: dict[tuple[str, ...], Entity] = {}
         self.kinds: dict[str, set[tuple[str, ...]]] = {}
+        hpo = tuple(hpo)
+        # A curated term that HPO names exactly (its primary name, not a synonym, and no other
+        # term's name reads the same) takes that term's identifier when the table gives none:
+        # "headache" is HP:0002315.
+        named: dict[tuple[str, ...], set[str]] = {}
+        for hpo_id, name, _ in hpo:
+            named.setdefault(normalise_phrase(name), set()).add(hpo_id)
+        hpo_by_name = {words: ids.pop() for words, ids in named.items() if len(ids) == 1}
         for row in rows:
             if row.kind == "effect":
+                identifiers, source = row.identifiers, row.source
+                words = normalise_phrase(row.term)
+                if not identifiers and words in hpo_by_name and words not in _HPO_SKIP:
+                    identifiers = (hpo_by_name[words],)
+                    source = f"{source}; identifier: HPO term of the same name"
                 entity = Entity(
                     key=slugify(row.term),
                     type=EntityType.ADVERSE_EFFECT,
                     label=row.term,
                     synonyms=row.synonyms,
-                    identifiers=row.identifiers,
-                    source=row.source,
+                    identifiers=identifiers,
+                    source=source,
                 )
                 for phrase in (row.term, *row.synonyms):
                     self.effects.setdefault(normalise_phrase(phrase), entity)
