@@ -718,12 +718,12 @@ def _curated(term: str, *synonyms: str, identifiers: tuple[str, ...] = ()) -> Vo
 
 def test_curated_term_that_hpo_names_exactly_takes_its_identifier() -> None:
     vocabulary = AdverseVocabulary(
-        [_curated("fatigue", "exhaustion")], [("HP:0012378", "Fatigue", ("Tiredness",))]
+        [_curated("fatigue", "weariness")], [("HP:0012378", "Fatigue", ("Weariness",))]
     )
-    exhaustion = vocabulary.effects[normalise_phrase("exhaustion")]
-    assert exhaustion.label == "fatigue"
-    assert exhaustion.identifiers == ("HP:0012378",)
-    assert "HPO" in exhaustion.source
+    weariness = vocabulary.effects[normalise_phrase("weariness")]
+    assert weariness.label == "fatigue"
+    assert weariness.identifiers == ("HP:0012378",)
+    assert "HPO" in weariness.source
 
 
 def test_curated_term_matching_only_an_hpo_synonym_stays_without_identifier() -> None:
@@ -732,6 +732,21 @@ def test_curated_term_matching_only_an_hpo_synonym_stays_without_identifier() ->
         [_curated("weariness")], [("HP:0012378", "Fatigue", ("Weariness",))]
     )
     assert vocabulary.effects[normalise_phrase("weariness")].identifiers == ()
+
+
+def test_curated_row_broader_than_the_hpo_term_keeps_no_identifier() -> None:
+    # The row maps "visual disturbance" (blurring, halos) to its term: broader than HPO's
+    # Visual impairment, so HPO's identifier would say more than the label does.
+    hpo_terms = [("HP:0000505", "Visual impairment", ("Poor vision",))]
+    broad = AdverseVocabulary([_curated("visual impairment", "visual disturbance")], hpo_terms)
+    exact = AdverseVocabulary([_curated("visual impairment", "poor vision")], hpo_terms)
+    assert broad.effects[normalise_phrase("visual disturbance")].identifiers == ()
+    assert exact.effects[normalise_phrase("poor vision")].identifiers == ("HP:0000505",)
+
+
+def test_a_fall_in_blood_pressure_is_not_hpo_falls() -> None:
+    vocabulary = AdverseVocabulary([_curated("fall")], [("HP:0002527", "Falls", ())])
+    assert vocabulary.effects[normalise_phrase("fall")].identifiers == ()
 
 
 def test_curated_identifier_wins_and_ambiguous_hpo_names_give_none() -> None:

@@ -55,11 +55,35 @@ _HPO_SKIP = frozenset(
         ("pain",),
         ("fever",),
         ("infection",),
+        ("fall",),  # "a fall in blood pressure" is no fall (HPO's Falls)
     }
 )
 
 
 _COORDINATED = frozenset({"and", "or", "with", "without", "due", "by", "in", "of", "the", "to"})
+
+
+def _hpo_by_name(hpo: Iterable[HpoTerm]) -> dict[tuple[str, ...], HpoTerm]:
+    """Index HPO terms by their normalised primary name; names two terms share are left out."""
+    named: dict[tuple[str, ...], list[HpoTerm]] = {}
+    for term in hpo:
+        named.setdefault(normalise_phrase(term[1]), []).append(term)
+    return {words: terms[0] for words, terms in named.items() if len(terms) == 1}
+
+
+def _same_concept(row: VocabularyRow, term: HpoTerm) -> bool:
+    """Say whether a curated row means exactly ``term``: HPO's identifier may then be used.
+
+    The row's term is HPO's name, and every other wording the row maps to it is HPO's name or
+    one of its exact synonyms ("visual impairment" with "visual disturbance" is broader than
+    HPO's Visual impairment, so it keeps no identifier).
+    """
+    _, name, synonyms = term
+    words = normalise_phrase(row.term)
+    if words in _HPO_SKIP:
+        return False
+    same = {normalise_phrase(phrase) for phrase in (name, *synonyms)}
+    return all(normalise_phrase(synonym) in same for synonym in row.synonyms)
 
 
 class AdverseVocabulary:
@@ -69,19 +93,13 @@ class AdverseVocabulary:
         self.effects: dict[tuple[str, ...], Entity] = {}
         self.kinds: dict[str, set[tuple[str, ...]]] = {}
         hpo = tuple(hpo)
-        # A curated term that HPO names exactly (its primary name, not a synonym, and no other
-        # term's name reads the same) takes that term's identifier when the table gives none:
-        # "headache" is HP:0002315.
-        named: dict[tuple[str, ...], set[str]] = {}
-        for hpo_id, name, _ in hpo:
-            named.setdefault(normalise_phrase(name), set()).add(hpo_id)
-        hpo_by_name = {words: ids.pop() for words, ids in named.items() if len(ids) == 1}
+        hpo_by_name = _hpo_by_name(hpo)
         for row in rows:
             if row.kind == "effect":
                 identifiers, source = row.identifiers, row.source
-                words = normalise_phrase(row.term)
-                if not identifiers and words in hpo_by_name and words not in _HPO_SKIP:
-                    identifiers = (hpo_by_name[words],)
+                same = hpo_by_name.get(normalise_phrase(row.term))
+                if not identifiers and same is not None and _same_concept(row, same):
+                    identifiers = (same[0],)
                     source = f"{source}; identifier: HPO term of the same name"
                 entity = Entity(
                     key=slugify(row.term),
