@@ -62,6 +62,12 @@ HEDGE = re.compile(
     r"|\bless well[- ]defined\b",
     re.I,
 )
+# Frequency words. Said of one conjunct ("rash and rarely seizures"), they qualify that one
+# only (``extract.context.scoped_hedges``).
+FREQUENCY = (
+    r"(?:often|usually|rarely|seldom|sometimes|occasionally|infrequently|uncommonly"
+    r"|frequently|commonly|typically|generally)"
+)
 # "Certain antiepileptic drugs", "some types of seizures": a determiner right before the object
 # says the claim holds for part of it only; it qualifies that object, nothing else.
 PARTIAL_DETERMINER = re.compile(
@@ -131,6 +137,8 @@ REBOUND = re.compile(
     re.I,
 )
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?", re.I)
+# The word that brings in a list's last item: a "return of" governs no item after it.
+LIST_CLOSE = re.compile(r"\b(?:and|or)\b", re.I)
 
 ADVICE = re.compile(
     r"caution is (?:advised|recommended)|use(?:d)? with caution|(?:strictly )?contraindicated"
@@ -220,20 +228,40 @@ ADVICE_WITH_CUE = _cue(
     r"|\b(?:receiving|taking|treated with|given|use of|in combination with)\b[^.]*\b(?:caution"
     r"|cautious\w*|careful\w*|avoid\w*|contraindicat\w*|monitor\w*|adjust\w*|should)\b"
 )
+# "Do not take/give it": a prohibition, but not "do not give up/take up/take off" (stopping or
+# starting something, the opposite of a prohibition of the drug).
+_DO_NOT_GIVE = r"do not (?:use|take|give|prescribe|administer)\b(?!\s+(?:up|off)\b)"
 # Advice against a use that allows an exception ("not recommended unless essential", "unless
-# clearly needed, avoid ...") is a caution: the drug can be used when the exception holds.
+# clearly needed, avoid ...") is a caution: the drug can be used when the exception holds. So
+# is a use the doctor may allow ("do not take it without first asking your doctor"), but not
+# "it should not be stopped without consulting the doctor", which prohibits no use.
 _PROHIBITION = (
     r"(?:not (?:be )?(?:recommended|advised|prescribed|used|given|taken)|should not|avoid\w*"
-    r"|contraindicated|do not (?:use|take|give))"
+    rf"|contraindicated|{_DO_NOT_GIVE})"
 )
 _EXCEPTION = (
     r"\b(?:unless|except (?:when|where|if|in cases where))\b[^.;]{0,60}?"
     r"\b(?:essential|necessary|needed|required|indicated|justified|benefits?|outweighs?"
     r"|no (?:suitable |safer )?alternative)\b"
 )
+_USE_PROHIBITION = rf"(?:not (?:be )?(?:prescribed|used|given|taken)|{_DO_NOT_GIVE})"
+_DOCTOR_FIRST = (
+    r"\bwithout (?:first )?(?:(?:talking|speaking|checking) (?:to|with)|consulting|asking)"
+    r" (?:your |a |the )?(?:doctor|physician|pharmacist|prescriber|health ?care provider)\b"
+)
 SOFTENED_PROHIBITION = _cue(
     rf"\b{_PROHIBITION}\b[^.;]{{0,80}}?{_EXCEPTION}"
     rf"|{_EXCEPTION}[^.;]{{0,20}},[^.;]{{0,80}}?\b{_PROHIBITION}\b"
+    rf"|\b{_USE_PROHIBITION}\b[^.;]{{0,80}}?{_DOCTOR_FIRST}"
+)
+# The finite verbs that make a piece of a sentence a clause of its own (``CLAUSE_VERB``) and
+# start a new subject after a comma (``NEW_SUBJECT_BREAK``), among them the verbs that ask for
+# caution ("breastfeeding requires caution", "the elderly need caution"; "in need of" is a noun).
+_CAUTION_VERB = r"(?:requires?|needs?(?!\s+of\b)|warrants?|calls? for)"
+_FINITE_VERB = (
+    r"(?:is|are|was|were|isn[\'’]t|aren[\'’]t|has|have|had|can|cannot|could|may|might|must"
+    r"|shall|should|will|would|does|do|did|seems?|appears?|remains?|becomes?|poses?|carries"
+    rf"|occur(?:s|red)?|{_CAUTION_VERB})"
 )
 # Caution words that hold for every object of the sentence; a softened prohibition holds
 # only for the objects of its own clause ("contraindicated in X and should not be used in Y
@@ -241,14 +269,20 @@ SOFTENED_PROHIBITION = _cue(
 CAUTION_WORDS = _cue(
     r"with caution|caution is (?:advised|recommended|required|needed|necessary|warranted)"
     r"|caution should be (?:used|exercised|taken|observed)|(?:use|exercise|take) caution"
-    r"|(?:requires?|required|needs?|warrants?|calls? for) (?:(?!no\b)\w+ )?caution"
+    rf"|(?:{_CAUTION_VERB}|required) (?:(?!no\b)\w+ )?caution"
     r"|(?:use|used|given|prescribed) cautiously|only if (?:the )?(?:potential )?benefits?"
     r"|monitored closely|close(?:ly)? monitor\w*|careful(?:ly)? monitor\w*|dose adjustments?"
 )
 CAUTION_CUE = _cue(rf"{CAUTION_WORDS.pattern}|{SOFTENED_PROHIBITION.pattern}")
+# A limit on how long ("do not take it for longer than four weeks") prohibits no group; a
+# relative clause's duration is not one ("avoid in patients who took X for more than a week"),
+# and "contraindicated" is never one.
+_NO_DURATION_LIMIT = (
+    r"(?!(?:(?!\b(?:who|whom|whose|which|that)\b)[^.;,]){0,60}?\bfor (?:longer|more) than\b)"
+)
 CONTRAINDICATION_CUE = _cue(
-    r"contraindicated|must not|should not|not (?:be )?(?:prescribed|recommended|used|given|taken)"
-    r"|\bavoid(?:ed)?\b|do not (?:use|take|give|prescribe|administer)\b"
+    r"contraindicated|(?:must not|should not|not (?:be )?(?:prescribed|recommended|used|given"
+    rf"|taken)|\bavoid(?:ed)?\b|{_DO_NOT_GIVE}){_NO_DURATION_LIMIT}"
 )
 # "It is not contraindicated in X", "no contraindication in X", "X is not a contraindication":
 # a denial of the contraindication, recorded negated (not the prohibition "should not").
@@ -268,8 +302,7 @@ ADVICE_CLAUSE_BREAK = _cue(rf";|,\s*but\b|,?\s+and\s+(?=(?:[\w-]+\s+){{0,4}}?{_A
 # (``LEADING_CLAUSE``: "unless there is no alternative, it should not be given").
 NEW_SUBJECT_BREAK = _cue(
     r",\s*(?=(?:(?!(?:who|whom|whose|which|that|and|or)\b)[\w-]+\s+){1,3}?"
-    r"(?:is|are|was|were|has|have|can|may|might|should|must|will|would|does|do|seems?"
-    r"|appears?|remains?)\b)"
+    rf"{_FINITE_VERB}\b)"
 )
 LEADING_CLAUSE = _cue(
     r"[\s;,]*(?:unless|if|when|whenever|where|while|whereas|although|though|as|because|since"
@@ -279,11 +312,7 @@ LEADING_CLAUSE = _cue(
 # ("breastfeeding is fine", "it appears safe"); a piece with none is a phrase that takes its
 # verdict from elsewhere ("and in children", "in pregnancy"). The verb of a relative clause
 # ("women who are pregnant", ``RELATIVE_CLAUSE``) belongs to the phrase, not to a clause.
-CLAUSE_VERB = _cue(
-    r"\b(?:is|are|was|were|isn[\'’]t|aren[\'’]t|be|been|has|have|had|can|cannot|could|may"
-    r"|might|must|shall|should|will|would|does|do|did|seems?|appears?|remains?|becomes?"
-    r"|poses?|carries|occur(?:s|red)?)\b"
-)
+CLAUSE_VERB = _cue(rf"\b(?:{_FINITE_VERB}|be|been)\b")
 RELATIVE_CLAUSE = _cue(r"\b(?:who|whom|whose|which|that)\b[^,;:]*")
 # A clause that states something of its own ("breastfeeding is fine") takes advice from no
 # other clause, except one that goes on with the same subject after "and": "X may worsen
@@ -303,14 +332,25 @@ REFERS_BACK = _cue(
 # a phrase that opens with a preposition of circumstance or names patients ("Elderly patients;
 # avoid"), holds nothing but the groups it names and ``LEAD_IN_WORD``, and has no verb of its
 # own (``CLAUSE_VERB``). "In pregnancy, consult a doctor; ..." is none.
-ADVICE_LEAD_IN = _cue(
-    r"[\s;,]*(?:(?:and|or)\s+)?(?:\(?[0-9a-z]{1,2}\)\s*)?"
-    r"(?P<preposition>(?:in|during|for|among|while|when|with|before|after|throughout)\b)?"
-)
-PATIENT_WORD = _cue(
+_LEAD_IN_PREPOSITION = r"(?:in|during|for|among|while|when|with|before|after|throughout)\b"
+_PATIENT_WORD = (
     r"\b(?:patients?|people|persons?|individuals|those|women|men|mothers|children|adults"
     r"|infants|elderly|users)\b"
 )
+PATIENT_WORD = _cue(_PATIENT_WORD)
+ADVICE_LEAD_IN = _cue(
+    r"[\s;,]*(?:(?:and|or)\s+)?(?:\(?[0-9a-z]{1,2}\)\s*)?"
+    rf"(?:(?P<preposition>{_LEAD_IN_PREPOSITION})|(?=[\s\S]*?{_PATIENT_WORD}))"
+)
+# A reason given after a comma ("avoid in X, as it may harm the fetus, and in Y") ends where
+# the list of the advice before it goes on: ", and"/", or" then a circumstance or a group of
+# patients, with no verb of its own (``REASON_CLAUSE``, ``LIST_GOES_ON``).
+REASON_CLAUSE = _cue(r"\s*,\s*(?:as|since|because)\b")
+LIST_GOES_ON = _cue(
+    rf",\s*(?:and|or)\s+(?={_LEAD_IN_PREPOSITION}|(?:[\w-]+\s+){{0,2}}?{_PATIENT_WORD})"
+)
+# After a piece with no advice, ", and" or "and" goes on with the list of the advice before it.
+AND_GOES_ON = _cue(r"[\s,]*and\b")
 LEAD_IN_WORD = _cue(
     r"\b(?:the|a|an|and|or|of|with|known|history|severe|mild|moderate|significant"
     r"|pre-?existing|underlying)\b|\(?\b[0-9a-z]{1,2}\)"
@@ -564,6 +604,7 @@ RULES: tuple[Rule, ...] = (
             # a lead-in before a semicolon takes the advice after it
             ("", "In pregnancy; use it with caution.", "pregnancy"),
             ("", "Renal impairment requires particular caution.", "kidney disease"),
+            ("", "Do not take it in pregnancy without first asking your doctor.", "pregnancy"),
         ),
         counterexamples=(
             ("", "Panic disorder responds to the drug."),
@@ -575,6 +616,10 @@ RULES: tuple[Rule, ...] = (
             # a full clause before the semicolon takes none of the advice after it
             ("", "Insomnia and tremor can occur; use it with caution."),
             ("", "Kidney disease requires no caution."),
+            # the caution after the comma is a clause of its own, not said of pregnancy
+            ("", "It is contraindicated in pregnancy, its use requires caution."),
+            # a prohibition of stopping, not of a use
+            ("", "It should not be stopped in pregnancy without consulting your doctor."),
         ),
     ),
     Rule(
@@ -593,6 +638,12 @@ RULES: tuple[Rule, ...] = (
             ("", "It is contraindicated in nursing mothers.", "breastfeeding"),
             ("", "Do not give it to nursing mothers.", "breastfeeding"),
             ("", "During breastfeeding; avoid it.", "breastfeeding"),
+            # a reason clause does not end the list of the advice before it
+            (
+                "",
+                "Avoid it in pregnancy, as it may harm the baby, and in nursing mothers.",
+                "breastfeeding",
+            ),
             (
                 "",
                 "Avoid it in pregnancy; breastfeeding is fine unless the infant is premature.",
@@ -622,6 +673,10 @@ RULES: tuple[Rule, ...] = (
             ("", "Except where the benefits justify it, avoid use in pregnancy."),
             # the advice after the semicolon has an object of its own
             ("", "During breastfeeding; avoid alcohol."),
+            # stopping the drug, a limit on how long, a use the doctor may allow
+            ("", "Do not give up this medicine in pregnancy."),
+            ("", "Do not take it for longer than two weeks in the elderly."),
+            ("", "Do not take it in pregnancy without first asking your doctor."),
         ),
     ),
     Rule(

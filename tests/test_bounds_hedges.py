@@ -427,6 +427,10 @@ def test_a_hedged_second_verb_hedges_only_its_own_conjunct() -> None:
         # a conjunct's own frequency replaces the clause's
         ("It often causes drowsiness and rarely seizures.", "drowsiness", "often"),
         ("It often causes drowsiness and rarely seizures.", "seizures", "rarely"),
+        # set off by commas, the conjunct's frequency word is still its own
+        ("It may cause nausea and, rarely, seizures.", "nausea", "may"),
+        ("It may cause nausea and, rarely, seizures.", "seizures", "may; rarely"),
+        ("It may cause nausea or, occasionally, tremor.", "tremor", "may; occasionally"),
         # a real second predicate still ends the hedge's reach
         ("It may cause rash and often causes hiccups.", "hiccups", "often"),
         ("It may cause rash and often causes hiccups.", "rash", "may"),

@@ -209,3 +209,185 @@ def test_a_group_that_requires_caution(
     tmp_path: Path, sentence: str, expected: dict[str, set[str]]
 ) -> None:
     assert advice(tmp_path, sentence) == expected
+
+
+# ---------------------------------------------------------------- a caution verb starts a clause
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Clonazepam is contraindicated in pregnancy, nursing mothers need caution.",
+            {"pregnancy": {CONTRAINDICATED}, "breastfeeding": {CAUTION}},
+        ),
+        (
+            "It is contraindicated in severe liver disease, older adults require caution.",
+            {"liver-disease": {CONTRAINDICATED}, "older-adults": {CAUTION}},
+        ),
+        (
+            "Clonazepam must not be used in pregnancy, use in children calls for caution.",
+            {"pregnancy": {CONTRAINDICATED}, "children": {CAUTION}},
+        ),
+        (
+            "Avoid it during pregnancy, use in breastfeeding warrants caution.",
+            {"pregnancy": {CONTRAINDICATED}, "breastfeeding": {CAUTION}},
+        ),
+        # a lead-in before the comma is not cut off from its clause
+        ("In pregnancy, its use requires caution.", {"pregnancy": {CAUTION}}),
+    ],
+    ids=["need", "require", "calls-for", "warrants", "lead-in"],
+)
+def test_a_caution_after_a_comma_rules_only_its_own_group(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    assert advice(tmp_path, sentence) == expected
+
+
+def test_a_caution_verb_is_a_clause_verb() -> None:
+    # one list of verbs decides both where a new subject starts and what a clause is
+    sentence = "It is contraindicated in asthma, the elderly need caution."
+    pieces = [sentence[a:b] for a, b in advice_clauses(sentence)]
+    assert pieces == ["It is contraindicated in asthma", ", the elderly need caution."]
+
+
+# ---------------------------------------------------------------- a reason clause inside a list
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Avoid clonazepam in pregnancy, because it may harm the infant, and in nursing mothers.",
+        "Avoid it in pregnancy, since birth defects can occur, and during breastfeeding.",
+        "It should not be given in pregnancy, as the baby may be sedated, or to nursing mothers.",
+    ],
+    ids=["because", "since", "as-or"],
+)
+def test_a_reason_clause_does_not_swallow_the_next_list_item(tmp_path: Path, sentence: str) -> None:
+    found = advice(tmp_path, sentence)
+    assert found == {"pregnancy": {CONTRAINDICATED}, "breastfeeding": {CONTRAINDICATED}}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what the reason clause names itself is no item of the list
+        (
+            "Avoid it in pregnancy, as it may worsen asthma, and in nursing mothers.",
+            {"pregnancy": {CONTRAINDICATED}, "breastfeeding": {CONTRAINDICATED}},
+        ),
+        # a clause with a verdict of its own after the reason takes none
+        (
+            "Avoid it in pregnancy, as it may harm the infant, and breastfeeding is fine.",
+            {"pregnancy": {CONTRAINDICATED}},
+        ),
+    ],
+    ids=["reason-object", "own-verdict"],
+)
+def test_a_reason_clause_keeps_its_own_words(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    assert advice(tmp_path, sentence) == expected
+
+
+def test_a_reason_clause_ends_before_the_list_goes_on() -> None:
+    sentence = "Avoid it in pregnancy, as it may harm the infant, and in nursing mothers."
+    assert [sentence[a:b] for a, b in advice_clauses(sentence)] == [
+        "Avoid it in pregnancy",
+        ", as it may harm the infant",
+        ", and in nursing mothers.",
+    ]
+
+
+# ---------------------------------------------------------------- "do not" that prohibits nothing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "give up" is stopping the drug: the opposite of a prohibition
+        ("Do not give up clonazepam in pregnancy without speaking to your doctor.", {}),
+        ("Do not take up clonazepam again in the elderly.", {}),
+        # a limit on how long, not a prohibition
+        ("Do not take clonazepam for longer than four weeks in the elderly.", {}),
+        ("It should not be used for more than two weeks in children.", {}),
+        # a prohibition your doctor may lift: a caution, like "unless the doctor finds it needed"
+        (
+            "Do not use clonazepam in pregnancy without first consulting your doctor.",
+            {"pregnancy": {CAUTION}},
+        ),
+        (
+            "Do not take it while breastfeeding without asking your doctor.",
+            {"breastfeeding": {CAUTION}},
+        ),
+        # ... and a plain prohibition is still one
+        ("Do not take clonazepam in pregnancy.", {"pregnancy": {CONTRAINDICATED}}),
+        ("Do not give this medicine to children under 6.", {"children": {CONTRAINDICATED}}),
+        ("Do not administer it to nursing mothers.", {"breastfeeding": {CONTRAINDICATED}}),
+    ],
+    ids=[
+        "give-up",
+        "take-up",
+        "longer-than",
+        "more-than",
+        "without-consulting",
+        "without-asking",
+        "take",
+        "give",
+        "administer",
+    ],
+)
+def test_do_not_prohibits_only_the_use_itself(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    assert advice(tmp_path, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a duration in a relative clause limits nothing the advice says
+        (
+            "Avoid clonazepam in patients who have had liver disease for more than a year.",
+            {"liver-disease": {CONTRAINDICATED}},
+        ),
+        # "contraindicated" stays a contraindication, whatever duration follows
+        (
+            "It is contraindicated in pregnancy for more than a few days.",
+            {"pregnancy": {CONTRAINDICATED}},
+        ),
+    ],
+    ids=["relative-clause", "contraindicated"],
+)
+def test_what_is_still_a_prohibition(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    assert advice(tmp_path, sentence) == expected
+
+
+def test_a_doctor_asked_before_stopping_softens_no_use(tmp_path: Path) -> None:
+    # it is stopping that needs the doctor, not taking it: no caution for taking it
+    found = advice(
+        tmp_path, "Clonazepam should not be stopped in pregnancy without consulting your doctor."
+    )
+    assert CAUTION not in found.get("pregnancy", set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        # a reason clause that opens the sentence leads in the main clause: no list goes on
+        (
+            "Because it may harm the infant, avoid it in pregnancy, and in nursing mothers.",
+            ["Because it may harm the infant, avoid it in pregnancy, and in nursing mothers."],
+        ),
+        # a comma just before a clause that starts already leaves no piece of its own
+        (
+            "Avoid it in pregnancy, although nursing mothers may take it.",
+            ["Avoid it in pregnancy, ", "although nursing mothers may take it."],
+        ),
+    ],
+    ids=["reason-first", "no-sliver"],
+)
+def test_where_no_new_piece_starts(sentence: str, pieces: list[str]) -> None:
+    assert [sentence[a:b] for a, b in advice_clauses(sentence)] == pieces

@@ -266,3 +266,19 @@ def test_a_generic_title_names_no_drug(tmp_path: Path, title: str) -> None:
     path = tmp_path / "doc.txt"
     path.write_text(f"{title}\n\nPatients may experience drowsiness.\n", encoding="utf-8")
     assert extract(read_document(path)).topic is None
+
+
+@pytest.mark.parametrize(
+    "verb", ["is", "had", "could", "requires", "need", "warrants", "calls for"]
+)
+def test_a_verb_that_makes_a_clause_also_starts_a_new_subject(verb: str) -> None:
+    from graph_builder.rules import CLAUSE_VERB, NEW_SUBJECT_BREAK
+
+    assert CLAUSE_VERB.search(f"the elderly {verb} caution")
+    assert NEW_SUBJECT_BREAK.search(f"Avoid it in asthma, the elderly {verb} caution")
+
+
+def test_a_need_that_is_a_noun_makes_no_clause() -> None:
+    from graph_builder.rules import CLAUSE_VERB
+
+    assert not CLAUSE_VERB.search("and in patients in need of dialysis")

@@ -158,3 +158,116 @@ def test_discontinuation_symptoms_are_no_side_effects(tmp_path: Path) -> None:
     )
     assert _objects(extraction, "has_symptom") == {"irritability", "hyperhidrosis"}
     assert not {"irritability", "hyperhidrosis"} & _objects(extraction, "has_side_effect")
+
+
+def _side_effects(extraction: Extraction) -> dict[str, tuple[bool, str | None]]:
+    """Map each side effect to (negated, hedge)."""
+    return {
+        c.obj.entity.label: (c.negated, c.hedge)
+        for c in extraction.claims
+        if c.relation == "has_side_effect" and c.obj and c.obj.entity.key != "withdrawal"
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Discontinuation symptoms are usually brief, but lorazepam itself may cause dizziness"
+        " and nausea.",
+        "Withdrawal reactions can occur; dizziness and nausea are also frequent while on the drug.",
+        "Withdrawal effects are rare, whereas dizziness and nausea are common in the first week.",
+    ],
+    ids=["but", "semicolon", "whereas"],
+)
+def test_effects_after_the_withdrawal_list_ends_are_side_effects(
+    tmp_path: Path, sentence: str
+) -> None:
+    extraction = _extract(tmp_path, sentence, heading="Side Effects")
+    assert set(_side_effects(extraction)) == {"dizziness", "nausea"}
+    assert not {"dizziness", "nausea"} & _objects(extraction, "has_symptom")
+
+
+def test_the_withdrawal_list_and_the_side_effects_after_it_are_kept_apart(
+    tmp_path: Path,
+) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Withdrawal symptoms may include tremor and sweating; weight gain is also reported.",
+        heading="Side Effects",
+    )
+    assert _objects(extraction, "has_symptom") == {"tremor", "hyperhidrosis"}
+    assert set(_side_effects(extraction)) == {"weight increased"}
+
+
+def test_a_side_effect_after_the_list_keeps_its_own_negation(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Withdrawal symptoms can include tremor; lorazepam does not cause weight gain.",
+        heading="Side Effects",
+    )
+    assert _objects(extraction, "has_symptom") == {"tremor"}
+    assert _side_effects(extraction)["weight increased"][0] is True
+
+
+def test_a_side_effect_after_the_list_keeps_its_own_hedge(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Withdrawal symptoms include tremor; lorazepam may also cause weight gain.",
+        heading="Side Effects",
+    )
+    assert _side_effects(extraction)["weight increased"][1] == "may"
+    hedges = {
+        c.obj.entity.label: c.hedge
+        for c in extraction.claims
+        if c.relation == "has_symptom" and c.obj
+    }
+    assert hedges == {"tremor": None}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stopping it abruptly can lead to withdrawal reactions, which include dizziness and"
+        " nausea.",
+        "Discontinuation symptoms include dizziness, and nausea has also been described.",
+        "After abrupt cessation, dizziness and nausea were reported.",
+    ],
+    ids=["which-include", "and-a-new-subject", "cue-first"],
+)
+def test_a_list_that_runs_on_stays_withdrawal(tmp_path: Path, sentence: str) -> None:
+    extraction = _extract(tmp_path, sentence, heading="Side Effects")
+    assert _objects(extraction, "has_symptom") == {"dizziness", "nausea"}
+    assert not _side_effects(extraction)
+
+
+def test_a_second_withdrawal_cue_starts_a_list_of_its_own(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Withdrawal symptoms include tremor; on abrupt discontinuation seizures may also occur.",
+        heading="Side Effects",
+    )
+    assert _objects(extraction, "has_symptom") == {"tremor", "seizure"}
+    assert not _side_effects(extraction)
+
+
+def test_a_return_of_list_ends_after_its_and(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Stopping lorazepam abruptly can bring a return of anxiety and insomnia, and sweating.",
+    )
+    assert _objects(extraction, "rebound") == {"anxiety", "insomnia"}
+    assert _objects(extraction, "has_symptom") == {"hyperhidrosis"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stopping lorazepam abruptly can bring a return of anxiety, insomnia and panic attacks.",
+        "Stopping lorazepam abruptly can bring a return of anxiety, insomnia, and panic attacks.",
+    ],
+    ids=["no-serial-comma", "serial-comma"],
+)
+def test_a_return_of_list_runs_to_its_last_item(tmp_path: Path, sentence: str) -> None:
+    extraction = _extract(tmp_path, sentence)
+    assert _objects(extraction, "rebound") == {"anxiety", "insomnia", "panic disorder"}
+    assert _objects(extraction, "has_symptom") == set()

@@ -29,10 +29,27 @@ def advice_clauses(text: str) -> list[tuple[int, int]]:
         clause = states_own(text, opening, match.start()) or advice_kinds(
             text, opening, match.start()
         )
-        if clause and not R.LEADING_CLAUSE.match(text, opening):
+        # (not just before a clause cut already there: "..., although it is")
+        if clause and not R.LEADING_CLAUSE.match(text, opening) and match.end() not in cuts:
             cuts.add(match.start())
+    for a, b in pairwise(sorted(cuts | {0, len(text)})):
+        if R.REASON_CLAUSE.match(text, a):
+            cuts.update(_list_going_on(text, a, b))
     bounds = sorted(cuts | {0, len(text)})
     return [(a, b) for a, b in pairwise(bounds) if a < b]
+
+
+def _list_going_on(text: str, start: int, end: int) -> list[int]:
+    """Return where a reason clause ends and the list it interrupts goes on, if it does.
+
+    >>> t = "Avoid in gout, as it may harm, and in asthma."
+    >>> [t[a:] for a in _list_going_on(t, 13, len(t))]
+    [', and in asthma.']
+    """
+    for match in R.LIST_GOES_ON.finditer(text, start, end):
+        if not states_own(text, match.start(), end):
+            return [match.start()]
+    return []
 
 
 def states_own(text: str, start: int, end: int) -> bool:

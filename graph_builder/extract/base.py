@@ -175,32 +175,48 @@ class ReaderBase:
     def _advice_sources(self, here: int) -> list[int]:
         """Return the pieces whose advice the piece ``here`` may take, nearest first."""
         spans, kinds = self._advice_pieces
+        if not kinds[here] and states_own(self.text, *spans[here]):
+            return self._clause_sources(here)
+        return self._phrase_sources(here)
+
+    def _clause_sources(self, here: int) -> list[int]:
+        """Return the sources of a clause with a verb and no advice: itself, and what goes on.
+
+        Past the rest of its own list ("asthma, epilepsy, and porphyria and should ..."), the
+        next piece that says something, if it goes on with the same subject ("and should be
+        used with caution") or points back at it ("and caution is advised in these patients").
+        """
+        spans, kinds = self._advice_pieces
+        text = self.text
+        going_on = range(here + 1, len(spans))
+        nxt = next((i for i in going_on if kinds[i] or states_own(text, *spans[i])), None)
+        if nxt is None or ";" in text[spans[here][1] : spans[nxt][0] + 1]:
+            return [here]
+        a, b = spans[nxt]
+        same = R.SAME_SUBJECT_ADVICE.match(text, a) or (
+            R.AND_GOES_ON.match(text, spans[here][1], b)
+            and R.REFERS_BACK.search(text, a, b)
+            and self._bare_advice(a, b)
+        )
+        return [here, nxt] if same else [here]
+
+    def _phrase_sources(self, here: int) -> list[int]:
+        """Return the sources of a phrase or a piece with advice: itself, then nearest reachable.
+
+        Never across a semicolon ("tremor can occur; use with caution in the elderly"), but a
+        lead-in takes the bare advice after one ("During breastfeeding; avoid.") and a list goes
+        on after one ("use with caution in heart disease; and in the elderly"); not "...; in
+        children, safety is unknown": that phrase leads in its own clause.
+        """
+        spans, kinds = self._advice_pieces
         text = self.text
         after = here + 1 if here + 1 < len(spans) else None
-        if not kinds[here] and states_own(text, *spans[here]):
-            # past the rest of its own list ("asthma, epilepsy, and porphyria and should ...")
-            going_on = range(here + 1, len(spans))
-            nxt = next((i for i in going_on if kinds[i] or states_own(text, *spans[i])), None)
-            if nxt is None or ";" in text[spans[here][1] : spans[nxt][0] + 1]:
-                return [here]
-            a, b = spans[nxt]
-            same = R.SAME_SUBJECT_ADVICE.match(text, a) or (
-                re.match(r"[\s,]*and\b", text[spans[here][1] : b])
-                and R.REFERS_BACK.search(text, a, b)
-                and self._bare_advice(a, b)
-            )
-            return [here, nxt] if same else [here]
         lead_in = not kinds[here] and self._lead_in(*spans[here])
         if lead_in and after is not None and self._bare_advice(*spans[after]):
-            return [here, after]  # "During breastfeeding; avoid."
-        # never across a semicolon: "tremor can occur; use with caution in the elderly", but
-        # a list goes on after one: "use with caution in heart disease; and in the elderly"
-        # (not "...; in children, safety is unknown": that phrase leads in its own clause)
+            return [here, after]
         start = spans[here][0]
         goes_on = lead_in and (after is None or text[spans[after][0] :].lstrip().startswith(";"))
-        semicolons = [
-            m.start() for m in re.finditer(";", text) if not (goes_on and m.start() == start)
-        ]
+        semicolons = [i for i, c in enumerate(text) if c == ";" and not (goes_on and i == start)]
         reachable = [
             not any(min(a, start) <= s <= max(a, start) for s in semicolons) for a, _ in spans
         ]
@@ -213,9 +229,7 @@ class ReaderBase:
         if not named or states_own(self.text, start, end):
             return False
         opening = R.ADVICE_LEAD_IN.match(self.text, start, end)
-        if opening is None:  # never: the pattern may match nothing at all
-            return False
-        if not opening.group("preposition") and not R.PATIENT_WORD.search(self.text, start, end):
+        if opening is None:  # no preposition of circumstance, and no patients named
             return False
         rest = blank_spans(self.text[:end], named)[opening.end() :]
         rest = R.LEAD_IN_WORD.sub(" ", R.PATIENT_WORD.sub(" ", rest))

@@ -76,15 +76,13 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if a < b]
 
 
-# Frequency words: said of one conjunct ("rash and rarely seizures"), they qualify that one.
-_FREQUENCY = (
-    r"(?:often|usually|rarely|seldom|sometimes|occasionally|infrequently|uncommonly"
-    r"|frequently|commonly|typically|generally)"
-)
-# "may cause rash and often headaches": after "and"/"or" a frequency word opens one more object
-# of the same verb when a finding follows it (``_adds_an_object``), not a second verb.
+_FREQUENCY = R.FREQUENCY
+# "may cause rash and often headaches", "nausea and, rarely, seizures": after "and"/"or" a
+# frequency word opens one more object of the same verb when a finding follows it
+# (``_adds_an_object``), not a second verb.
 _CONJUNCT_FREQUENCY = re.compile(
-    rf",?\s*\b(?:and|or)\s+(?:(?:less|more|very)\s+)?(?P<word>{_FREQUENCY})\s+", re.I
+    rf",?\s*\b(?:and|or)\s*,?\s*(?:(?:less|more|very)\s+)?(?P<word>{_FREQUENCY})\s*,?\s+",
+    re.I,
 )
 # ", and patients often report headaches", "and it often causes headaches": a subject and a
 # hedged verb of its own make a new clause ("less often", "more often" compare, no subject);

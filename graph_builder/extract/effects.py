@@ -30,12 +30,12 @@ class SideEffectReading(ReaderBase):
         group = side_effect_group(self.sentence)
         population = self.population_at_risk()
         animal = adverse.animal_finding(self.text)
-        limit = self.withdrawal.start() if self.withdrawal else len(self.text)
+        # what a list of withdrawal symptoms names is read there; what follows its end is not
+        lists = [(cue.start(), end) for cue, end in self.withdrawal_lists()]
         for obj in self.adverse_objects(rule.objects):
-            in_withdrawal = self.rel(obj) >= limit and obj.entity.key != "withdrawal"
             at = self.rel(obj)  # a risk factor or a supposed case ("If a rash occurs") is none
             if (
-                in_withdrawal
+                (obj.entity.key != "withdrawal" and any(s <= at < e for s, e in lists))
                 or adverse.is_risk_factor(self.text, at)
                 or adverse.is_supposed(self.text, at)
                 or adverse.is_sign_to_watch(self.text, at)
@@ -112,24 +112,44 @@ class SideEffectReading(ReaderBase):
                 chosen.append(adverse.without_severity(mention))
         return chosen
 
+    def withdrawal_lists(self) -> list[tuple[re.Match[str], int]]:
+        """Return each list of withdrawal symptoms: the cue that opens it and where it ends.
+
+        In "X should not be stopped abruptly, and is contraindicated in pregnancy" the drug goes
+        on to a new predicate, so pregnancy is no symptom; "..., and seizures have been
+        reported" still lists them (``WITHDRAWAL_LIST_END``). A cue after the end opens a list
+        of its own ("withdrawal symptoms include X; on abrupt discontinuation Y may occur").
+        """
+        lists: list[tuple[re.Match[str], int]] = []
+        at = 0
+        while cue := R.WITHDRAWAL.search(self.text, at):
+            end = R.WITHDRAWAL_LIST_END.search(self.text, cue.end())
+            limit = end.start() if end else len(self.text)
+            lists.append((cue, limit))
+            at = limit
+        return lists
+
     def withdrawal_symptoms(self) -> Iterator[Claim]:
         """Yield symptoms that follow stopping the drug: they belong to withdrawal."""
         if not self.withdrawal:
             return
-        cue = self.withdrawal
         named = next((m for m in self.mentions if m.entity.key == "withdrawal"), None)
-        subject = named or _withdrawal_mention(self.sentence, cue)
+        # the side effects' vocabulary names them ("irritability", "sweating"), not the lexicon's
+        found_all = self.adverse_objects(R.PHENOTYPES)
+        for cue, limit in self.withdrawal_lists():
+            subject = named or _withdrawal_mention(self.sentence, cue)
+            listed = [f for f in found_all if cue.start() <= self.rel(f) < limit]
+            yield from self._symptoms_of(cue, subject, listed)
+
+    def _symptoms_of(
+        self, cue: re.Match[str], subject: Mention, listed: list[Mention]
+    ) -> Iterator[Claim]:
+        """Yield the symptoms (or conditions coming back) of one list of withdrawal symptoms."""
         rebound = governs = False
         cursor = cue.end()
-        # Symptoms stay in what is said about stopping: in "X should not be stopped abruptly,
-        # and is contraindicated in pregnancy" the drug goes on to a new predicate, so
-        # pregnancy is no symptom; "..., and seizures have been reported" still lists them.
-        end = R.WITHDRAWAL_LIST_END.search(self.text, cue.end())
-        limit = end.start() if end else len(self.text)
-        # the side effects' vocabulary names them ("irritability", "sweating"), not the lexicon's
-        for found in self.adverse_objects(R.PHENOTYPES):
+        for found in listed:
             obj = _without_rebound(found)
-            if obj.entity.key == "withdrawal" or not cue.start() <= self.rel(found) < limit:
+            if obj.entity.key == "withdrawal":
                 continue
             gap = self.text[cursor : self.rel(obj)]
             # "... the increase of the symptoms of epilepsy and panic attacks": the treated
@@ -139,6 +159,9 @@ class SideEffectReading(ReaderBase):
                 rebound, governs = True, bool(re.search(r"\bof\b", came_back.group()))
             else:
                 rebound = rebound and governs and bool(R.LIST_GAP.fullmatch(gap))
+                # the "and" closes the list it governs: in "a return of A and B, and C" C is
+                # the next item of the withdrawal list; "a return of A, B, and C" runs to C
+                governs = governs and not R.LIST_CLOSE.search(gap)
             cursor = obj.end - self.sentence.start
             if rebound:
                 yield self.claim("rebound", "withdrawal-rebound", obj)
