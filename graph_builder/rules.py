@@ -105,6 +105,18 @@ NOT_NEGATION = re.compile(
     re.I,
 )
 CLAUSE_BREAK = re.compile(r";|\bbut\b|\balthough\b|\bhowever\b|\bwhereas\b|\bwhile\b", re.I)
+# A finding denied after it is named, as the subject of a negated report: "weight gain has not
+# been observed", "seizures were not reported", "hepatotoxicity did not occur". Only when
+# nothing with a verb of its own stands between the finding and the denial
+# (``extract.context.is_negated``): "a rash that has not been reported before" is no denial.
+DENIED_AFTER = re.compile(
+    r"\b(?:has|have|had|was|were|is|are)\s+(?:not|never)\s+(?:been\s+)?"
+    r"(?:(?:clearly|consistently|previously|so far)\s+)?"
+    r"(?:observed|reported|seen|described|documented|noted|found|associated|demonstrated"
+    r"|shown|identified|detected|established|confirmed)\b"
+    r"|\b(?:did|does|do)\s+not\s+(?:occur|develop|appear|emerge)\b",
+    re.I,
+)
 
 # A drug stopped suddenly: what follows are withdrawal symptoms, not side effects.
 WITHDRAWAL = re.compile(

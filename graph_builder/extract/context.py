@@ -247,7 +247,26 @@ def is_negated(text: str, position: int) -> bool:
             continue
         if not _COUNTED_CONJUNCT.search(text, match.end(), position):
             return True
-    return False
+    return _denied_after(text, position)
+
+
+def _denied_after(text: str, position: int) -> bool:
+    """Tell whether the words at ``position`` are the subject of a denial after them.
+
+    >>> _denied_after("Weight gain has not been observed.", 0)
+    True
+    >>> _denied_after("Drowsiness is common, but weight gain has not been observed.", 0)
+    False
+    >>> _denied_after("A rash that has not been reported before may occur.", 2)
+    False
+    """
+    clause_break = R.CLAUSE_BREAK.search(text, position)
+    end = clause_break.start() if clause_break else len(text)
+    denial = R.DENIED_AFTER.search(text, position, end)
+    if denial is None:
+        return False
+    between = text[position : denial.start()]
+    return not (R.CLAUSE_VERB.search(between) or R.RELATIVE_CLAUSE.search(between))
 
 
 def find_topic(document: Document) -> Mention | None:
