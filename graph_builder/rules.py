@@ -22,7 +22,7 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
         r"side[- ]effects?|adverse|undesirable|dependence|withdrawal|impairment", re.I
     ),
     "dosage": re.compile(r"\bdos(?:e|es|age|ing)\b|administration|how to (?:take|use)", re.I),
-    "indication": re.compile(r"\buses\b|^use of\b|indications?|indicated|used for", re.I),
+    "indication": re.compile(r"\buses\b|^use of\b|\b(?:indications?|indicated)\b|used for", re.I),
     "precaution": re.compile(
         r"precaution|warning|caution|contraindication|recommendations|medical conditions", re.I
     ),
