@@ -133,12 +133,27 @@ WITHDRAWAL = re.compile(
 # or "and" going on with the same subject ("..., and is contraindicated in ...").
 WITHDRAWAL_LIST_END = re.compile(
     r";|\b(?:but|whereas|however)\b"
+    # ", although/though/while X is common": a contrast, unless it is an aside ("while rare,")
+    r"|,\s*(?:although|though|while)\b(?!\s+\w+\s*,)"
     r"|,?\s+and\s+(?=(?:is|are|was|were|should|must|can|may|has|have)\b)"
+    # ", and it may cause X", ", and the drug itself can cause X": a new subject with a verb of
+    # its own; ", and X may cause Y" names a cause, where ", and X may occur" goes on listing
+    r"|,\s*and\s+(?=(?:it|they|this|these|(?:the|this)\s+(?:drug|medicine|medication))\s+"
+    r"(?:\w+\s+)?(?:is|are|can|could|may|might|will|would|does|do|has|have|causes?)\b)"
+    r"|,\s*and\s+(?=\w+\s+(?:(?:itself|also|can|could|may|might|will|often|commonly|frequently"
+    r"|sometimes)\s+){1,2}(?:cause|produce|induce|lead\s+to|result\s+in|bring\s+on)\b)"
     # ", and lorazepam is not recommended in pregnancy", ", and patients with X should be
     # monitored": advice about someone or something else; ", and seizures have been reported"
     # goes on listing symptoms
     r"|,\s*and\s+(?=[^,;.]{0,60}?\b(?:should|must|need|recommended|contraindicated"
     r"|caution\w*|monitor\w*|avoid\w*|not be)\b)",
+    re.I,
+)
+# "should not be stopped abruptly in hypertension", "... in elderly patients with angina": the
+# condition right after the stopping is the one treated, a population, no symptom of stopping.
+WITHDRAWAL_POPULATION = re.compile(
+    r"\s+in\s+(?:(?:\w+\s+){0,2}?(?:patients|people|adults|children|those|anyone)\s+"
+    r"(?:with|who\s+have|(?:being\s+)?treated\s+for)\s+)?(?:\w+\s+)?",
     re.I,
 )
 
@@ -151,6 +166,8 @@ REBOUND = re.compile(
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?", re.I)
 # The word that brings in a list's last item: a "return of" governs no item after it.
 LIST_CLOSE = re.compile(r"\b(?:and|or)\b", re.I)
+# A bare "and"/"or", no comma: "rebound insomnia and anxiety", "in angina or hypertension".
+LIST_AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?", re.I)
 
 ADVICE = re.compile(
     r"caution is (?:advised|recommended)|use(?:d)? with caution|(?:strictly )?contraindicated"
@@ -241,15 +258,26 @@ ADVICE_WITH_CUE = _cue(
     r"|cautious\w*|careful\w*|avoid\w*|contraindicat\w*|monitor\w*|adjust\w*|should)\b"
 )
 # "Do not take/give it": a prohibition, but not "do not give up/take up/take off" (stopping or
-# starting something, the opposite of a prohibition of the drug).
-_DO_NOT_GIVE = r"do not (?:use|take|give|prescribe|administer)\b(?!\s+(?:up|off)\b)"
+# starting something, the opposite of a prohibition of the drug), also with up to three words
+# before the "up"/"off" ("do not take the patch off", "do not give it up abruptly"). "Up to"
+# an age or "off-label" use are still prohibitions.
+_DO_NOT_GIVE = (
+    r"do not (?:use|take|give|prescribe|administer)\b"
+    r"(?!(?:\s+[\w-]+){0,3}?\s+(?:up(?!\s+to\b)|off(?![\s-]+label\b))\b)"
+)
 # Advice against a use that allows an exception ("not recommended unless essential", "unless
 # clearly needed, avoid ...") is a caution: the drug can be used when the exception holds. So
 # is a use the doctor may allow ("do not take it without first asking your doctor"), but not
 # "it should not be stopped without consulting the doctor", which prohibits no use.
+# "Should not be stopped abruptly", "must not be changed", "avoid stopping it suddenly": advice on
+# stopping or changing the drug, not a prohibition of its use.
+_NOT_STOPPING = (
+    r"(?!\s+(?:be\s+)?(?:\w+ly\s+)?(?:stop|discontinu|withdr[ae]w|chang|switch|interrupt)\w*)"
+)
+_SHOULD_NOT = rf"(?:must|should) not{_NOT_STOPPING}"
 _PROHIBITION = (
-    r"(?:not (?:be )?(?:recommended|advised|prescribed|used|given|taken)|should not|avoid\w*"
-    rf"|contraindicated|{_DO_NOT_GIVE})"
+    r"(?:not (?:be )?(?:recommended|advised|prescribed|used|given|taken)"
+    rf"|{_SHOULD_NOT}|avoid\w*{_NOT_STOPPING}|contraindicated|{_DO_NOT_GIVE})"
 )
 _EXCEPTION = (
     r"\b(?:unless|except (?:when|where|if|in cases where))\b[^.;]{0,60}?"
@@ -257,9 +285,16 @@ _EXCEPTION = (
     r"|no (?:suitable |safer )?alternative)\b"
 )
 _USE_PROHIBITION = rf"(?:not (?:be )?(?:prescribed|used|given|taken)|{_DO_NOT_GIVE})"
+# ... or "unless your doctor tells you to", "unless directed by a doctor".
+_DOCTOR = (
+    r"(?:your |a |the )?(?:doctor|physician|pharmacist|prescriber"
+    r"|health ?care (?:provider|professional))\b"
+)
 _DOCTOR_FIRST = (
-    r"\bwithout (?:first )?(?:(?:talking|speaking|checking) (?:to|with)|consulting|asking)"
-    r" (?:your |a |the )?(?:doctor|physician|pharmacist|prescriber|health ?care provider)\b"
+    r"(?:\bwithout (?:first )?(?:(?:talking|speaking|checking) (?:to|with)|consulting|asking)"
+    rf" {_DOCTOR}|\bunless {_DOCTOR} (?:(?:has|have) )?(?:tells|told|advises|advised|says|said"
+    r"|recommends|recommended|prescribes|prescribed|instructs|instructed|directs|directed)\b"
+    rf"|\bunless (?:directed|advised|told|instructed|prescribed|recommended) (?:to )?(?:so )?by {_DOCTOR})"
 )
 SOFTENED_PROHIBITION = _cue(
     rf"\b{_PROHIBITION}\b[^.;]{{0,80}}?{_EXCEPTION}"
@@ -268,8 +303,9 @@ SOFTENED_PROHIBITION = _cue(
 )
 # The finite verbs that make a piece of a sentence a clause of its own (``CLAUSE_VERB``) and
 # start a new subject after a comma (``NEW_SUBJECT_BREAK``), among them the verbs that ask for
-# caution ("breastfeeding requires caution", "the elderly need caution"; "in need of" is a noun).
-_CAUTION_VERB = r"(?:requires?|needs?(?!\s+of\b)|warrants?|calls? for)"
+# caution ("breastfeeding requires caution", "the elderly need caution"). Only one followed by
+# its object is a verb: "in need of", "children with special needs, and" are nouns.
+_CAUTION_VERB = r"(?:(?:requires?|needs?|warrants?|calls? for)(?=\s+(?!(?:of|and|or|nor|in)\b)\w))"
 _FINITE_VERB = (
     r"(?:is|are|was|were|isn[\'’]t|aren[\'’]t|has|have|had|can|cannot|could|may|might|must"
     r"|shall|should|will|would|does|do|did|seems?|appears?|remains?|becomes?|poses?|carries"
@@ -292,9 +328,17 @@ CAUTION_CUE = _cue(rf"{CAUTION_WORDS.pattern}|{SOFTENED_PROHIBITION.pattern}")
 _NO_DURATION_LIMIT = (
     r"(?!(?:(?!\b(?:who|whom|whose|which|that)\b)[^.;,]){0,60}?\bfor (?:longer|more) than\b)"
 )
+# Nor is a limit on the dose ("do not take more than eight tablets a day in X", "should not be
+# given in doses higher than 2 mg", "must not exceed"): the dose reader records it as the
+# group's maximum dose, as it does "do not exceed 2 g a day in X". "Avoid it in patients with
+# more than one ..." names a group.
+_NO_DOSE_LIMIT = (
+    r"(?!(?:\s+(?!(?:in|to|during|by|for|with|while|at)\b)[\w-]+){0,2}?\s+"
+    r"(?:(?:in|at) (?:doses?|amounts?) (?:of )?)?(?:(?:more|higher|greater|larger) than\b|exceed))"
+)
 CONTRAINDICATION_CUE = _cue(
-    r"contraindicated|(?:must not|should not|not (?:be )?(?:prescribed|recommended|used|given"
-    rf"|taken)|\bavoid(?:ed)?\b|{_DO_NOT_GIVE}){_NO_DURATION_LIMIT}"
+    rf"contraindicated|(?:{_SHOULD_NOT}|not (?:be )?(?:prescribed|recommended|used|given"
+    rf"|taken)|\bavoid(?:ed)?\b{_NOT_STOPPING}|{_DO_NOT_GIVE}){_NO_DURATION_LIMIT}{_NO_DOSE_LIMIT}"
 )
 # "It is not contraindicated in X", "no contraindication in X", "X is not a contraindication":
 # a denial of the contraindication, recorded negated (not the prohibition "should not").
@@ -617,6 +661,17 @@ RULES: tuple[Rule, ...] = (
             ("", "In pregnancy; use it with caution.", "pregnancy"),
             ("", "Renal impairment requires particular caution.", "kidney disease"),
             ("", "Do not take it in pregnancy without first asking your doctor.", "pregnancy"),
+            (
+                "",
+                "Do not use it while breastfeeding unless your doctor advises it.",
+                "breastfeeding",
+            ),
+            # "needs" with no object after it is a noun, not a new clause
+            (
+                "",
+                "Use it with caution in the elderly, children with special needs, and pregnancy.",
+                "pregnancy",
+            ),
         ),
         counterexamples=(
             ("", "Panic disorder responds to the drug."),
@@ -689,6 +744,11 @@ RULES: tuple[Rule, ...] = (
             ("", "Do not give up this medicine in pregnancy."),
             ("", "Do not take it for longer than two weeks in the elderly."),
             ("", "Do not take it in pregnancy without first asking your doctor."),
+            ("", "Do not take it in pregnancy unless directed by your doctor."),
+            # taking a patch off, a dose limit, stopping: no prohibition of the use
+            ("", "Do not take the patch off while breastfeeding."),
+            ("", "Do not take more than six tablets a day in kidney disease."),
+            ("", "It should not be stopped suddenly in the elderly."),
         ),
     ),
     Rule(

@@ -846,3 +846,33 @@ def test_a_colon_ends_the_reach_of_a_negation(tmp_path: Path) -> None:
 )
 def test_words_run_together_split_only_at_a_capitalised_word(text: str, words: list[str]) -> None:
     assert [t.word for t in tokenize(text)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Reactions included nausea, vomiting and rash, but constipation is common.",
+            ["nausea", "vomiting", "rash", "constipation"],
+        ),
+        (
+            "Reactions included nausea, vomiting and rash, whereas headache and insomnia were"
+            " frequent.",
+            ["nausea", "vomiting", "rash", "headache", "insomnia"],
+        ),
+        (
+            "Reactions included nausea, vomiting, although glossodynia and rash were frequent.",
+            ["nausea", "vomiting", "glossodynia", "rash"],
+        ),
+    ],
+    ids=["but", "whereas", "although-unknown-item"],
+)
+def test_a_contrast_word_is_no_part_of_the_list_item_after_it(
+    text: str, expected: list[str]
+) -> None:
+    assert [m.text for m in find_adverse_effects(text)] == expected
+
+
+def test_a_contrast_word_with_no_reaction_after_it_names_none() -> None:
+    text = "Reactions, although uncommon, included nausea, vomiting and rash."
+    assert [m.text for m in find_adverse_effects(text)] == ["nausea", "vomiting", "rash"]

@@ -391,3 +391,112 @@ def test_a_doctor_asked_before_stopping_softens_no_use(tmp_path: Path) -> None:
 )
 def test_where_no_new_piece_starts(sentence: str, pieces: list[str]) -> None:
     assert [sentence[a:b] for a, b in advice_clauses(sentence)] == pieces
+
+
+# ---------------------------------------------------------------- a caution verb needs its object
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "special needs" ends a list item: a noun, not the verb of a new clause
+        (
+            "Give clonazepam with caution to the elderly, children with special needs, and"
+            " nursing mothers.",
+            {"older-adults": {CAUTION}, "children": {CAUTION}, "breastfeeding": {CAUTION}},
+        ),
+        (
+            "Use it with caution in children with learning needs or in pregnancy.",
+            {"children": {CAUTION}, "pregnancy": {CAUTION}},
+        ),
+        # ... while "needs" with its object still starts a clause of its own
+        (
+            "It is contraindicated in pregnancy, the frail elderly needs close monitoring.",
+            {"pregnancy": {CONTRAINDICATED}, "older-adults": {CAUTION}},
+        ),
+    ],
+    ids=["needs-comma", "needs-or", "needs-object"],
+)
+def test_a_need_without_an_object_is_a_noun(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    assert advice(tmp_path, sentence) == expected
+
+
+# ---------------------------------------------------------------- prohibitions of something else
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # taking a patch off or giving a drug up, a few words after the verb
+        "Do not take your skin patch off during pregnancy.",
+        "Do not take clonazepam off abruptly in the elderly.",
+        "Do not give the tablets up suddenly while breastfeeding.",
+        # a limit on the dose, which the dose reader records as a maximum for the group
+        "Do not take more than three tablets a day in kidney disease.",
+        "Do not give more than 2 mg daily to the elderly.",
+        "Clonazepam should not be taken in doses higher than 1 mg in liver disease.",
+        # stopping or changing the drug is not using it
+        "Clonazepam should not be discontinued suddenly in pregnancy.",
+        "It must not be withdrawn abruptly in the elderly.",
+        "The dose should not be changed during breastfeeding.",
+        "You should not stop taking it in pregnancy, as fits may come back.",
+    ],
+    ids=[
+        "patch-off",
+        "take-off",
+        "give-up",
+        "more-tablets",
+        "more-mg",
+        "doses-higher",
+        "discontinued",
+        "withdrawn",
+        "changed",
+        "stop-taking",
+    ],
+)
+def test_advice_on_how_to_take_or_stop_prohibits_no_use(tmp_path: Path, sentence: str) -> None:
+    assert advice(tmp_path, sentence) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "up to" an age and "more than" a condition name the group, not a dose or a stop
+        ("Do not give it to infants up to 2 years old.", {"infants": {CONTRAINDICATED}}),
+        (
+            "Avoid it in patients with more than one episode of liver disease.",
+            {"liver-disease": {CONTRAINDICATED}},
+        ),
+        ("It should not be used in pregnancy.", {"pregnancy": {CONTRAINDICATED}}),
+        ("It must not be given to nursing mothers.", {"breastfeeding": {CONTRAINDICATED}}),
+    ],
+    ids=["up-to-age", "more-than-group", "should-not-be-used", "must-not-be-given"],
+)
+def test_prohibitions_of_use_stay_prohibitions(
+    tmp_path: Path, sentence: str, expected: dict[str, set[str]]
+) -> None:
+    assert advice(tmp_path, sentence) == expected
+
+
+# ---------------------------------------------------------------- "unless your doctor says so"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Do not take clonazepam during pregnancy unless your doctor tells you to.",
+        "Do not use it in pregnancy unless your physician has advised it.",
+        "It should not be taken in pregnancy unless directed by a doctor.",
+        "Clonazepam should not be used during pregnancy unless advised by your doctor.",
+    ],
+    ids=["tells", "has-advised", "directed-by", "advised-by"],
+)
+def test_a_use_the_doctor_may_order_is_a_caution(tmp_path: Path, sentence: str) -> None:
+    assert advice(tmp_path, sentence) == {"pregnancy": {CAUTION}}
+
+
+def test_a_doctor_ordering_a_stop_softens_no_use(tmp_path: Path) -> None:
+    found = advice(tmp_path, "Do not stop clonazepam in pregnancy unless your doctor tells you to.")
+    assert found == {}

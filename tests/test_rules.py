@@ -282,3 +282,13 @@ def test_a_need_that_is_a_noun_makes_no_clause() -> None:
     from graph_builder.rules import CLAUSE_VERB
 
     assert not CLAUSE_VERB.search("and in patients in need of dialysis")
+
+
+@pytest.mark.parametrize(
+    "text", ["children with special needs, and pregnancy", "patients with needs or wishes"]
+)
+def test_a_need_with_no_object_makes_no_clause(text: str) -> None:
+    from graph_builder.rules import CLAUSE_VERB, NEW_SUBJECT_BREAK
+
+    assert not CLAUSE_VERB.search(text)
+    assert not NEW_SUBJECT_BREAK.search(f"Avoid it in asthma, {text}")

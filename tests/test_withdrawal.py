@@ -271,3 +271,128 @@ def test_a_return_of_list_runs_to_its_last_item(tmp_path: Path, sentence: str) -
     extraction = _extract(tmp_path, sentence)
     assert _objects(extraction, "rebound") == {"anxiety", "insomnia", "panic disorder"}
     assert _objects(extraction, "has_symptom") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Withdrawal symptoms include tremor, although dizziness is frequent during treatment.",
+        "Withdrawal symptoms include tremor, though dizziness is frequent during treatment.",
+        "Withdrawal symptoms include tremor, while dizziness is frequent during treatment.",
+        "Withdrawal symptoms include tremor, and lorazepam itself may cause dizziness.",
+        "Withdrawal symptoms include tremor, and it can cause dizziness during treatment.",
+    ],
+    ids=["although", "though", "while", "and-the-drug-causes", "and-it-causes"],
+)
+def test_a_contrast_or_a_new_subject_ends_the_withdrawal_list(
+    tmp_path: Path, sentence: str
+) -> None:
+    extraction = _extract(tmp_path, sentence, heading="Side Effects")
+    assert _objects(extraction, "has_symptom") == {"tremor"}
+    assert set(_side_effects(extraction)) == {"dizziness"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Withdrawal symptoms, although uncommon, include tremor and dizziness.",
+        "Withdrawal symptoms include tremor, and dizziness may occur within days.",
+        "Withdrawal symptoms include tremor while the dose is tapered, and dizziness.",
+    ],
+    ids=["an-aside", "and-a-symptom-that-occurs", "while-without-comma"],
+)
+def test_an_aside_or_a_symptom_that_occurs_keeps_the_list_going(
+    tmp_path: Path, sentence: str
+) -> None:
+    extraction = _extract(tmp_path, sentence, heading="Side Effects")
+    assert _objects(extraction, "has_symptom") == {"tremor", "dizziness"}
+    assert not _side_effects(extraction)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lorazepam should not be withdrawn abruptly in epilepsy.",
+        "Lorazepam should not be withdrawn abruptly in patients with epilepsy.",
+        "Lorazepam should not be withdrawn abruptly in older patients with epilepsy or insomnia.",
+    ],
+    ids=["in-condition", "in-patients-with", "coordinated"],
+)
+def test_the_condition_treated_when_stopping_is_no_withdrawal_symptom(
+    tmp_path: Path, sentence: str
+) -> None:
+    extraction = _extract(tmp_path, sentence)
+    assert _objects(extraction, "has_symptom") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "symptoms"),
+    [
+        ("Stopping lorazepam abruptly in epilepsy may cause agitation.", {"agitation"}),
+        ("Stopping lorazepam abruptly may cause seizures and agitation.", {"seizure", "agitation"}),
+        (
+            "Lorazepam should not be withdrawn abruptly in epilepsy, and agitation may follow.",
+            {"agitation"},
+        ),
+    ],
+    ids=["symptom-after-the-population", "symptoms-without-a-population", "comma-ends-it"],
+)
+def test_symptoms_of_stopping_are_read_past_the_population(
+    tmp_path: Path, sentence: str, symptoms: set[str]
+) -> None:
+    extraction = _extract(tmp_path, sentence)
+    assert _objects(extraction, "has_symptom") == symptoms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rebounds", "symptoms"),
+    [
+        (
+            "Stopping lorazepam abruptly may cause rebound insomnia and anxiety.",
+            {"insomnia", "anxiety"},
+            set(),
+        ),
+        (
+            "Stopping lorazepam abruptly may cause rebound insomnia and anxiety, whereas"
+            " drowsiness is usual during treatment.",
+            {"insomnia", "anxiety"},
+            set(),
+        ),
+        (
+            "Stopping lorazepam abruptly may cause rebound insomnia, anxiety and tremor.",
+            {"insomnia"},
+            {"anxiety", "tremor"},
+        ),
+        (
+            "Stopping lorazepam abruptly may cause rebound insomnia and anxiety, and tremor.",
+            {"insomnia", "anxiety"},
+            {"tremor"},
+        ),
+    ],
+    ids=["pair", "pair-then-contrast", "comma-list", "pair-then-another-item"],
+)
+def test_a_rebound_covers_a_pair_joined_by_a_bare_and(
+    tmp_path: Path, sentence: str, rebounds: set[str], symptoms: set[str]
+) -> None:
+    extraction = _extract(tmp_path, sentence)
+    assert _objects(extraction, "rebound") == rebounds
+    assert _objects(extraction, "has_symptom") == symptoms
+
+
+@pytest.mark.parametrize(
+    ("gap", "population"),
+    [
+        (" in ", True),
+        (" in patients with ", True),
+        (" in older patients with ", True),
+        (" in people treated for ", True),
+        (" in severe ", True),
+        (" may cause ", False),
+        (" in the first week may cause ", False),
+        (", ", False),
+    ],
+)
+def test_what_brings_in_the_treated_condition_after_the_stopping(
+    gap: str, population: bool
+) -> None:
+    assert bool(R.WITHDRAWAL_POPULATION.fullmatch(gap)) is population

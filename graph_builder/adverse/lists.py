@@ -74,6 +74,9 @@ _GROUPING_LEAD = re.compile(
 # A frequency by itself ("Infrequent", "Rare") heads a group of items and is none.
 _FREQUENCY = re.compile(r"(?:very\s+|in)?(?:frequent|rare|common|uncommon)\Z", re.I)
 _ITEM_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*\Z")
+# A contrast that opens a segment starts a clause of its own, and is no part of the item after
+# it: in "..., but constipation is common" the item is "constipation".
+_CONTRAST = re.compile(r"(?:but|whereas|while|although|though|however|yet)\b,?\s*", re.I)
 
 
 def _item_span(text: str, a: int, b: int, *, first: bool = False) -> tuple[int, int] | None:
@@ -86,6 +89,10 @@ def _item_span(text: str, a: int, b: int, *, first: bool = False) -> tuple[int, 
     lead = _ITEM_LEAD.match(segment)
     if lead:
         a, segment = a + lead.end(), segment[lead.end() :]
+    contrast = _CONTRAST.match(segment.lstrip())
+    if contrast:
+        skip = len(segment) - len(segment.lstrip()) + contrast.end()
+        a, segment = a + skip, segment[skip:]
     tail = _ITEM_TAIL.search(segment)
     if tail:
         if first and _CAUSE_VERB.match(segment, tail.start()):  # "Using X may cause A, B"

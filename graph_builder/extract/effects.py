@@ -145,20 +145,36 @@ class SideEffectReading(ReaderBase):
         self, cue: re.Match[str], subject: Mention, listed: list[Mention]
     ) -> Iterator[Claim]:
         """Yield the symptoms (or conditions coming back) of one list of withdrawal symptoms."""
-        rebound = governs = False
+        rebound = governs = paired = population = False
         cursor = cue.end()
         for found in listed:
             obj = _without_rebound(found)
             if obj.entity.key == "withdrawal":
                 continue
             gap = self.text[cursor : self.rel(obj)]
+            # "stopped abruptly in hypertension (or angina)": the treated condition, no symptom
+            population = bool(
+                R.WITHDRAWAL_POPULATION.fullmatch(gap)
+                if cursor == cue.end()
+                else population and R.LIST_AND.fullmatch(gap)
+            )
+            if population:
+                cursor = obj.end - self.sentence.start
+                continue
             # "... the increase of the symptoms of epilepsy and panic attacks": the treated
             # conditions come back worse (rebound); they are no symptoms of withdrawal. A
-            # "return of" governs the list after it; "rebound anxiety" qualifies one noun.
+            # "return of" governs the list after it; "rebound anxiety" qualifies its noun and
+            # one joined to it by a bare "and" ("rebound insomnia and anxiety"), no more
+            # ("rebound insomnia, anxiety and tremor": anxiety and tremor are symptoms).
             if came_back := R.REBOUND.search(gap):
-                rebound, governs = True, bool(re.search(r"\bof\b", came_back.group()))
+                governs = bool(re.search(r"\bof\b", came_back.group()))
+                rebound, paired = True, not governs
             else:
-                rebound = rebound and governs and bool(R.LIST_GAP.fullmatch(gap))
+                rebound = rebound and bool(
+                    (governs and R.LIST_GAP.fullmatch(gap))
+                    or (paired and R.LIST_AND.fullmatch(gap))
+                )
+                paired = False
                 # the "and" closes the list it governs: in "a return of A and B, and C" C is
                 # the next item of the withdrawal list; "a return of A, B, and C" runs to C
                 governs = governs and not R.LIST_CLOSE.search(gap)
