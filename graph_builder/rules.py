@@ -22,9 +22,14 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
         r"side[- ]effects?|adverse|undesirable|dependence|withdrawal|impairment", re.I
     ),
     "dosage": re.compile(r"\bdos(?:e|es|age|ing)\b|administration|how to (?:take|use)", re.I),
-    "indication": re.compile(r"\buses\b|^use of\b|\b(?:indications?|indicated)\b|used for", re.I),
+    # "Indications", never inside "contraindications" or "contra-indications"
+    "indication": re.compile(
+        r"\buses\b|^use of\b|(?<![\w-])(?:indications?|indicated)\b|used for", re.I
+    ),
+    # a contraindications section names groups and conditions, no risks of the drug
+    "contraindication": re.compile(r"contra-?\s?indicat", re.I),
     "precaution": re.compile(
-        r"precaution|warning|caution|contraindication|recommendations|medical conditions", re.I
+        r"precaution|warning|caution|contra-?indication|recommendations|medical conditions", re.I
     ),
     "mechanism": re.compile(r"mechanism|pharmacolog|how .* works|mode of action", re.I),
 }
@@ -107,14 +112,27 @@ NOT_NEGATION = re.compile(
 CLAUSE_BREAK = re.compile(r";|\bbut\b|\balthough\b|\bhowever\b|\bwhereas\b|\bwhile\b", re.I)
 # A finding denied after it is named, as the subject of a negated report: "weight gain has not
 # been observed", "seizures were not reported", "hepatotoxicity did not occur". Only when
-# nothing with a verb of its own stands between the finding and the denial
-# (``extract.context.is_negated``): "a rash that has not been reported before" is no denial.
+# nothing with a verb of its own stands between the finding and the denial and no new subject
+# starts there (``DENIED_AFTER_GAP``; ``extract.context.is_negated``): "a rash that has not been
+# reported before" and "it causes nausea, and hepatotoxicity has not been reported" deny no
+# rash and no nausea. "Not established/shown" says the evidence is missing and "not associated
+# with Y" denies a link to Y: neither denies the finding before it.
 DENIED_AFTER = re.compile(
     r"\b(?:has|have|had|was|were|is|are)\s+(?:not|never)\s+(?:been\s+)?"
     r"(?:(?:clearly|consistently|previously|so far)\s+)?"
-    r"(?:observed|reported|seen|described|documented|noted|found|associated|demonstrated"
-    r"|shown|identified|detected|established|confirmed)\b"
+    r"(?:observed|reported|seen|described|documented|noted|found|detected|identified)\b"
     r"|\b(?:did|does|do)\s+not\s+(?:occur|develop|appear|emerge)\b",
+    re.I,
+)
+DENIED_AFTER_GAP = re.compile(
+    r",\s*(?:and|or|as|because|since|which|who)\b"
+    r"|\b(?:and|or)\s+(?:its|their|the|a|an|this|these|his|her|no|any)\b",
+    re.I,
+)
+# "has not been reported in children": a denial for one group is no denial of the finding.
+DENIED_FOR_A_GROUP = re.compile(
+    r"\s+(?:in|among|for)\s+(?:the\s+)?(?:children|infants|neonates|adolescents|adults"
+    r"|elderly|older|pregnan\w*|women|men|patients|people|subjects|animals|rats|mice)\b",
     re.I,
 )
 
@@ -133,8 +151,11 @@ WITHDRAWAL = re.compile(
 # or "and" going on with the same subject ("..., and is contraindicated in ...").
 WITHDRAWAL_LIST_END = re.compile(
     r";|\b(?:but|whereas|however)\b"
-    # ", although/though/while X is common": a contrast, unless it is an aside ("while rare,")
-    r"|,\s*(?:although|though|while)\b(?!\s+\w+\s*,)"
+    # ", although X is common during treatment": a contrast with what the drug does while it is
+    # taken; ", though seizures are rare" still tells of the withdrawal, and so does an aside
+    r"|,\s*(?:although|though|while)\b(?!\s+\w+\s*,)(?=[^.;]*?\b(?:during (?:treatment|therapy)"
+    r"|with (?:continued|long-term|regular|chronic) use|on (?:the drug|treatment|therapy)"
+    r"|while (?:taking|on|using))\b)"
     r"|,?\s+and\s+(?=(?:is|are|was|were|should|must|can|may|has|have)\b)"
     # ", and it may cause X", ", and the drug itself can cause X": a new subject with a verb of
     # its own; ", and X may cause Y" names a cause, where ", and X may occur" goes on listing
@@ -509,7 +530,9 @@ RULES: tuple[Rule, ...] = (
         "Outside a side-effects section, the drug 'may cause' or 'is associated with' an effect.",
         frozenset({T.ADVERSE_EFFECT}),
         cue=SIDE_EFFECT_CUE,
-        excluded_sections=frozenset({"adverse", "dosage", "interaction", "indication"}),
+        excluded_sections=frozenset(
+            {"adverse", "dosage", "interaction", "indication", "contraindication"}
+        ),
         examples=(("", "Diazepam may cause drowsiness and fatigue.", "fatigue"),),
         counterexamples=(
             (
@@ -525,7 +548,9 @@ RULES: tuple[Rule, ...] = (
         "An adverse effect named in a warnings section (boxed warning, warnings and precautions) is a risk of the drug.",
         frozenset({T.ADVERSE_EFFECT}),
         sections=frozenset({"precaution"}),
-        excluded_sections=frozenset({"adverse", "dosage", "interaction", "indication"}),
+        excluded_sections=frozenset(
+            {"adverse", "dosage", "interaction", "indication", "contraindication"}
+        ),
         examples=(
             ("Warnings and Precautions", "Severe hepatotoxicity has been seen.", "hepatotoxicity"),
             ("Boxed Warning", "Monitor patients for signs of lactic acidosis.", "lactic acidosis"),

@@ -13,11 +13,10 @@ from graph_builder.extract import is_negated
         ("Weight gain has not been observed with lorazepam.", "Weight gain"),
         ("Weight gain was not reported in clinical trials.", "Weight gain"),
         ("Hepatotoxicity and pancreatitis have not been reported.", "pancreatitis"),
-        ("Seizures have not been associated with lorazepam.", "Seizures"),
+        ("Seizures have never been described with lorazepam.", "Seizures"),
         ("Lorazepam may cause drowsiness; weight gain has not been observed.", "weight gain"),
         ("Drowsiness is common, but weight gain has never been described.", "weight gain"),
         ("In these trials agranulocytosis did not occur.", "agranulocytosis"),
-        ("Its efficacy in insomnia has not been established.", "insomnia"),
     ],
 )
 def test_a_finding_denied_after_it_is_named_is_negated(sentence: str, word: str) -> None:
@@ -42,6 +41,19 @@ def test_a_finding_denied_after_it_is_named_is_negated(sentence: str, word: str)
         # not a report denied: "controlled" is no report
         ("Seizures that have not been controlled may respond to clonazepam.", "Seizures"),
         ("Weight gain has been observed.", "Weight gain"),
+        # a new subject after ", and" or "and its": the denial is said of that one
+        ("It causes nausea, and hepatotoxicity has not been reported.", "nausea"),
+        ("It eases insomnia and its benefit in anxiety has not been observed.", "insomnia"),
+        # a reason clause, and missing evidence, deny nothing
+        ("Use with caution in renal impairment, as pancreatitis has not been studied.", "renal"),
+        ("Its efficacy in insomnia has not been established.", "insomnia"),
+        # "not associated with falls" denies the link to falls, not the dizziness
+        ("Dizziness, reported by some, was not associated with falls.", "Dizziness"),
+        # a denial for one group only
+        (
+            "Hepatotoxicity has not been reported in children but occurs in adults.",
+            "Hepatotoxicity",
+        ),
     ],
 )
 def test_no_denial_of_the_finding_itself(sentence: str, word: str) -> None:

@@ -396,3 +396,23 @@ def test_what_brings_in_the_treated_condition_after_the_stopping(
     gap: str, population: bool
 ) -> None:
     assert bool(R.WITHDRAWAL_POPULATION.fullmatch(gap)) is population
+
+
+def test_the_treated_condition_can_come_back_as_a_rebound(tmp_path: Path) -> None:
+    # clonidine's classic teaching point: the hypertension it treats returns, worse
+    extraction = _extract(
+        tmp_path, "Stopping clonidine abruptly in hypertension may cause rebound hypertension."
+    )
+    assert _objects(extraction, "rebound") == {"hypertension"}
+    assert _objects(extraction, "has_symptom") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Withdrawal symptoms include anxiety, tremor and sweating, though seizures are rare.",
+        "Stopping diazepam abruptly causes anxiety and tremor, although seizures can also occur.",
+    ],
+)
+def test_a_rare_withdrawal_symptom_after_though_is_still_one(tmp_path: Path, sentence: str) -> None:
+    assert "seizure" in _objects(_extract(tmp_path, sentence), "has_symptom")

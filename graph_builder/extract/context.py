@@ -259,6 +259,8 @@ def _denied_after(text: str, position: int) -> bool:
     False
     >>> _denied_after("A rash that has not been reported before may occur.", 2)
     False
+    >>> _denied_after("It causes nausea, and hepatotoxicity has not been reported.", 10)
+    False
     """
     clause_break = R.CLAUSE_BREAK.search(text, position)
     end = clause_break.start() if clause_break else len(text)
@@ -266,7 +268,11 @@ def _denied_after(text: str, position: int) -> bool:
     if denial is None:
         return False
     between = text[position : denial.start()]
-    return not (R.CLAUSE_VERB.search(between) or R.RELATIVE_CLAUSE.search(between))
+    if R.CLAUSE_VERB.search(between) or R.RELATIVE_CLAUSE.search(between):
+        return False
+    if R.DENIED_AFTER_GAP.search(between):
+        return False
+    return R.DENIED_FOR_A_GROUP.match(text, denial.end()) is None
 
 
 def find_topic(document: Document) -> Mention | None:

@@ -94,8 +94,14 @@ class SideEffectReading(ReaderBase):
             or not adverse.STUDY_DESIGN.search(self.text)
         )
 
-    def adverse_objects(self, types: frozenset[EntityType]) -> list[Mention]:
-        """Return the effects a sentence names, the lexicon's and the vocabulary's, one each."""
+    def adverse_objects(
+        self, types: frozenset[EntityType], *, each_mention: bool = False
+    ) -> list[Mention]:
+        """Return the effects a sentence names, the lexicon's and the vocabulary's, one each.
+
+        With ``each_mention`` an effect named twice is returned twice ("stopped abruptly in
+        hypertension may cause rebound hypertension": the population, then the symptom).
+        """
         found = adverse.find_adverse_effects(
             self.text,
             self.sentence.start,
@@ -107,7 +113,9 @@ class SideEffectReading(ReaderBase):
             key = mention.entity.key
             if adverse.too_generic(mention.text):  # "infection", "adverse reactions"
                 continue
-            if mention.entity.type in types and key != self.topic.entity.key and key not in seen:
+            if mention.entity.type in types and key != self.topic.entity.key and (
+                each_mention or key not in seen
+            ):
                 seen.add(key)
                 chosen.append(adverse.without_severity(mention))
         return chosen
@@ -135,11 +143,15 @@ class SideEffectReading(ReaderBase):
             return
         named = next((m for m in self.mentions if m.entity.key == "withdrawal"), None)
         # the side effects' vocabulary names them ("irritability", "sweating"), not the lexicon's
-        found_all = self.adverse_objects(R.PHENOTYPES)
+        found_all = self.adverse_objects(R.PHENOTYPES, each_mention=True)
+        said: set[str] = set()  # one claim per effect, whichever mention says it first
         for cue, limit in self.withdrawal_lists():
             subject = named or _withdrawal_mention(self.sentence, cue)
             listed = [f for f in found_all if cue.start() <= self.rel(f) < limit]
-            yield from self._symptoms_of(cue, subject, listed)
+            for claim in self._symptoms_of(cue, subject, listed):
+                if claim.obj is not None and claim.obj.entity.key not in said:
+                    said.add(claim.obj.entity.key)
+                    yield claim
 
     def _symptoms_of(
         self, cue: re.Match[str], subject: Mention, listed: list[Mention]
