@@ -22,14 +22,21 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
         r"side[- ]effects?|adverse|undesirable|dependence|withdrawal|impairment", re.I
     ),
     "dosage": re.compile(r"\bdos(?:e|es|age|ing)\b|administration|how to (?:take|use)", re.I),
-    # "Indications", never inside "contraindications" or "contra-indications"
+    # "Indications", never inside "contraindications", "contra-indications", "contra indications"
     "indication": re.compile(
-        r"\buses\b|^use of\b|(?<![\w-])(?:indications?|indicated)\b|used for", re.I
+        r"\buses\b|^use of\b|(?<!contra)(?<!contra-)(?<!contra )\b(?:indications?|indicated)\b"
+        r"|used for",
+        re.I,
     ),
-    # a contraindications section names groups and conditions, no risks of the drug
-    "contraindication": re.compile(r"contra-?\s?indicat", re.I),
+    # A heading that names contraindications and nothing else ("4 CONTRAINDICATIONS"): its
+    # section lists groups and conditions, no risks of the drug ("Contraindications and
+    # Warnings" is a warnings section too).
+    "contraindication": re.compile(
+        r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?contra[- ]?indications?\W*$", re.I
+    ),
     "precaution": re.compile(
-        r"precaution|warning|caution|contra-?indication|recommendations|medical conditions", re.I
+        r"precaution|warning|caution|contra[- ]?indication|recommendations|medical conditions",
+        re.I,
     ),
     "mechanism": re.compile(r"mechanism|pharmacolog|how .* works|mode of action", re.I),
 }
@@ -129,10 +136,11 @@ DENIED_AFTER_GAP = re.compile(
     r"|\b(?:and|or)\s+(?:its|their|the|a|an|this|these|his|her|no|any)\b",
     re.I,
 )
-# "has not been reported in children": a denial for one group is no denial of the finding.
+# "has not been reported in children": a denial for one group is no denial of the finding
+# ("in patients receiving it" is everyone).
 DENIED_FOR_A_GROUP = re.compile(
-    r"\s+(?:in|among|for)\s+(?:the\s+)?(?:children|infants|neonates|adolescents|adults"
-    r"|elderly|older|pregnan\w*|women|men|patients|people|subjects|animals|rats|mice)\b",
+    r"\s+(?:in|among|for)\s+(?:the\s+)?(?:children|infants|neonates|adolescents|elderly"
+    r"|older\s+(?:adults|patients|people)|pregnan\w*|women|men|animals|rats|mice)\b",
     re.I,
 )
 
@@ -530,9 +538,7 @@ RULES: tuple[Rule, ...] = (
         "Outside a side-effects section, the drug 'may cause' or 'is associated with' an effect.",
         frozenset({T.ADVERSE_EFFECT}),
         cue=SIDE_EFFECT_CUE,
-        excluded_sections=frozenset(
-            {"adverse", "dosage", "interaction", "indication", "contraindication"}
-        ),
+        excluded_sections=frozenset({"adverse", "dosage", "interaction", "indication"}),
         examples=(("", "Diazepam may cause drowsiness and fatigue.", "fatigue"),),
         counterexamples=(
             (

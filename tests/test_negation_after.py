@@ -17,6 +17,17 @@ from graph_builder.extract import is_negated
         ("Lorazepam may cause drowsiness; weight gain has not been observed.", "weight gain"),
         ("Drowsiness is common, but weight gain has never been described.", "weight gain"),
         ("In these trials agranulocytosis did not occur.", "agranulocytosis"),
+        # everyone who takes it is no group; one subject of one denial
+        (
+            "Agranulocytosis has not been reported in patients receiving lorazepam.",
+            "Agranulocytosis",
+        ),
+        (
+            "Hepatotoxicity and the elevation of liver enzymes have not been observed.",
+            "Hepatotoxicity",
+        ),
+        ("Agranulocytosis or any other blood dyscrasia has not been reported.", "Agranulocytosis"),
+        ("Agranulocytosis, as well as thrombocytopenia, has not been reported.", "Agranulocytosis"),
     ],
 )
 def test_a_finding_denied_after_it_is_named_is_negated(sentence: str, word: str) -> None:
@@ -43,7 +54,7 @@ def test_a_finding_denied_after_it_is_named_is_negated(sentence: str, word: str)
         ("Weight gain has been observed.", "Weight gain"),
         # a new subject after ", and" or "and its": the denial is said of that one
         ("It causes nausea, and hepatotoxicity has not been reported.", "nausea"),
-        ("It eases insomnia and its benefit in anxiety has not been observed.", "insomnia"),
+        ("It is used for insomnia and its benefit in anxiety has not been observed.", "insomnia"),
         # a reason clause, and missing evidence, deny nothing
         ("Use with caution in renal impairment, as pancreatitis has not been studied.", "renal"),
         ("Its efficacy in insomnia has not been established.", "insomnia"),

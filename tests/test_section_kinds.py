@@ -49,3 +49,44 @@ def test_a_contraindications_section_names_no_side_effects(tmp_path: Path) -> No
     relations = {claim.relation for claim in extract(read_document(path)).claims}
     assert "has_side_effect" not in relations
     assert "treats" not in relations
+
+
+def _claims(tmp_path: Path, text: str) -> set[tuple[str, str]]:
+    path = tmp_path / "valproate.txt"
+    path.write_text(text, encoding="utf-8")
+    return {
+        (claim.relation, claim.obj.entity.key)
+        for claim in extract(read_document(path)).claims
+        if claim.obj
+    }
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Contraindications and Warnings", "Warnings, Precautions and Contraindications"],
+)
+def test_a_warning_under_a_heading_that_also_names_contraindications_stays(
+    tmp_path: Path, heading: str
+) -> None:
+    text = f"Clozapine\n\n{heading}\n\nClozapine can cause agranulocytosis.\n"
+    assert ("has_side_effect", "agranulocytosis") in _claims(tmp_path, text)
+
+
+def test_a_stated_risk_in_a_contraindications_section_is_a_side_effect(tmp_path: Path) -> None:
+    text = "Warfarin\n\nCONTRAINDICATIONS\n\nWarfarin may cause major bleeding.\n"
+    assert ("has_side_effect", "hemorrhage") in _claims(tmp_path, text)
+
+
+def test_warnings_after_the_contraindications_of_a_label_are_warnings(tmp_path: Path) -> None:
+    # "5 WARNINGS AND PRECAUTIONS" has no text of its own: 5.1 must not inherit section 4
+    text = (
+        "Valproate\n\n4 CONTRAINDICATIONS\n\nValproate is contraindicated in severe hepatic "
+        "impairment.\n\n5 WARNINGS AND PRECAUTIONS\n\n5.1 Hepatotoxicity\n\nHepatic failure "
+        "has occurred in patients receiving valproate.\n"
+    )
+    assert ("has_side_effect", "hepatic-failure") in _claims(tmp_path, text)
+
+
+def test_a_spaced_contra_indications_heading_lists_no_uses(tmp_path: Path) -> None:
+    text = "Bupropion\n\nContra Indications\n\nIt is contraindicated in epilepsy.\n"
+    assert ("treats", "epilepsy") not in _claims(tmp_path, text)

@@ -416,3 +416,11 @@ def test_the_treated_condition_can_come_back_as_a_rebound(tmp_path: Path) -> Non
 )
 def test_a_rare_withdrawal_symptom_after_though_is_still_one(tmp_path: Path, sentence: str) -> None:
     assert "seizure" in _objects(_extract(tmp_path, sentence), "has_symptom")
+
+
+def test_a_symptom_and_its_rebound_are_both_kept(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path, "Abrupt discontinuation may cause anxiety, insomnia and rebound anxiety."
+    )
+    assert "anxiety" in _objects(extraction, "has_symptom")
+    assert _objects(extraction, "rebound") == {"anxiety"}

@@ -270,7 +270,13 @@ def _denied_after(text: str, position: int) -> bool:
     between = text[position : denial.start()]
     if R.CLAUSE_VERB.search(between) or R.RELATIVE_CLAUSE.search(between):
         return False
-    if R.DENIED_AFTER_GAP.search(between):
+    # a new subject between ("it causes nausea, and hepatotoxicity has not ...") only when the
+    # finding is the object of a verb before it; "Hepatotoxicity and the elevation of liver
+    # enzymes have not been observed" is one subject of one denial
+    starts = [m.end() for m in R.CLAUSE_BREAK.finditer(text, 0, position)]
+    before = text[starts[-1] if starts else 0 : position]
+    is_object = any(cue.search(before) for cue in (R.CLAUSE_VERB, R.SIDE_EFFECT_CUE, R.TREATS_CUE))
+    if is_object and R.DENIED_AFTER_GAP.search(between):
         return False
     return R.DENIED_FOR_A_GROUP.match(text, denial.end()) is None
 
@@ -324,7 +330,7 @@ class SectionKinds:
             if number and number.group(1):  # "5.3 Infections"
                 parent = self.numbered.get(number.group(1))
                 if parent is None:
-                    parent = own or (kinds if kinds is not None else self.last)
+                    parent = own or (kinds if kinds is not None else self.last - _OWN_SECTION_ONLY)
                     self.numbered[number.group(1)] = parent
                 kinds = parent
             elif number and number.group(2) and own:  # "5 WARNINGS AND PRECAUTIONS"
@@ -332,10 +338,15 @@ class SectionKinds:
             elif own:
                 kinds = own
             elif kinds is None:
-                kinds = self.last
+                kinds = self.last - _OWN_SECTION_ONLY
             if depth == 0 and kinds:
                 self.last = kinds
         return kinds or frozenset()
+
+
+# A contraindications section's kind never carries over to a heading of other words: in a
+# label "5.1 Hepatotoxicity" follows "4 CONTRAINDICATIONS" when "5 WARNINGS" has no text.
+_OWN_SECTION_ONLY = frozenset({"contraindication"})
 
 
 def _heading_cues(heading: str) -> frozenset[str]:

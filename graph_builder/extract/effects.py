@@ -144,13 +144,16 @@ class SideEffectReading(ReaderBase):
         named = next((m for m in self.mentions if m.entity.key == "withdrawal"), None)
         # the side effects' vocabulary names them ("irritability", "sweating"), not the lexicon's
         found_all = self.adverse_objects(R.PHENOTYPES, each_mention=True)
-        said: set[str] = set()  # one claim per effect, whichever mention says it first
+        # one claim per effect and relation, whichever mention says it first: "anxiety ... and
+        # rebound anxiety" is a symptom and a rebound
+        said: set[tuple[str, str]] = set()
         for cue, limit in self.withdrawal_lists():
             subject = named or _withdrawal_mention(self.sentence, cue)
             listed = [f for f in found_all if cue.start() <= self.rel(f) < limit]
             for claim in self._symptoms_of(cue, subject, listed):
-                if claim.obj is not None and claim.obj.entity.key not in said:
-                    said.add(claim.obj.entity.key)
+                key = (claim.relation, claim.obj.entity.key if claim.obj else "")
+                if key not in said:
+                    said.add(key)
                     yield claim
 
     def _symptoms_of(
