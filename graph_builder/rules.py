@@ -14,6 +14,11 @@ from dataclasses import dataclass
 
 from graph_builder.model import EntityType as T
 
+# A heading that names contraindications, alone or with warnings ("Contraindications and
+# Warnings"): what it lists without a verb ("Anuria.", "Severe renal impairment.") are groups
+# the drug must not be given to, no risks of the drug (``extract.effects``).
+CONTRAINDICATION_HEADING = re.compile(r"contra[- ]?indicat", re.I)
+
 # Which kind of section a heading introduces (innermost matching heading wins).
 SECTION_CUES: dict[str, re.Pattern[str]] = {
     "pregnancy": re.compile(r"pregnan|breast|lactation|nursing", re.I),
@@ -116,7 +121,10 @@ NOT_NEGATION = re.compile(
     r"|\bnot (?:be )?(?:exceed|recommended|prescribed)|\bnot to exceed",
     re.I,
 )
-CLAUSE_BREAK = re.compile(r";|\bbut\b|\balthough\b|\bhowever\b|\bwhereas\b|\bwhile\b", re.I)
+# Where a negation's reach ends: "should not be used in X because it may cause Y" denies no Y.
+CLAUSE_BREAK = re.compile(
+    r";|\bbut\b|\balthough\b|\bhowever\b|\bwhereas\b|\bwhile\b|\bbecause\b", re.I
+)
 # A finding denied after it is named, as the subject of a negated report: "weight gain has not
 # been observed", "seizures were not reported", "hepatotoxicity did not occur". Only when
 # nothing with a verb of its own stands between the finding and the denial and no new subject
@@ -140,7 +148,9 @@ DENIED_AFTER_GAP = re.compile(
 # ("in patients receiving it" is everyone).
 DENIED_FOR_A_GROUP = re.compile(
     r"\s+(?:in|among|for)\s+(?:the\s+)?(?:children|infants|neonates|adolescents|elderly"
-    r"|older\s+(?:adults|patients|people)|pregnan\w*|women|men|animals|rats|mice)\b",
+    r"|older\s+(?:adults|patients|people)|pregnan\w*|women|men|animals|rats|mice"
+    r"|(?:pediatric|paediatric|geriatric|elderly)\s+patients"
+    r"|(?:patients|subjects|people)\s+(?:with|over|under|younger|older|aged|who\s+have))\b",
     re.I,
 )
 

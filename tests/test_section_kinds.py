@@ -90,3 +90,24 @@ def test_warnings_after_the_contraindications_of_a_label_are_warnings(tmp_path: 
 def test_a_spaced_contra_indications_heading_lists_no_uses(tmp_path: Path) -> None:
     text = "Bupropion\n\nContra Indications\n\nIt is contraindicated in epilepsy.\n"
     assert ("treats", "epilepsy") not in _claims(tmp_path, text)
+
+
+def test_conditions_under_sub_headings_of_contraindications_are_no_side_effects(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Lorazepam\n\n4 CONTRAINDICATIONS\n\nLorazepam is contraindicated in these patients."
+        "\n\nGlaucoma\n\nAcute narrow-angle glaucoma.\n\nRespiratory Insufficiency\n\n"
+        "Severe respiratory insufficiency. Sleep apnoea syndrome.\n"
+    )
+    assert not {pair for pair in _claims(tmp_path, text) if pair[0] == "has_side_effect"}
+
+
+@pytest.mark.parametrize(
+    "heading", ["Contraindications and Precautions", "Contraindications and Warnings"]
+)
+def test_a_bare_item_under_a_mixed_contraindications_heading_is_no_side_effect(
+    tmp_path: Path, heading: str
+) -> None:
+    text = f"Lisinopril\n\n{heading}\n\nAnuria. Hereditary angioedema.\n"
+    assert not {pair for pair in _claims(tmp_path, text) if pair[0] == "has_side_effect"}

@@ -338,14 +338,15 @@ class SectionKinds:
             elif own:
                 kinds = own
             elif kinds is None:
-                kinds = self.last - _OWN_SECTION_ONLY
+                kinds = self.last
             if depth == 0 and kinds:
                 self.last = kinds
         return kinds or frozenset()
 
 
-# A contraindications section's kind never carries over to a heading of other words: in a
-# label "5.1 Hepatotoxicity" follows "4 CONTRAINDICATIONS" when "5 WARNINGS" has no text.
+# A contraindications section's kind never carries over to a numbered heading of another
+# section: in a label "5.1 Hepatotoxicity" follows "4 CONTRAINDICATIONS" when "5 WARNINGS"
+# has no text. An unnumbered sub-heading ("Glaucoma") stays in its contraindications section.
 _OWN_SECTION_ONLY = frozenset({"contraindication"})
 
 

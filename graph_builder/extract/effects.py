@@ -68,8 +68,14 @@ class SideEffectReading(ReaderBase):
         if rule.name == "side-effect-section":
             return self.lists_side_effects()
         if rule.name == "warning-section":  # class warnings count, another drug's doing not
-            return not self.other_drug_causes()
+            return not self.other_drug_causes() and not self.lists_contraindications()
         return not self.other_drug_leads()
+
+    def lists_contraindications(self) -> bool:
+        """Tell whether the sentence lists groups under a contraindications heading ("Anuria.")."""
+        return any(
+            R.CONTRAINDICATION_HEADING.search(heading) for heading in self.sentence.heading_texts
+        ) and not R.CLAUSE_VERB.search(self.text)
 
     def other_drug_causes(self) -> bool:
         """Tell whether another drug, not a class, is the cause ("alcohol may cause ...")."""
