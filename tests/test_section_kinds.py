@@ -111,3 +111,15 @@ def test_a_bare_item_under_a_mixed_contraindications_heading_is_no_side_effect(
 ) -> None:
     text = f"Lisinopril\n\n{heading}\n\nAnuria. Hereditary angioedema.\n"
     assert not {pair for pair in _claims(tmp_path, text) if pair[0] == "has_side_effect"}
+
+
+def test_each_subsection_of_an_smpc_section_4_names_its_own_kind(tmp_path: Path) -> None:
+    # section 4 ("Clinical particulars") has no heading of its own kind: 4.3 is no indication
+    text = (
+        "Lisinopril\n\n4.1 Therapeutic indications\n\nLisinopril is indicated for heart "
+        "failure.\n\n4.3 Contraindications\n\nSevere hepatic impairment. Pregnancy.\n\n"
+        "4.8 Undesirable effects\n\nDizziness and headache are common.\n"
+    )
+    found = _claims(tmp_path, text)
+    assert not {pair for pair in found if pair[0] == "treats" and pair[1] != "heart-failure"}
+    assert {("has_side_effect", "dizziness"), ("has_side_effect", "headache")} <= found

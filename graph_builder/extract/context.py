@@ -318,6 +318,7 @@ class SectionKinds:
     def __init__(self) -> None:
         self.last: frozenset[str] = frozenset()
         self.numbered: dict[str, frozenset[str]] = {}
+        self.named_by_top: set[str] = set()  # section numbers whose own heading named a kind
 
     def of(self, sentence: Sentence) -> frozenset[str]:
         """Return the kinds of the section a sentence sits in."""
@@ -329,12 +330,17 @@ class SectionKinds:
             number = _HEADING_NUMBER.match(heading)
             if number and number.group(1):  # "5.3 Infections"
                 parent = self.numbered.get(number.group(1))
-                if parent is None:
+                if own and number.group(1) not in self.named_by_top:
+                    # "4.3 Contraindications" after "4.1 Therapeutic indications" (an SmPC's
+                    # section 4 names no kind): each subsection names its own
+                    parent = own
+                elif parent is None:
                     parent = own or (kinds if kinds is not None else self.last - _OWN_SECTION_ONLY)
-                    self.numbered[number.group(1)] = parent
+                self.numbered.setdefault(number.group(1), parent)
                 kinds = parent
             elif number and number.group(2) and own:  # "5 WARNINGS AND PRECAUTIONS"
                 self.numbered[number.group(2)] = kinds = own
+                self.named_by_top.add(number.group(2))
             elif own:
                 kinds = own
             elif kinds is None:
