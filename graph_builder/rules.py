@@ -149,8 +149,7 @@ DENIED_AFTER_GAP = re.compile(
 DENIED_FOR_A_GROUP = re.compile(
     r"\s+(?:in|among|for)\s+(?:the\s+)?(?:children|infants|neonates|adolescents|elderly"
     r"|older\s+(?:adults|patients|people)|pregnan\w*|women|men|animals|rats|mice"
-    r"|(?:pediatric|paediatric|geriatric|elderly)\s+patients"
-    r"|(?:patients|subjects|people)\s+(?:with|over|under|younger|older|aged|who\s+have))\b",
+    r"|(?:pediatric|paediatric|geriatric|elderly)\s+patients)\b",
     re.I,
 )
 

@@ -123,3 +123,29 @@ def test_each_subsection_of_an_smpc_section_4_names_its_own_kind(tmp_path: Path)
     found = _claims(tmp_path, text)
     assert not {pair for pair in found if pair[0] == "treats" and pair[1] != "heart-failure"}
     assert {("has_side_effect", "dizziness"), ("has_side_effect", "headache")} <= found
+
+
+def test_fda_subsections_under_empty_top_headings_keep_their_section(tmp_path: Path) -> None:
+    text = (
+        "Zolpidem\n\n2 DOSAGE AND ADMINISTRATION\n\n2.1 Recommended Dosage\n\nThe dose is 5 mg "
+        "at bedtime.\n\n2.2 Dosage in Hepatic Impairment\n\nSevere hepatic impairment: 5 mg at "
+        "bedtime.\n\n4 CONTRAINDICATIONS\n\nZolpidem is contraindicated after a complex sleep "
+        "behavior.\n\n5 WARNINGS AND PRECAUTIONS\n\n5.1 Complex Sleep Behaviors\n\nSleep-walking "
+        "has been reported.\n\n5.2 CNS Depressant Effects\n\nZolpidem can cause daytime "
+        "drowsiness.\n"
+    )
+    found = _claims(tmp_path, text)
+    assert ("has_side_effect", "drowsiness") in found
+    assert ("has_side_effect", "liver-disease") not in found
+
+
+def test_a_warning_after_an_unnumbered_contraindications_section_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    # "WARNINGS" has no text of its own: "Tardive Dyskinesia" follows "CONTRAINDICATIONS"
+    text = (
+        "Haloperidol\n\nCONTRAINDICATIONS\n\nParkinson's disease.\n\nWARNINGS\n\n"
+        "Tardive Dyskinesia\n\nTardive dyskinesia may develop in patients treated with "
+        "haloperidol.\n"
+    )
+    assert ("has_side_effect", "tardive-dyskinesia") in _claims(tmp_path, text)

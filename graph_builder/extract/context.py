@@ -319,6 +319,7 @@ class SectionKinds:
         self.last: frozenset[str] = frozenset()
         self.numbered: dict[str, frozenset[str]] = {}
         self.named_by_top: set[str] = set()  # section numbers whose own heading named a kind
+        self.last_numbered = False
 
     def of(self, sentence: Sentence) -> frozenset[str]:
         """Return the kinds of the section a sentence sits in."""
@@ -330,13 +331,13 @@ class SectionKinds:
             number = _HEADING_NUMBER.match(heading)
             if number and number.group(1):  # "5.3 Infections"
                 parent = self.numbered.get(number.group(1))
-                if own and number.group(1) not in self.named_by_top:
-                    # "4.3 Contraindications" after "4.1 Therapeutic indications" (an SmPC's
-                    # section 4 names no kind): each subsection names its own
-                    parent = own
-                elif parent is None:
+                if parent is None:
                     parent = own or (kinds if kinds is not None else self.last - _OWN_SECTION_ONLY)
-                self.numbered.setdefault(number.group(1), parent)
+                    self.numbered[number.group(1)] = parent
+                elif number.group(1) not in self.named_by_top:
+                    # a sibling's list of uses or contraindications is no kind of the section:
+                    # "4.3 Contraindications" after "4.1 Therapeutic indications" (an SmPC)
+                    parent = (parent - _SUBSECTION_ONLY) or own or parent
                 kinds = parent
             elif number and number.group(2) and own:  # "5 WARNINGS AND PRECAUTIONS"
                 self.numbered[number.group(2)] = kinds = own
@@ -344,9 +345,11 @@ class SectionKinds:
             elif own:
                 kinds = own
             elif kinds is None:
-                kinds = self.last
-            if depth == 0 and kinds:
-                self.last = kinds
+                # an unnumbered sub-heading sits in the numbered section before it; after an
+                # unnumbered "CONTRAINDICATIONS" it may follow an empty "WARNINGS" heading
+                kinds = self.last if self.last_numbered else self.last - _OWN_SECTION_ONLY
+            if depth == 0 and kinds and (own or number):  # an inherited kind changes nothing
+                self.last, self.last_numbered = kinds, number is not None
         return kinds or frozenset()
 
 
@@ -354,6 +357,8 @@ class SectionKinds:
 # section: in a label "5.1 Hepatotoxicity" follows "4 CONTRAINDICATIONS" when "5 WARNINGS"
 # has no text. An unnumbered sub-heading ("Glaucoma") stays in its contraindications section.
 _OWN_SECTION_ONLY = frozenset({"contraindication"})
+# Kinds of one numbered subsection that its siblings do not share.
+_SUBSECTION_ONLY = frozenset({"indication", "contraindication"})
 
 
 def _heading_cues(heading: str) -> frozenset[str]:
