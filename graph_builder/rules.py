@@ -201,6 +201,8 @@ REBOUND = re.compile(
     r"(?:of\s+)?(?:the\s+)?(?:symptoms\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
+# A "return of" governs the list after it; a "rebound" before a noun qualifies that noun.
+REBOUND_GOVERNS = re.compile(r"\bof\b", re.I)
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?", re.I)
 # The word that brings in a list's last item: a "return of" governs no item after it.
 LIST_CLOSE = re.compile(r"\b(?:and|or)\b", re.I)

@@ -9,13 +9,13 @@ from graph_builder import rules as R
 from graph_builder.dosing import population_of
 from graph_builder.extract.advice import (
     ADVICE,
+    ADVICE_RELATIONS,
     advice_clauses,
     advice_kinds,
     blank_spans,
+    mask_advice,
     states_own,
 )
-from graph_builder.extract.advice import ADVICE_RELATIONS as ADVICE_RELATIONS  # for reader
-from graph_builder.extract.advice import mask_advice as mask_advice  # for reader
 from graph_builder.extract.context import find_hedges, scoped_hedges, section_kinds
 from graph_builder.model import Claim, EntityType, Mention, Sentence
 

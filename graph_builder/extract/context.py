@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 
 from graph_builder import rules as R
@@ -76,12 +77,11 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(bounds) if a < b]
 
 
-_FREQUENCY = R.FREQUENCY
 # "may cause rash and often headaches", "nausea and, rarely, seizures": after "and"/"or" a
 # frequency word opens one more object of the same verb when a finding follows it
 # (``_adds_an_object``), not a second verb.
 _CONJUNCT_FREQUENCY = re.compile(
-    rf",?\s*\b(?:and|or)\s*,?\s*(?:(?:less|more|very)\s+)?(?P<word>{_FREQUENCY})\s*,?\s+",
+    rf",?\s*\b(?:and|or)\s*,?\s*(?:(?:less|more|very)\s+)?(?P<word>{R.FREQUENCY})\s*,?\s+",
     re.I,
 )
 # ", and patients often report headaches", "and it often causes headaches": a subject and a
@@ -89,8 +89,8 @@ _CONJUNCT_FREQUENCY = re.compile(
 # without a comma only a subject pronoun does, so "rash and dizziness often occur" stays whole.
 _NEW_CLAUSE = re.compile(
     rf",\s*and\s+(?=(?:(?!(?:less|more|very|most|and|or)\b)[\w-]+\s+){{1,3}}?"
-    rf"{_FREQUENCY}\s+[a-z]+\b)"
-    rf"|\b(?:and|or)\s+(?=(?:it|they|he|she|we|this|these)\s+(?:{_FREQUENCY}\s+)?[a-z]+\b)",
+    rf"{R.FREQUENCY}\s+[a-z]+\b)"
+    rf"|\b(?:and|or)\s+(?=(?:it|they|he|she|we|this|these)\s+(?:{R.FREQUENCY}\s+)?[a-z]+\b)",
     re.I,
 )
 # "Drowsiness, dizziness, and fatigue may occur": ", and" ends a list of subjects (two or more
@@ -100,6 +100,7 @@ _LIST_ITEM = rf"{_LIST_WORD}(?:\s+{_LIST_WORD}){{0,3}}"
 _SUBJECT_LIST = re.compile(rf"\s*(?:{_LIST_ITEM}\s*,\s*)+{_LIST_ITEM}\s*", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:and\s+)?(?:it|they|he|she|we|this|these)\b", re.I)
 _PHRASE_END = re.compile(r"[,;:.()]|\b(?:and|or)\b")
+_FREQUENCY_WORD = re.compile(rf"\b{R.FREQUENCY}\b", re.I)
 
 
 def _ends_subject_list(text: str, body: int, cut: re.Match[str]) -> bool:
@@ -118,6 +119,7 @@ def _adds_an_object(text: str, at: int) -> bool:
     return _names_a_finding(text, conjunct.end())
 
 
+@lru_cache(maxsize=4096)  # asked again for each object of the sentence
 def _names_a_finding(text: str, at: int) -> bool:
     """Tell whether a known reaction or condition is named right at ``at`` ("headaches")."""
     end = _PHRASE_END.search(text, at)
@@ -182,8 +184,8 @@ def _own_conjunct(text: str, start: int, end: int, position: int) -> str:
     if own is not None:
         others = [
             m.span()
-            for m in re.finditer(rf"\b{_FREQUENCY}\b", text[:end], re.I)
-            if m.start() >= start and m.span() != own
+            for m in _FREQUENCY_WORD.finditer(text, start, end)
+            if m.span() != own
         ]
     for a, b in others:
         chars[a - start : b - start] = " " * (b - a)
@@ -236,21 +238,25 @@ _COUNTED_CONJUNCT = re.compile(
 )
 
 
+def _clause_start(text: str, position: int) -> int:
+    """Return where the clause holding ``position`` starts, for the reach of a negation."""
+    starts = [match.end() for match in R.CLAUSE_BREAK.finditer(text, 0, position)]
+    return starts[-1] if starts else 0
+
+
 def is_negated(text: str, position: int) -> bool:
     """Tell whether a negation governs the words at ``position`` (relative to ``text``)."""
-    clause_start = 0
-    for match in R.CLAUSE_BREAK.finditer(text, 0, position):
-        clause_start = match.end()
+    clause_start = _clause_start(text, position)
     for match in R.NEGATION.finditer(text, clause_start, position):
         at = match.start()
         if R.NOT_NEGATION.match(text, at) or _CONCESSION.match(text, at):
             continue
         if not _COUNTED_CONJUNCT.search(text, match.end(), position):
             return True
-    return _denied_after(text, position)
+    return _denied_after(text, position, clause_start)
 
 
-def _denied_after(text: str, position: int) -> bool:
+def _denied_after(text: str, position: int, clause_start: int = 0) -> bool:
     """Tell whether the words at ``position`` are the subject of a denial after them.
 
     >>> _denied_after("Weight gain has not been observed.", 0)
@@ -273,8 +279,7 @@ def _denied_after(text: str, position: int) -> bool:
     # a new subject between ("it causes nausea, and hepatotoxicity has not ...") only when the
     # finding is the object of a verb before it; "Hepatotoxicity and the elevation of liver
     # enzymes have not been observed" is one subject of one denial
-    starts = [m.end() for m in R.CLAUSE_BREAK.finditer(text, 0, position)]
-    before = text[starts[-1] if starts else 0 : position]
+    before = text[clause_start:position]
     is_object = any(cue.search(before) for cue in (R.CLAUSE_VERB, R.SIDE_EFFECT_CUE, R.TREATS_CUE))
     if is_object and R.DENIED_AFTER_GAP.search(between):
         return False

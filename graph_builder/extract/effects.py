@@ -188,7 +188,7 @@ class SideEffectReading(ReaderBase):
             # one joined to it by a bare "and" ("rebound insomnia and anxiety"), no more
             # ("rebound insomnia, anxiety and tremor": anxiety and tremor are symptoms).
             if came_back := R.REBOUND.search(gap):
-                governs = bool(re.search(r"\bof\b", came_back.group()))
+                governs = bool(R.REBOUND_GOVERNS.search(came_back.group()))
                 rebound, paired = True, not governs
             else:
                 rebound = rebound and bool(

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from graph_builder import rules as R
-from graph_builder.extract.base import ADVICE_RELATIONS, mask_advice, within
+from graph_builder.extract.advice import ADVICE_RELATIONS, mask_advice
+from graph_builder.extract.base import within
 from graph_builder.extract.context import is_negated
 from graph_builder.extract.effects import SideEffectReading
 from graph_builder.extract.interacting import InteractionReading
