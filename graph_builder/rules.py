@@ -71,7 +71,7 @@ CONCESSIVE_CLAUSE = re.compile(r"^[\s,]*(?:(?:even )?(?:al)?though|but)\b", re.I
 # narrow a claim without doubting it: they are no hedges. The hedge a claim carries is the
 # one in its own clause (``HEDGE_CLAUSE_BREAK``, ``extract.context.scoped_hedges``).
 HEDGE = re.compile(
-    rf"{_CLAIM_HEDGE}|\brarely\b|\bseldom\b"
+    rf"{_CLAIM_HEDGE}|\b(?:less|more) (?:often|frequently|commonly)\b|\brarely\b|\bseldom\b"
     r"|\boccasionally\b|\bsometimes\b|\binfrequently\b|\buncommonly\b|\bmay\b|\bmight\b"
     r"|\bcould\b|\bgenerally\b|\boften\b|\btypically\b|\busually\b|\bpossibly\b|\bpotentially\b"
     r"|\bperhaps\b|\bprobably\b|\b(?:appears?|seems?) to\b"
@@ -82,8 +82,8 @@ HEDGE = re.compile(
 # Frequency words. Said of one conjunct ("rash and rarely seizures"), they qualify that one
 # only (``extract.context.scoped_hedges``).
 FREQUENCY = (
-    r"(?:often|usually|rarely|seldom|sometimes|occasionally|infrequently|uncommonly"
-    r"|frequently|commonly|typically|generally)"
+    r"(?:(?:less|more) (?:often|frequently|commonly)|often|usually|rarely|seldom|sometimes"
+    r"|occasionally|infrequently|uncommonly|frequently|commonly|typically|generally)"
 )
 # "Certain antiepileptic drugs", "some types of seizures": a determiner right before the object
 # says the claim holds for part of it only; it qualifies that object, nothing else.
@@ -155,9 +155,17 @@ DENIED_FOR_A_GROUP = re.compile(
 
 # A drug stopped suddenly: what follows are withdrawal symptoms, not side effects.
 WITHDRAWAL = re.compile(
-    r"\b(?:abrupt(?:ly)?\s+(?:discontinu\w*|terminat\w*|stop\w*|cessation|withdraw\w*)"
-    r"|(?:discontinu\w*|stopp\w*|terminat\w*|withdraw\w*)\s+(?:\w+\s+){0,3}abruptly"
+    r"\b(?:(?:abrupt|sudden)(?:ly)?\s+(?:discontinu\w*|terminat\w*|stop\w*|cessation"
+    r"|withdraw\w*)"
+    r"|(?:discontinu\w*|stop|stopp\w*|terminat\w*|withdraw\w*)\s+(?:\w+\s+){0,3}"
+    r"(?:abruptly|suddenly)"
     r"|withdrawal (?:symptoms|syndrome|reactions|seizures))"
+    # stopping as the cause: "Stopping venlafaxine may cause dizziness", "discontinuation of
+    # paroxetine can lead to ..." (not "stopping treatment if X occurs")
+    r"|\b(?:stopping|discontinuing|discontinuation\s+of|cessation\s+of|withdrawing|withdrawal"
+    r"\s+of|coming\s+off)\s+(?:[\w-]+\s+){1,4}?(?:(?:may|can|could|might|will|often"
+    r"|commonly|frequently|sometimes)\s+){0,2}(?:cause[sd]?|lead\s+to|leads\s+to|result"
+    r"\s+in|results\s+in|produce[sd]?|precipitate[sd]?|trigger(?:s|ed)?|bring\s+on)\b"
     # the words of other drug classes too: discontinuation symptoms of SSRIs, withdrawal signs
     r"|\b(?:withdrawal|discontinuation) (?:signs|effects|phenomena)\b"
     r"|\bdiscontinuation (?:symptoms|syndrome|reactions)\b"
@@ -358,7 +366,7 @@ CAUTION_WORDS = _cue(
     r"with caution|caution is (?:advised|recommended|required|needed|necessary|warranted)"
     r"|caution should be (?:used|exercised|taken|observed)|(?:use|exercise|take) caution"
     rf"|(?:{_CAUTION_VERB}|required) (?:(?!no\b)\w+ )?caution"
-    r"|(?:use|used|given|prescribed) cautiously|only if (?:the )?(?:potential )?benefits?"
+    r"|(?:use|used|given|prescribed|administered)(?: it| them| this \w+)? cautiously|only if (?:the )?(?:potential )?benefits?"
     r"|monitored closely|close(?:ly)? monitor\w*|careful(?:ly)? monitor\w*|dose adjustments?"
 )
 CAUTION_CUE = _cue(rf"{CAUTION_WORDS.pattern}|{SOFTENED_PROHIBITION.pattern}")
@@ -577,6 +585,9 @@ RULES: tuple[Rule, ...] = (
         counterexamples=(
             ("Warnings and Precautions", "Use it with care in patients with renal impairment."),
             ("Warnings and Precautions", "No cases of hepatotoxicity were reported."),
+            # the condition the drug must not be given in, not an effect of it
+            ("Warnings and Precautions", "It is contraindicated in acute narrow-angle glaucoma."),
+            ("Warnings and Precautions", "Use it cautiously in myocardial infarction or in sleep apnea."),
         ),
     ),
     Rule(
@@ -702,6 +713,13 @@ RULES: tuple[Rule, ...] = (
             # a lead-in before a semicolon takes the advice after it
             ("", "In pregnancy; use it with caution.", "pregnancy"),
             ("", "Renal impairment requires particular caution.", "kidney disease"),
+            ("", "Use it cautiously in the elderly.", "older adults"),
+            # a phenotype the patient has is the object of the caution too
+            (
+                "",
+                "It is contraindicated in pregnancy and should be used with caution in glaucoma.",
+                "glaucoma",
+            ),
             ("", "Do not take it in pregnancy without first asking your doctor.", "pregnancy"),
             (
                 "",
@@ -725,6 +743,8 @@ RULES: tuple[Rule, ...] = (
             # a full clause before the semicolon takes none of the advice after it
             ("", "Insomnia and tremor can occur; use it with caution."),
             ("", "Kidney disease requires no caution."),
+            # what the patients are at risk of is no condition they have
+            ("", "Use it with caution in patients with risk factors for hypotension."),
             # the caution after the comma is a clause of its own, not said of pregnancy
             ("", "It is contraindicated in pregnancy, its use requires caution."),
             # a prohibition of stopping, not of a use
@@ -742,6 +762,8 @@ RULES: tuple[Rule, ...] = (
         excluded_sections=frozenset({"dosage"}),
         examples=(
             ("", "It is not prescribed during pregnancy and lactation.", "breastfeeding"),
+            ("", "It is contraindicated in acute narrow-angle glaucoma.", "acute narrow-angle glaucoma"),
+            ("", "It is not recommended in patients with sleep apnea.", "sleep apnea"),
             ("", "Breastfeeding while taking it is generally not recommended.", "breastfeeding"),
             ("", "Lactating women must not take this medicine.", "breastfeeding"),
             ("", "It is contraindicated in nursing mothers.", "breastfeeding"),

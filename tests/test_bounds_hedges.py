@@ -423,7 +423,11 @@ def test_a_hedged_second_verb_hedges_only_its_own_conjunct() -> None:
             "might; occasionally",
         ),
         ("It might provoke hiccups or occasionally palpitations.", "hiccups", "might"),
-        ("It may bring rash and less often blurred vision.", "blurred vision", "may; often"),
+        # a comparison of frequency is kept whole: "less often" is no "often"
+        ("It may bring rash and less often blurred vision.", "blurred vision", "may; less often"),
+        ("It may cause nausea and, less frequently, seizures.", "seizures", "may; less frequently"),
+        ("Headache was reported less often than on placebo.", "Headache", "less often"),
+        ("Tremor occurs more commonly in the elderly.", "Tremor", "more commonly"),
         # a conjunct's own frequency replaces the clause's
         ("It often causes drowsiness and rarely seizures.", "drowsiness", "often"),
         ("It often causes drowsiness and rarely seizures.", "seizures", "rarely"),

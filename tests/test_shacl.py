@@ -79,3 +79,22 @@ def test_maximum_dose_without_its_upper_value_fails(seed_graph: Graph) -> None:
     maximum = min(broken.subjects(RDF.type, SCHEMA.MaximumDoseSchedule))  # type: ignore[type-var]
     broken.remove((maximum, DKG.doseValueMax, None))
     assert not validate_graph(broken).conforms
+
+
+def test_a_phenotype_the_patient_has_may_be_contraindicated(seed_graph: Graph) -> None:
+    """'Contraindicated in glaucoma': Biolink's range is a disease or a phenotypic feature."""
+    graph = copy(seed_graph)
+    glaucoma = DKGID["glaucoma"]
+    graph.add((glaucoma, RDF.type, DKG.AdverseEffect))
+    graph.add((glaucoma, RDFS.label, Literal("glaucoma")))
+    graph.add((CLONAZEPAM, BIOLINK.contraindicated_in, glaucoma))
+    assert validate_graph(graph).conforms
+
+
+def test_a_receptor_is_never_contraindicated(seed_graph: Graph) -> None:
+    graph = copy(seed_graph)
+    receptor = DKGID["gaba-a-receptor-test"]
+    graph.add((receptor, RDF.type, DKG.MolecularTarget))
+    graph.add((receptor, RDFS.label, Literal("GABA-A receptor")))
+    graph.add((CLONAZEPAM, BIOLINK.contraindicated_in, receptor))
+    assert not validate_graph(graph).conforms

@@ -131,6 +131,11 @@ def test_a_symptom_no_ontology_names_exactly_has_no_identifier(tmp_path: Path) -
         "Signs upon discontinuation can include yawning and goose bumps.",
         "Withdrawal signs such as restlessness may appear within a day.",
         "Stopping the tablets abruptly can cause sweating.",
+        "Stopping sertraline may cause dizziness.",
+        "Discontinuing the patch can often lead to restlessness.",
+        "Withdrawal of long-term therapy may precipitate tremor.",
+        "Do not stop taking it suddenly: it may bring on seizures.",
+        "A sudden cessation of treatment can cause insomnia.",
     ],
 )
 def test_a_sentence_about_stopping_lists_withdrawal_symptoms(sentence: str) -> None:
@@ -144,6 +149,11 @@ def test_a_sentence_about_stopping_lists_withdrawal_symptoms(sentence: str) -> N
         "Signs of overdose include drowsiness and confusion.",
         "Withdrawal from the trial was more frequent on placebo.",
         "Symptoms of depression may worsen in the first weeks.",
+        # stopping because of the effect, not the effect of stopping
+        "Stopping treatment is advised if a rash occurs.",
+        "Stop the drug if jaundice develops.",
+        "Sudden changes in mood may occur.",
+        "Discontinuation rates were similar in both arms and may reflect nausea.",
     ],
 )
 def test_a_sentence_that_does_not_stop_the_drug_lists_none(sentence: str) -> None:
@@ -424,3 +434,11 @@ def test_a_symptom_and_its_rebound_are_both_kept(tmp_path: Path) -> None:
     )
     assert "anxiety" in _objects(extraction, "has_symptom")
     assert _objects(extraction, "rebound") == {"anxiety"}
+
+
+def test_what_stopping_the_drug_causes_is_withdrawal_not_a_side_effect(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path, "Lorazepam may cause drowsiness, and stopping it suddenly can cause tremor."
+    )
+    assert _objects(extraction, "has_side_effect") == {"drowsiness"}
+    assert _objects(extraction, "has_symptom") == {"tremor"}

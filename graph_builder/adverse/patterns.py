@@ -186,7 +186,13 @@ def is_supposed(text: str, position: int) -> bool:
 # factors (for example, hypertension, diabetes mellitus)": every item of the patients' list.
 RISK_LIST_LEAD = re.compile(
     r"(?:\b(?:patients?|subjects?|individuals?|those|women|men|children)\s+(?:with|who have"
-    r"|who had|having|at risk)|\brisk factors?|\bhistory of)\b"
+    r"|who had|having|at risk)|\brisk factors?|\bhistory of"
+    # what the drug is contraindicated or to be used with caution in: "contraindicated in
+    # glaucoma", "use cautiously in myasthenia gravis", "not recommended in porphyria"
+    r"|\bcontra-?indicat\w*\s+(?:for\s+use\s+)?(?:in|for|with)"
+    r"|\b(?:caution|cautiously)\s+(?:\w+\s+){0,3}?(?:in|for)"
+    r"|\bnot\s+(?:be\s+)?(?:recommended|used|given|administered|prescribed)\s+(?:in|for)"
+    r"|\bavoid(?:ed)?\s+(?:\w+\s+){0,2}?in)\b"
     r"(?P<gap>(?:[^.;:*%]|\b[ei]\.[ge]\.)*)$",
     re.I,
 )
@@ -194,7 +200,8 @@ RISK_LIST_LEAD = re.compile(
 _RISK_LIST_END = re.compile(
     r"\b(?:develop\w*|experienc\w*|occur\w*|report\w*|receiv\w*|treated|taking|given"
     r"|were|was|had|has|have|is|are|who|which|that|may|can|could|if|should|led|leading"
-    r"|resulting|due|caused|associated|following|after|during|than)\b",
+    r"|resulting|due|caused|associated|following|after|during|than"
+    r"|since|because|although|though|but|whereas|while|when|unless)\b",
     re.I,
 )
 
@@ -239,8 +246,12 @@ def is_risk_factor(text: str, position: int) -> bool:
         return False
     if RISK_FACTOR_BEFORE.search(before[-80:]):
         return True
+    # the nearest lead whose list runs on to the phrase ("contraindicated in patients with X
+    # and should be used with caution in Y": Y is of the second lead)
     listed = RISK_LIST_LEAD.search(before)
-    if listed is None or _RISK_LIST_END.search(listed.group("gap")):
+    while listed is not None and _RISK_LIST_END.search(listed.group("gap")):
+        listed = RISK_LIST_LEAD.search(before, listed.start() + 1)
+    if listed is None:
         return False
     # "In trials in patients with hepatitis C and thrombocytopenia, ascites occurred": the
     # comma closes the opening phrase, and what follows is what happened to them.

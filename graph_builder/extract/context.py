@@ -81,7 +81,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 # frequency word opens one more object of the same verb when a finding follows it
 # (``_adds_an_object``), not a second verb.
 _CONJUNCT_FREQUENCY = re.compile(
-    rf",?\s*\b(?:and|or)\s*,?\s*(?:(?:less|more|very)\s+)?(?P<word>{R.FREQUENCY})\s*,?\s+",
+    rf",?\s*\b(?:and|or)\s*,?\s*(?:very\s+)?(?P<word>{R.FREQUENCY})\s*,?\s+",
     re.I,
 )
 # ", and patients often report headaches", "and it often causes headaches": a subject and a

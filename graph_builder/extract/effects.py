@@ -20,6 +20,15 @@ _CAUSES = re.compile(
 )
 
 
+# "risk factors for QT prolongation", "treatment of seizures": the effect is no condition the
+# patients have.
+_NOT_A_CONDITION = re.compile(
+    r"\b(?:risk factors? (?:for|of)|(?:treatment|prophylaxis|prevention) of|indicated for"
+    r"|(?:therapy|treated) for)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+
+
 class SideEffectReading(ReaderBase):
     """Side effects as the text groups them; withdrawal symptoms kept apart."""
 
@@ -125,6 +134,20 @@ class SideEffectReading(ReaderBase):
                 seen.add(key)
                 chosen.append(adverse.without_severity(mention))
         return chosen
+
+    def advised_conditions(self) -> list[Mention]:
+        """Return the effects named as a patient's condition, the object of advice.
+
+        "contraindicated in glaucoma", "use with caution in patients with myasthenia gravis":
+        the condition the advice is about (Biolink lets a phenotype be contraindicated), not
+        the drug's effect; not a risk the drug is given against ("risk factors for X").
+        """
+        return [
+            mention
+            for mention in self.adverse_objects(frozenset({EntityType.ADVERSE_EFFECT}))
+            if adverse.is_risk_factor(self.text, self.rel(mention))
+            and not _NOT_A_CONDITION.search(self.text, 0, self.rel(mention))
+        ]
 
     def withdrawal_lists(self) -> list[tuple[re.Match[str], int]]:
         """Return each list of withdrawal symptoms: the cue that opens it and where it ends.

@@ -70,7 +70,11 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         scope = self.clauses_where(rule.clause_cue) if scoped else []
         advice = rule.relation in ADVICE_RELATIONS and not rule.cue_in_lead_in
         text = mask_advice(self.text) if advice else self.text
-        for obj in self.others(rule.objects):
+        objects = self.others(rule.objects)
+        if advice:
+            named = {m.entity.key for m in objects}
+            objects += [m for m in self.advised_conditions() if m.entity.key not in named]
+        for obj in objects:
             at = self.rel(obj)
             denied = False
             if advice:  # caution or contraindication: the advice of the clause naming it
