@@ -359,6 +359,13 @@ _FINITE_VERB = (
     r"|shall|should|will|would|does|do|did|seems?|appears?|remains?|becomes?|poses?|carries"
     rf"|occur(?:s|red)?|{_CAUTION_VERB})"
 )
+# A verb the drug is the object of ("children tolerate it poorly", "the elderly clear it
+# slowly"): any word before "it"/"them" that is no preposition, conjunction or imperative.
+_VERB_OF_IT = (
+    r"(?!(?:in|into|with|within|without|of|to|for|from|on|onto|upon|at|by|about|than|as|and|or"
+    r"|nor|but|if|when|while|since|because|unless|whether|avoid|use|take|give|stop|make|keep"
+    r"|let|do|does|did)\b)[a-z]+\s+(?:it|them)\b"
+)
 # Caution words that hold for every object of the sentence; a softened prohibition holds
 # only for the objects of its own clause ("contraindicated in X and should not be used in Y
 # unless essential": X stays a contraindication).
@@ -406,7 +413,7 @@ ADVICE_CLAUSE_BREAK = _cue(rf";|,\s*but\b|,?\s+and\s+(?=(?:[\w-]+\s+){{0,4}}?{_A
 # (``LEADING_CLAUSE``: "unless there is no alternative, it should not be given").
 NEW_SUBJECT_BREAK = _cue(
     r",\s*(?=(?:(?!(?:who|whom|whose|which|that|and|or)\b)[\w-]+\s+){1,3}?"
-    rf"{_FINITE_VERB}\b)"
+    rf"(?:{_FINITE_VERB}\b|{_VERB_OF_IT}))"
 )
 LEADING_CLAUSE = _cue(
     r"[\s;,]*(?:unless|if|when|whenever|where|while|whereas|although|though|as|because|since"
@@ -416,7 +423,7 @@ LEADING_CLAUSE = _cue(
 # ("breastfeeding is fine", "it appears safe"); a piece with none is a phrase that takes its
 # verdict from elsewhere ("and in children", "in pregnancy"). The verb of a relative clause
 # ("women who are pregnant", ``RELATIVE_CLAUSE``) belongs to the phrase, not to a clause.
-CLAUSE_VERB = _cue(rf"\b(?:{_FINITE_VERB}|be|been)\b")
+CLAUSE_VERB = _cue(rf"\b(?:{_FINITE_VERB}|be|been)\b|\b{_VERB_OF_IT}")
 RELATIVE_CLAUSE = _cue(r"\b(?:who|whom|whose|which|that)\b[^,;:]*")
 # A clause that states something of its own ("breastfeeding is fine") takes advice from no
 # other clause, except one that goes on with the same subject after "and": "X may worsen

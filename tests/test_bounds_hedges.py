@@ -356,6 +356,19 @@ NOT_CONTRAINDICATED = ("contraindicated_in", True)
             "breastfeeding.",
             {"kidney-disease": {CAUTION}, "breastfeeding": {CONTRAINDICATED}},
         ),
+        # a new subject with a verb the drug is the object of says something of its own
+        (
+            "Diazepam is contraindicated in pregnancy, children tolerate it poorly.",
+            {"pregnancy": {CONTRAINDICATED}},
+        ),
+        (
+            "Avoid diazepam in pregnancy, in children who need it, and in liver disease.",
+            {
+                "pregnancy": {CONTRAINDICATED},
+                "children": {CONTRAINDICATED},
+                "liver-disease": {CONTRAINDICATED},
+            },
+        ),
         # a denied contraindication: recorded negated, and the caution after it holds
         (
             "Diazepam is not contraindicated in pregnancy but caution is advised.",
