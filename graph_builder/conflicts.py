@@ -126,7 +126,8 @@ def _pairwise_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Confli
             by_relation[member[2].relation].append(member)
         for relation, same in sorted(by_relation.items()):
             stated = [m for m in same if not m[2].negated]
-            denied = [m for m in same if m[2].negated]
+            # a denial for one group ("not reported in children") contradicts no statement
+            denied = [m for m in same if m[2].negated and not _for_a_group(m[2])]
             if stated and denied and {m[0] for m in stated}.isdisjoint({m[0] for m in denied}):
                 first = stated[0][2]
                 yield Conflict(
@@ -136,6 +137,11 @@ def _pairwise_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Confli
                     f" {denied[0][1]} denies it",
                     tuple((sha, c) for sha, _, c in (*stated, *denied)),
                 )
+
+
+def _for_a_group(claim: Claim) -> bool:
+    """Tell whether a claim holds for one population or species only."""
+    return any(key in ("population", "species") for key, _ in claim.qualifiers)
 
 
 def find_conflicts(extractions: Iterable[Extraction]) -> list[Conflict]:

@@ -147,9 +147,9 @@ DENIED_AFTER_GAP = re.compile(
 # "has not been reported in children": a denial for one group is no denial of the finding
 # ("in patients receiving it" is everyone).
 DENIED_FOR_A_GROUP = re.compile(
-    r"\s+(?:in|among|for)\s+(?:the\s+)?(?:children|infants|neonates|adolescents|elderly"
-    r"|older\s+(?:adults|patients|people)|pregnan\w*|women|men|animals|rats|mice"
-    r"|(?:pediatric|paediatric|geriatric|elderly)\s+patients)\b",
+    r"\s+(?:in|among|for)\s+(?:the\s+)?(?P<group>(?:pediatric|paediatric|geriatric|elderly"
+    r"|adult)\s+patients|older\s+(?:adults|patients|people)|children|infants|neonates"
+    r"|adolescents|elderly|adults|pregnan\w*|women|men|animals|rats|mice)\b",
     re.I,
 )
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from graph_builder.extract import is_negated
+from graph_builder.conflicts import find_conflicts
+from graph_builder.extract import extract, is_negated
+from graph_builder.extract.context import denied_for_a_group
+from graph_builder.ingest import read_document
 
 
 @pytest.mark.parametrize(
@@ -72,3 +77,63 @@ def test_a_finding_denied_after_it_is_named_is_negated(sentence: str, word: str)
 )
 def test_no_denial_of_the_finding_itself(sentence: str, word: str) -> None:
     assert not is_negated(sentence, sentence.index(word))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "group"),
+    [
+        ("Seizures were not reported in children.", "Seizures", "children"),
+        (
+            "Hepatotoxicity has not been observed in elderly patients.",
+            "Hepatotoxicity",
+            "elderly patients",
+        ),
+        ("Teratogenicity was not seen in rats.", "Teratogenicity", "rats"),
+        # said of everyone, or stated for the others after the contrast
+        ("Seizures were not reported.", "Seizures", None),
+        (
+            "Hepatotoxicity has not been reported in children but occurs in adults.",
+            "Hepatotoxicity",
+            None,
+        ),
+        (
+            "Agranulocytosis has not been reported in patients receiving it.",
+            "Agranulocytosis",
+            None,
+        ),
+    ],
+)
+def test_a_denial_for_one_group_names_the_group(
+    sentence: str, word: str, group: str | None
+) -> None:
+    assert denied_for_a_group(sentence, sentence.index(word)) == group
+
+
+def _side_effects(
+    tmp_path: Path, sentence: str
+) -> set[tuple[str, bool, tuple[tuple[str, str], ...]]]:
+    path = tmp_path / "lorazepam.txt"
+    path.write_text(f"Lorazepam\n\nSide effects\n\n{sentence}\n", encoding="utf-8")
+    return {
+        (c.obj.entity.label, c.negated, c.qualifiers)
+        for c in extract(read_document(path)).claims
+        if c.relation == "has_side_effect" and c.obj
+    }
+
+
+def test_a_side_effect_not_reported_in_children_is_denied_for_children_only(tmp_path: Path) -> None:
+    found = _side_effects(tmp_path, "Seizures were not reported in children.")
+    assert found == {("seizure", True, (("population", "children"),))}
+
+
+def test_a_denial_for_one_group_contradicts_no_other_source(tmp_path: Path) -> None:
+    first = tmp_path / "a" / "lorazepam.txt"
+    second = tmp_path / "b" / "lorazepam.txt"
+    for path, sentence in (
+        (first, "Lorazepam may cause seizures."),
+        (second, "Seizures were not reported in children."),
+    ):
+        path.parent.mkdir()
+        path.write_text(f"Lorazepam\n\nSide effects\n\n{sentence}\n", encoding="utf-8")
+    conflicts = find_conflicts([extract(read_document(p)) for p in (first, second)])
+    assert [c for c in conflicts if c.kind == "negation"] == []

@@ -267,23 +267,52 @@ def _denied_after(text: str, position: int, clause_start: int = 0) -> bool:
     False
     >>> _denied_after("It causes nausea, and hepatotoxicity has not been reported.", 10)
     False
+    >>> _denied_after("Seizures were not reported in children.", 0)
+    False
     """
+    denial = _denial_after(text, position, clause_start)
+    return denial is not None and R.DENIED_FOR_A_GROUP.match(text, denial.end()) is None
+
+
+def denied_for_a_group(text: str, position: int) -> str | None:
+    """Return the group a denial after the words at ``position`` holds for, if it is one.
+
+    "Seizures were not reported in children" denies seizures in children only: no finding in
+    everyone, and no finding of seizures either.
+
+    >>> denied_for_a_group("Seizures were not reported in children.", 0)
+    'children'
+    >>> denied_for_a_group("Seizures were not reported.", 0) is None
+    True
+    """
+    denial = _denial_after(text, position, _clause_start(text, position))
+    group = R.DENIED_FOR_A_GROUP.match(text, denial.end()) if denial else None
+    if group is None or _BUT_IN_OTHERS.match(text, group.end()):
+        return None  # "... in children but occurs in adults": stated, for the others
+    return group.group("group")
+
+
+_BUT_IN_OTHERS = re.compile(r"\s*,?\s*(?:but|whereas|while|although|though|however)\b", re.I)
+
+
+def _denial_after(text: str, position: int, clause_start: int) -> re.Match[str] | None:
+    """Return the denial after ``position`` whose subject the words there are, if any."""
     clause_break = R.CLAUSE_BREAK.search(text, position)
     end = clause_break.start() if clause_break else len(text)
     denial = R.DENIED_AFTER.search(text, position, end)
     if denial is None:
-        return False
+        return None
     between = text[position : denial.start()]
     if R.CLAUSE_VERB.search(between) or R.RELATIVE_CLAUSE.search(between):
-        return False
+        return None
     # a new subject between ("it causes nausea, and hepatotoxicity has not ...") only when the
     # finding is the object of a verb before it; "Hepatotoxicity and the elevation of liver
     # enzymes have not been observed" is one subject of one denial
     before = text[clause_start:position]
     is_object = any(cue.search(before) for cue in (R.CLAUSE_VERB, R.SIDE_EFFECT_CUE, R.TREATS_CUE))
     if is_object and R.DENIED_AFTER_GAP.search(between):
-        return False
-    return R.DENIED_FOR_A_GROUP.match(text, denial.end()) is None
+        return None
+    return denial
 
 
 def find_topic(document: Document) -> Mention | None:

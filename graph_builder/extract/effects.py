@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.extract.base import PARTNERS, ReaderBase
-from graph_builder.extract.context import is_negated, side_effect_group
+from graph_builder.extract.context import denied_for_a_group, is_negated, side_effect_group
 from graph_builder.lexicon import get_lexicon, select_longest
 from graph_builder.model import Claim, Entity, EntityType, Mention, Sentence
 
@@ -27,6 +27,9 @@ _NOT_A_CONDITION = re.compile(
     r"|(?:therapy|treated) for)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
+
+
+_ANIMALS = re.compile(r"animals|rats|mice", re.I)
 
 
 class SideEffectReading(ReaderBase):
@@ -51,7 +54,15 @@ class SideEffectReading(ReaderBase):
             ):
                 continue
             qualifiers: tuple[tuple[str, str], ...] = ()
-            if animal:  # a finding in animal studies, kept apart from effects in people
+            negated = self.negated_at(at)
+            # "seizures were not reported in children": denied for that group, stated for none
+            denied_group = None if negated else denied_for_a_group(self.text, at)
+            if denied_group:
+                negated = True
+                qualifiers = (
+                    ("species" if _ANIMALS.match(denied_group) else "population", denied_group),
+                )
+            elif animal:  # a finding in animal studies, kept apart from effects in people
                 qualifiers = (("species", animal),)
             elif population:
                 qualifiers = (("population", population.text),)
@@ -59,7 +70,7 @@ class SideEffectReading(ReaderBase):
                 "has_side_effect",
                 rule.name,
                 obj,
-                negated=self.negated_at(at),
+                negated=negated,
                 group=group,
                 qualifiers=qualifiers,
             )
@@ -128,8 +139,10 @@ class SideEffectReading(ReaderBase):
             key = mention.entity.key
             if adverse.too_generic(mention.text):  # "infection", "adverse reactions"
                 continue
-            if mention.entity.type in types and key != self.topic.entity.key and (
-                each_mention or key not in seen
+            if (
+                mention.entity.type in types
+                and key != self.topic.entity.key
+                and (each_mention or key not in seen)
             ):
                 seen.add(key)
                 chosen.append(adverse.without_severity(mention))
