@@ -334,8 +334,11 @@ def model_pairs(
     A pair the rules state stays theirs unless the model is sure it is no interaction
     (``model.veto``); the model adds the pairs the rules miss (``model.threshold``) and
     types every asserted pair. A pair the rules record as denied ("did not alter") stays
-    recorded, negated. In a sentence with no interaction cue (``cue`` False) the model
-    alone decides: every pair it asserts is its own, whatever the rules say.
+    recorded, negated. A class named with its examples ("sedatives like alcohol or
+    zolpidem") is one partner: a vetoed pair with the class or with one of its examples is
+    given back when the drug's pair with the class or another of the examples stands. In a
+    sentence with no interaction cue (``cue`` False) the model alone decides: every pair it
+    asserts is its own, whatever the rules say.
     """
     view = sentence_view(text, start, mentions)
     pairs: list[Pair] = []
@@ -357,12 +360,19 @@ def model_pairs(
             vetoed.append((a, b, kind))
         elif verdict.none < model.threshold:
             pairs.append(Pair(first, second, verdict.kind, False, by_model=True))
+    classes = _classes_of_kept_examples(text, start, mentions, pairs, vetoed)
+    given_back = {(a, b) for a, b, _ in classes}
+    vetoed = [v for v in vetoed if (v[0], v[1]) not in given_back]
+    pairs += [Pair(mentions[a], mentions[b], kind, False) for a, b, kind in classes]
     return pairs + _examples_of_kept_classes(text, start, mentions, pairs, vetoed)
 
 
-# "with other CNS depressants like alcohol or opioids": the words that open a class's examples,
-# and the glue between the examples before the one in question.
-_EXAMPLES_CUE = re.compile(r",?\s*+(?:like|such as|including|e\.g\.,?|for example,?)\s++", re.I)
+# "with other CNS depressants like alcohol or opioids", "azole antifungals (e.g. fluconazole)":
+# the words that open a class's examples, and the glue between the examples before the one
+# in question.
+_EXAMPLES_CUE = re.compile(
+    r"\s*+[,(]?\s*+(?:like|such as|including|e\.g\.,?|for example,?)\s++", re.I
+)
 # A verb right after the name: it starts a clause of its own, it ends no list.
 _CLAUSE_AFTER = re.compile(
     r"\s+(?:does|did|do|is|was|are|were|has|have|had|may|might|can|could|should|will|would"
@@ -398,6 +408,53 @@ def _examples_of_kept_classes(
                 restored.append(Pair(mentions[a], mentions[b], pair.kind, False))
                 break
     return restored
+
+
+def _examples_of(text: str, start: int, mentions: list[Mention], c: int) -> list[int]:
+    """Return the indices of the mentions the class ``mentions[c]`` names as its examples."""
+    cls = mentions[c]
+    if cls.entity.type is not EntityType.DRUG_CLASS:
+        return []
+    return [
+        e
+        for e in range(c + 1, len(mentions))
+        if _only_examples_between(text, start, cls, mentions[c + 1 : e], mentions[e])
+    ]
+
+
+def _classes_of_kept_examples(
+    text: str,
+    start: int,
+    mentions: list[Mention],
+    pairs: list[Pair],
+    vetoed: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """Give back the vetoed rule pairs of a drug with a class whose listed example it keeps.
+
+    "X with other CNS depressants like alcohol or opioids": the class and the examples it
+    lists are one partner of X, so the model's verdict on the best of them decides for the
+    class too. Returns (index, index, kind) of each pair given back.
+    """
+    kept = {(p.first.start, p.second.start): p for p in pairs if not p.negated}
+    restored = []
+    for a, b, _ in vetoed:
+        for c, d in ((b, a), (a, b)):
+            examples, drug = _examples_of(text, start, mentions, c), mentions[d]
+            shared = [
+                pair
+                for e in examples
+                if d not in examples
+                and mentions[e].entity.key != drug.entity.key
+                and (pair := kept.get(_ordered(drug.start, mentions[e].start))) is not None
+            ]
+            if shared:
+                restored.append((a, b, shared[0].kind))
+                break
+    return restored
+
+
+def _ordered(one: int, other: int) -> tuple[int, int]:
+    return (one, other) if one <= other else (other, one)
 
 
 def _only_examples_between(

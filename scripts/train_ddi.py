@@ -3,6 +3,7 @@
     .venv/bin/pip install -e '.[train]'
     .venv/bin/python scripts/train_ddi.py                # cross-validate, then train and write
     .venv/bin/python scripts/train_ddi.py --folds 0      # only train and write the model
+    .venv/bin/python scripts/train_ddi.py --out /tmp/m.json  # leave the shipped model alone
 
 Candidates are what the pipeline sees: every two drug or drug-class mentions that OUR
 recogniser finds in one of OUR sentences (``graph_builder.interactions``). A candidate's
@@ -169,7 +170,13 @@ def table(scores: dict[str, Score]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--out", type=Path, default=ROOT / "data" / "models" / "ddi-pairs.json")
+    parser.add_argument(
+        "--out",
+        "--output",
+        type=Path,
+        default=ROOT / "data" / "models" / "ddi-pairs.json",
+        help="where to write the model (default: the shipped file)",
+    )
     parser.add_argument("--folds", type=int, default=5, help="0 skips cross-validation")
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation")
     parser.add_argument("--min-count", type=int, default=2, help="drop rarer features")

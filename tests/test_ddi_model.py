@@ -183,6 +183,18 @@ def test_shipped_model_is_small_json_with_blinded_features() -> None:
     }
 
 
+@pytest.mark.skipif(not MODEL_PATH.exists(), reason="no shipped model")
+def test_shipped_model_weighs_every_kind_of_feature_the_pipeline_computes() -> None:
+    """What users run is the documented method: no feature family is left without weights."""
+    text = "Cimetidine increases the plasma levels of warfarin; monitor aspirin use."
+    mentions = mentions_of(text, CIMETIDINE, WARFARIN, ASPIRIN)
+    computed = features(sentence_view(text, 0, mentions), 0, 1, (True, "mechanism", False))
+    families = {name.split(":")[0] for name in computed}
+    weighted = {name.split(":")[0] for name in read_model().weights}
+    assert {"t1R", "t2L", "group-distance", "drugs-after"} <= families
+    assert families <= weighted
+
+
 def test_a_document_with_no_drug_in_its_title_gets_the_models_cue_less_pairs(
     tmp_path: Path,
 ) -> None:
