@@ -149,3 +149,25 @@ def test_a_warning_after_an_unnumbered_contraindications_section_is_a_warning(
         "haloperidol.\n"
     )
     assert ("has_side_effect", "tardive-dyskinesia") in _claims(tmp_path, text)
+
+
+def test_an_empty_numbered_heading_opens_its_section(tmp_path: Path) -> None:
+    # no "4 CONTRAINDICATIONS" between: "5.x" follows the dosage subsections directly
+    text = (
+        "Zolpidem\n\n2 DOSAGE AND ADMINISTRATION\n\n2.1 Recommended Dosage\n\nThe dose is 5 mg "
+        "at bedtime.\n\n5 WARNINGS AND PRECAUTIONS\n\n5.1 Complex Sleep Behaviors\n\n"
+        "Sleep-walking may occur after a dose.\n\n5.2 CNS Depressant Effects\n\nZolpidem may "
+        "cause daytime drowsiness.\n"
+    )
+    found = _claims(tmp_path, text)
+    assert ("has_side_effect", "drowsiness") in found
+    assert ("has_side_effect", "somnambulism") in found
+
+
+def test_a_heading_without_text_is_remembered() -> None:
+    sections = SectionKinds()
+    assert "dosage" in sections.of(_under("2.1 Recommended Dosage"))
+    sections.heading("5 WARNINGS AND PRECAUTIONS")
+    kinds = sections.of(_under("5.2 CNS Depressant Effects"))
+    assert "dosage" not in kinds
+    assert "precaution" in kinds

@@ -10,6 +10,7 @@ drug, the one its title names.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -26,7 +27,7 @@ from graph_builder.extract.context import (
 )
 from graph_builder.extract.reader import SentenceReader
 from graph_builder.lexicon import abbreviation_mentions, find_abbreviations, find_mentions
-from graph_builder.model import Claim, Document, Mention, Sentence
+from graph_builder.model import Claim, Document, Mention, Section, Sentence
 
 __all__ = [
     "Extraction",
@@ -100,11 +101,25 @@ def extract(document: Document) -> Extraction:
         return Extraction(document, None, tuple(_dedupe(list(_interactions_only(document)))))
     claims: list[Claim] = []
     sections = SectionKinds()
+    empty = _headings_without_sentences(document)
     for sentence, mentions in document_mentions(document):
+        while empty and empty[0].start <= sentence.start:
+            sections.heading(empty.pop(0).heading)
         kinds = sections.of(sentence)
         claims.extend(SentenceReader(sentence, topic, mentions, kinds).read())
     claims.extend(_warnings(claims))
     return Extraction(document, topic, tuple(_dedupe(claims)))
+
+
+def _headings_without_sentences(document: Document) -> list[Section]:
+    """Return the sections no sentence sits in, in document order ("5 WARNINGS" before "5.1")."""
+    starts = sorted(sentence.start for sentence in document.sentences)
+
+    def is_empty(section: Section) -> bool:
+        first = bisect_left(starts, section.start)
+        return first == len(starts) or starts[first] >= section.end
+
+    return [s for s in sorted(document.sections, key=lambda s: s.start) if is_empty(s)]
 
 
 def document_mentions(document: Document) -> list[tuple[Sentence, list[Mention]]]:

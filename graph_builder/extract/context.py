@@ -359,8 +359,20 @@ class SectionKinds:
         """Return the kinds of the section a sentence sits in."""
         if not sentence.headings:
             return frozenset()
+        return self._kinds(sentence.heading_texts)
+
+    def heading(self, text: str) -> None:
+        """Take note of a heading with no sentence of its own.
+
+        In a label "5 WARNINGS AND PRECAUTIONS" is followed at once by "5.1 ...": its
+        subsections are warnings, not the dosage of the section before it.
+        """
+        self._kinds((text,))
+
+    def _kinds(self, headings: tuple[str, ...]) -> frozenset[str]:
+        """Return the kinds named by headings, outermost first, and remember what they set."""
         kinds: frozenset[str] | None = None
-        for depth, heading in enumerate(sentence.heading_texts):
+        for depth, heading in enumerate(headings):
             own = _heading_cues(heading)
             number = _HEADING_NUMBER.match(heading)
             if number and number.group(1):  # "5.3 Infections"
