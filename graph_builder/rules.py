@@ -44,6 +44,8 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "mechanism": re.compile(r"mechanism|pharmacolog|how .* works|mode of action", re.I),
+    # what too much of the drug does ("10 OVERDOSAGE", "If you take too much"): no side effects
+    "overdose": re.compile(r"overdos|too much", re.I),
 }
 
 # How a side-effects heading groups its effects.
@@ -71,9 +73,9 @@ CONCESSIVE_CLAUSE = re.compile(r"^[\s,]*(?:(?:even )?(?:al)?though|but)\b", re.I
 # narrow a claim without doubting it: they are no hedges. The hedge a claim carries is the
 # one in its own clause (``HEDGE_CLAUSE_BREAK``, ``extract.context.scoped_hedges``).
 HEDGE = re.compile(
-    rf"{_CLAIM_HEDGE}|\b(?:less|more) (?:often|frequently|commonly)\b|\brarely\b|\bseldom\b"
+    rf"{_CLAIM_HEDGE}|\bless (?:often|frequently|commonly)\b|\brarely\b|\bseldom\b"
     r"|\boccasionally\b|\bsometimes\b|\binfrequently\b|\buncommonly\b|\bmay\b|\bmight\b"
-    r"|\bcould\b|\bgenerally\b|\boften\b|\btypically\b|\busually\b|\bpossibly\b|\bpotentially\b"
+    r"|\bcould\b|\bgenerally\b|\b(?<!more )often\b|\btypically\b|\busually\b|\bpossibly\b|\bpotentially\b"
     r"|\bperhaps\b|\bprobably\b|\b(?:appears?|seems?) to\b"
     r"|\b(?:in )?(?:some|a few|rare) (?:individuals|users|patients|people|cases|children|adults)\b"
     r"|\bless well[- ]defined\b",
@@ -153,6 +155,20 @@ DENIED_FOR_A_GROUP = re.compile(
     re.I,
 )
 
+# "hypersensitivity to benzodiazepines", "patients allergic to penicillins or cephalosporins":
+# the drug is what the patient reacts to, no partner of an interaction.
+ALLERGEN_BEFORE = re.compile(
+    r"\b(?:hypersensitiv\w*|allerg\w*|intolerance|anaphyla\w*|idiosyncra\w*)"
+    # "an allergic reaction such as anaphylaxis or angioedema to any penicillin"
+    r"(?:\s+(?!(?:is|are|was|were|has|have|had|be|been|reported|occurred|due|should|must|may"
+    r"|can|could|not|tak\w*|us\w*|given|receiv\w*|avoid\w*|combin\w*|co-?administ\w*)\b)"
+    r"[\w-]+){0,6}?"
+    r"\s+(?:to|with)\s+"
+    r"(?:(?!(?:is|are|was|were|has|have|may|can|should|must|will|and\s+in|or\s+in)\b)"
+    r"[^.;:()])*$",
+    re.I,
+)
+
 # A drug stopped suddenly: what follows are withdrawal symptoms, not side effects.
 WITHDRAWAL = re.compile(
     r"\b(?:(?:abrupt|sudden)(?:ly)?\s+(?:discontinu\w*|terminat\w*|stop\w*|cessation"
@@ -166,6 +182,11 @@ WITHDRAWAL = re.compile(
     r"\s+of|coming\s+off)\s+(?:[\w-]+\s+){1,4}?(?:(?:may|can|could|might|will|often"
     r"|commonly|frequently|sometimes)\s+){0,2}(?:cause[sd]?|lead\s+to|leads\s+to|result"
     r"\s+in|results\s+in|produce[sd]?|precipitate[sd]?|trigger(?:s|ed)?|bring\s+on)\b"
+    # not what stopping does to another drug's levels ("may cause theophylline levels to
+    # rise"), nor a side effect that goes away ("caused the myalgia to resolve")
+    r"(?!\s+(?:[\w-]+\s+){0,3}?(?:levels?|concentrations?|exposure)\b)"
+    r"(?![^.;,]{0,40}?\bto\s+(?:resolve|disappear|improve|subside|fade|abate|normali[sz]e"
+    r"|go\s+away|clear)\b)"
     # the words of other drug classes too: discontinuation symptoms of SSRIs, withdrawal signs
     r"|\b(?:withdrawal|discontinuation) (?:signs|effects|phenomena)\b"
     r"|\bdiscontinuation (?:symptoms|syndrome|reactions)\b"
@@ -205,7 +226,7 @@ WITHDRAWAL_POPULATION = re.compile(
 
 # Stopping the drug brings a treated condition back worse: "the increase of the symptoms of".
 REBOUND = re.compile(
-    r"\b(?:increase|worsening|exacerbation|aggravation|return|recurrence|rebound)\s+"
+    r"\b(?:increase|worsening|exacerbation|aggravation|return|recurrence|relapse|rebound)\s+"
     r"(?:of\s+)?(?:the\s+)?(?:symptoms\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
@@ -360,11 +381,12 @@ _FINITE_VERB = (
     rf"|occur(?:s|red)?|{_CAUTION_VERB})"
 )
 # A verb the drug is the object of ("children tolerate it poorly", "the elderly clear it
-# slowly"): any word before "it"/"them" that is no preposition, conjunction or imperative.
+# slowly"): a word before "it"/"them" that is no preposition, conjunction, imperative,
+# participle ("patients receiving it", "children given it") or adverb ("especially it").
 _VERB_OF_IT = (
     r"(?!(?:in|into|with|within|without|of|to|for|from|on|onto|upon|at|by|about|than|as|and|or"
     r"|nor|but|if|when|while|since|because|unless|whether|avoid|use|take|give|stop|make|keep"
-    r"|let|do|does|did)\b)[a-z]+\s+(?:it|them)\b"
+    r"|let|do|does|did|given|taken|shown|seen)\b)[a-z]+(?<!ing)(?<!ed)(?<!ly)\s+(?:it|them)\b"
 )
 # Caution words that hold for every object of the sentence; a softened prohibition holds
 # only for the objects of its own clause ("contraindicated in X and should not be used in Y
@@ -423,7 +445,10 @@ LEADING_CLAUSE = _cue(
 # ("breastfeeding is fine", "it appears safe"); a piece with none is a phrase that takes its
 # verdict from elsewhere ("and in children", "in pregnancy"). The verb of a relative clause
 # ("women who are pregnant", ``RELATIVE_CLAUSE``) belongs to the phrase, not to a clause.
-CLAUSE_VERB = _cue(rf"\b(?:{_FINITE_VERB}|be|been)\b|\b{_VERB_OF_IT}")
+CLAUSE_VERB = _cue(rf"\b(?:{_FINITE_VERB}|be|been)\b")
+# For the pieces of advice only: a verb the drug is the object of makes a clause too
+# ("children tolerate it poorly"); a denial's reach is decided by finite verbs alone.
+ADVICE_CLAUSE_VERB = _cue(rf"\b(?:{_FINITE_VERB}|be|been)\b|\b{_VERB_OF_IT}")
 RELATIVE_CLAUSE = _cue(r"\b(?:who|whom|whose|which|that)\b[^,;:]*")
 # A clause that states something of its own ("breastfeeding is fine") takes advice from no
 # other clause, except one that goes on with the same subject after "and": "X may worsen
@@ -564,7 +589,7 @@ RULES: tuple[Rule, ...] = (
         "Outside a side-effects section, the drug 'may cause' or 'is associated with' an effect.",
         frozenset({T.ADVERSE_EFFECT}),
         cue=SIDE_EFFECT_CUE,
-        excluded_sections=frozenset({"adverse", "dosage", "interaction", "indication"}),
+        excluded_sections=frozenset({"adverse", "dosage", "interaction", "indication", "overdose"}),
         examples=(("", "Diazepam may cause drowsiness and fatigue.", "fatigue"),),
         counterexamples=(
             (
@@ -572,6 +597,9 @@ RULES: tuple[Rule, ...] = (
                 "Even a little alcohol may cause a severe inhibition of the central nervous system.",
             ),
             ("", "Diazepam does not cause respiratory depression."),
+            # what too much of it does is no side effect of the dose a patient takes
+            ("10 OVERDOSAGE", "An overdose may cause somnolence, confusion and coma."),
+            ("If you take too much", "It may cause deep sleep and slow breathing."),
         ),
     ),
     Rule(
@@ -581,7 +609,7 @@ RULES: tuple[Rule, ...] = (
         frozenset({T.ADVERSE_EFFECT}),
         sections=frozenset({"precaution"}),
         excluded_sections=frozenset(
-            {"adverse", "dosage", "interaction", "indication", "contraindication"}
+            {"adverse", "dosage", "interaction", "indication", "contraindication", "overdose"}
         ),
         examples=(
             ("Warnings and Precautions", "Severe hepatotoxicity has been seen.", "hepatotoxicity"),

@@ -95,3 +95,101 @@ def test_what_patients_are_at_risk_of_is_no_condition_they_have(tmp_path: Path) 
     )
     assert "hypotension" not in _objects(extraction, "caution_in")
     assert "hypotension" not in _objects(extraction, "has_side_effect")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clonazepam is contraindicated in patients with known hypersensitivity to benzodiazepines.",
+        "Do not use it in patients with an allergy to penicillins or cephalosporins.",
+        "Hypersensitivity reactions to lorazepam or diazepam contraindicate its use.",
+    ],
+)
+def test_the_drug_a_patient_is_allergic_to_is_no_interaction_partner(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert _objects(_extract(tmp_path, sentence), "interacts_with") == set()
+
+
+def test_a_drug_after_the_allergy_clause_still_interacts(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Patients with hypersensitivity to aspirin should not take clonazepam with warfarin.",
+        heading="Drug Interactions",
+    )
+    assert _objects(extraction, "interacts_with") == {"warfarin"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effect"),
+    [
+        # a reason, a comma splice, a risk or a monitoring instruction names the drug's effect
+        (
+            "Use it with caution in elderly patients, as orthostatic hypotension is more frequent.",
+            "orthostatic hypotension",
+        ),
+        ("Use it with caution in the elderly, in whom confusion is more frequent.", "confusion"),
+        ("Caution in the elderly, sedation and ataxia may occur.", "ataxia"),
+        (
+            "Avoid it in pregnancy, birth defects including microcephaly have been reported.",
+            "microcephaly",
+        ),
+        (
+            "Caution should be used in patients with asthma as bronchospasm may be precipitated.",
+            "bronchospasm",
+        ),
+        ("Use caution in driving, as dizziness can occur.", "dizziness"),
+    ],
+)
+def test_the_drugs_effect_beside_advice_is_no_condition_of_the_patient(
+    tmp_path: Path, sentence: str, effect: str
+) -> None:
+    extraction = _extract(tmp_path, sentence, heading="Warnings")
+    assert effect in _objects(extraction, "has_side_effect")
+    advised = _objects(extraction, "caution_in") | _objects(extraction, "contraindicated_in")
+    assert effect not in advised
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effect"),
+    [
+        ("Not recommended in the elderly owing to the risk of falls.", "fall"),
+        ("Use it with caution and monitor for hypokalemia.", "hypokalemia"),
+        ("Avoid sunlight in case of photosensitivity.", "photosensitivity"),
+        ("It should not be given for diarrhoea caused by an infection.", "diarrhea"),
+        ("Patients should use caution for drowsiness in the first days.", "drowsiness"),
+    ],
+)
+def test_an_effect_the_advice_is_not_about_is_not_advised_against(
+    tmp_path: Path, sentence: str, effect: str
+) -> None:
+    extraction = _extract(tmp_path, sentence, heading="Warnings")
+    advised = _objects(extraction, "caution_in") | _objects(extraction, "contraindicated_in")
+    assert effect not in advised
+
+
+def test_a_study_not_done_makes_no_denied_caution(tmp_path: Path) -> None:
+    path = tmp_path / "clonazepam.txt"
+    path.write_text(
+        "Clonazepam\n\nPrecautions\n\nIt has not been studied in glaucoma and should be used"
+        " with caution in glaucoma.\n",
+        encoding="utf-8",
+    )
+    claims = extract(read_document(path)).claims
+    assert not [c for c in claims if c.relation == "caution_in" and c.negated]
+
+
+def test_an_allergic_reaction_named_at_length_still_names_the_allergen(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "It is contraindicated after an allergic reaction such as angioedema to any penicillin.",
+    )
+    assert _objects(extraction, "interacts_with") == set()
+
+
+def test_a_greater_sensitivity_to_a_drug_is_an_interaction(tmp_path: Path) -> None:
+    """Not an allergy: "increases sensitivity to opioids" is a pharmacodynamic interaction."""
+    extraction = _extract(
+        tmp_path, "Clonazepam may increase sensitivity to opioids.", heading="Drug Interactions"
+    )
+    assert _objects(extraction, "interacts_with") == {"opioid"}

@@ -440,7 +440,9 @@ def test_a_hedged_second_verb_hedges_only_its_own_conjunct() -> None:
         ("It may bring rash and less often blurred vision.", "blurred vision", "may; less often"),
         ("It may cause nausea and, less frequently, seizures.", "seizures", "may; less frequently"),
         ("Headache was reported less often than on placebo.", "Headache", "less often"),
-        ("Tremor occurs more commonly in the elderly.", "Tremor", "more commonly"),
+        # "more often/commonly" compares, it does not weaken
+        ("Tremor occurs more commonly in the elderly.", "Tremor", None),
+        ("Cough is more often reported in women.", "Cough", None),
         # a conjunct's own frequency replaces the clause's
         ("It often causes drowsiness and rarely seizures.", "drowsiness", "often"),
         ("It often causes drowsiness and rarely seizures.", "seizures", "rarely"),

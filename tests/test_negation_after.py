@@ -33,6 +33,12 @@ from graph_builder.ingest import read_document
         ),
         ("Agranulocytosis or any other blood dyscrasia has not been reported.", "Agranulocytosis"),
         ("Agranulocytosis, as well as thrombocytopenia, has not been reported.", "Agranulocytosis"),
+        # a participle or an adverb before "it" is no verb of a new clause
+        (
+            "Hepatotoxicity in patients receiving it long term has not been reported.",
+            "Hepatotoxicity",
+        ),
+        ("Rash in children given it for migraine was not seen.", "Rash"),
     ],
 )
 def test_a_finding_denied_after_it_is_named_is_negated(sentence: str, word: str) -> None:
@@ -99,6 +105,13 @@ def test_no_denial_of_the_finding_itself(sentence: str, word: str) -> None:
         (
             "Agranulocytosis has not been reported in patients receiving it.",
             "Agranulocytosis",
+            None,
+        ),
+        # a comparison between groups denies no finding
+        (
+            "Differences in dizziness were not observed in elderly patients compared with"
+            " younger adults.",
+            "dizziness",
             None,
         ),
     ],

@@ -171,3 +171,22 @@ def test_a_heading_without_text_is_remembered() -> None:
     kinds = sections.of(_under("5.2 CNS Depressant Effects"))
     assert "dosage" not in kinds
     assert "precaution" in kinds
+
+
+def test_an_overdosage_section_lists_no_side_effects(tmp_path: Path) -> None:
+    text = (
+        "Zolpidem\n\n6 ADVERSE REACTIONS\n\nHeadache was common.\n\n10 OVERDOSAGE\n\n"
+        "Overdosage may cause coma and respiratory depression.\n"
+    )
+    found = _claims(tmp_path, text)
+    assert ("has_side_effect", "headache") in found
+    assert ("has_side_effect", "coma") not in found
+    assert ("has_side_effect", "respiratory-depression") not in found
+
+
+def test_a_warning_about_the_risk_of_overdose_stays_a_warning(tmp_path: Path) -> None:
+    text = (
+        "Oxycodone\n\n5 WARNINGS AND PRECAUTIONS\n\n5.3 Risk of Overdose\n\n"
+        "Oxycodone may cause life-threatening respiratory depression.\n"
+    )
+    assert ("has_side_effect", "respiratory-depression") in _claims(tmp_path, text)

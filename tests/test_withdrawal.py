@@ -442,3 +442,32 @@ def test_what_stopping_the_drug_causes_is_withdrawal_not_a_side_effect(tmp_path:
     )
     assert _objects(extraction, "has_side_effect") == {"drowsiness"}
     assert _objects(extraction, "has_symptom") == {"tremor"}
+
+
+def test_another_way_of_stopping_is_no_symptom(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Abrupt discontinuation or a rapid dose reduction may precipitate acute withdrawal"
+        " reactions, including seizures and tremor.",
+    )
+    assert _objects(extraction, "has_symptom") == {"seizure", "tremor"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what stopping does to another drug's levels, and a side effect that goes away
+        "Stopping smoking may cause theophylline levels to rise, leading to nausea.",
+        "Stopping treatment caused the rash to resolve within days.",
+    ],
+)
+def test_stopping_that_brings_on_no_withdrawal_lists_no_symptom(
+    tmp_path: Path, sentence: str
+) -> None:
+    assert _objects(_extract(tmp_path, sentence), "has_symptom") == set()
+
+
+def test_the_treated_illness_coming_back_is_rebound(tmp_path: Path) -> None:
+    extraction = _extract(tmp_path, "Discontinuation of lithium may precipitate relapse of mania.")
+    assert _objects(extraction, "has_symptom") == set()
+    assert "mania" in _objects(extraction, "rebound")

@@ -107,7 +107,8 @@ RISK_FACTOR_BEFORE = re.compile(
     r"|infants|neonates)\b) (?:with|who have|who had|having)\b"
     r"(?:\s+(?:a|an|known|pre-?existing|underlying|severe"
     r"|moderate|mild|active|chronic|significant|history of|or|and|[a-z]+,))*"
-    r"(?:\s+[A-Za-z][\w+/-]*){0,3}\s+$"
+    r"(?:\s+(?!(?:as|whom|where|since|because|although|though|but|while|when|unless|may|can"
+    r"|could|is|are|was|were)\b)[A-Za-z][\w+/-]*){0,3}\s+$"
     r"|\bhistory of\s+(?:\w+\s+){0,2}$|\b(?:treatment|prophylaxis|prevention) of\s+(?:\w+\s+){0,2}$"
     r"|\b(?:therapy|treatment|treated|indicated) for\s+(?:\w+\s+){0,2}$"
     r"|\breduc\w+ (?:of|in) (?:the )?risk of\s+(?:\w+\s+){0,2}$"
@@ -189,10 +190,10 @@ RISK_LIST_LEAD = re.compile(
     r"|who had|having|at risk)|\brisk factors?|\bhistory of"
     # what the drug is contraindicated or to be used with caution in: "contraindicated in
     # glaucoma", "use cautiously in myasthenia gravis", "not recommended in porphyria"
-    r"|\bcontra-?indicat\w*\s+(?:for\s+use\s+)?(?:in|for|with)"
-    r"|\b(?:caution|cautiously)\s+(?:\w+\s+){0,3}?(?:in|for)"
-    r"|\bnot\s+(?:be\s+)?(?:recommended|used|given|administered|prescribed)\s+(?:in|for)"
-    r"|\bavoid(?:ed)?\s+(?:\w+\s+){0,2}?in)\b"
+    r"|\bcontra-?indicat\w*\s+(?:for\s+use\s+)?(?:in|with)"
+    r"|\b(?:with\s+caution|cautiously|caution(?:\s+(?:is|should\s+be)\s+\w+)?)\s+in"
+    r"|\bnot\s+(?:be\s+)?(?:recommended|used|given|administered|prescribed)\s+in"
+    r"|\bavoid(?:ed)?\s+(?:(?:its\s+)?use\s+|it\s+|(?:this|the)\s+(?:drug|medicine)\s+)?in)\b"
     r"(?P<gap>(?:[^.;:*%]|\b[ei]\.[ge]\.)*)$",
     re.I,
 )
@@ -201,7 +202,12 @@ _RISK_LIST_END = re.compile(
     r"\b(?:develop\w*|experienc\w*|occur\w*|report\w*|receiv\w*|treated|taking|given"
     r"|were|was|had|has|have|is|are|who|which|that|may|can|could|if|should|led|leading"
     r"|resulting|due|caused|associated|following|after|during|than"
-    r"|since|because|although|though|but|whereas|while|when|unless)\b",
+    r"|since|because|although|though|but|whereas|while|when|unless"
+    # a reason, a risk or advice of another kind: "..., as X is more frequent", "in whom X",
+    # "owing to the risk of X", "and monitor for X", "drugs known to cause X"
+    r"|(?<!such )as|whom|where|owing|view|(?<!at )risk|monitor\w*|discontinu\w*|stop\w*|watch\w*"
+    r"|known\s+to|caus\w*|driving|having|being)\b"
+    r"|,\s*with\b",
     re.I,
 )
 
@@ -257,7 +263,27 @@ def is_risk_factor(text: str, position: int) -> bool:
     # comma closes the opening phrase, and what follows is what happened to them.
     opening = INTRODUCTORY.match(text[: max(0, position - 200) + listed.start()])
     gap = _BRACKETED.sub("", listed.group("gap"))
-    return not (opening and "," in gap)
+    if opening and "," in gap:
+        return False
+    # "Caution in the elderly, sedation and ataxia may occur": after a comma, a phrase with a
+    # verb of its own is a finding, not one more item of the list
+    return not ("," in gap and _OWN_VERB.search(_phrase_at(text, position)))
+
+
+# A verb that makes a listed phrase the subject of a finding ("X may occur", "X having been
+# reported", "X being more common").
+_OWN_VERB = re.compile(
+    r"\b(?:is|are|was|were|may|can|could|might|will|has|have|had|having|being|occur\w*"
+    r"|develop\w*|result\w*|reported|observed|seen|described)\b",
+    re.I,
+)
+_PHRASE_END = re.compile(r"[,;.()]|\b(?:and|or)\s+(?:in|with|for)\b|\b(?:who|which|that|whose)\b")
+
+
+def _phrase_at(text: str, position: int) -> str:
+    """Return the phrase from ``position`` to the end of its list item or clause."""
+    end = _PHRASE_END.search(text, position)
+    return text[position : end.start() if end else len(text)]
 
 
 # An opening phrase that a comma closes: "In patients with ...", "Among subjects with ...".

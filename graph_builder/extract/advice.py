@@ -54,7 +54,7 @@ def _list_going_on(text: str, start: int, end: int) -> list[int]:
 
 def states_own(text: str, start: int, end: int) -> bool:
     """Tell whether a piece is a clause with a verb of its own, not of a relative clause."""
-    return bool(R.CLAUSE_VERB.search(R.RELATIVE_CLAUSE.sub("", text[start:end])))
+    return bool(R.ADVICE_CLAUSE_VERB.search(R.RELATIVE_CLAUSE.sub("", text[start:end])))
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -289,10 +289,14 @@ def denied_for_a_group(text: str, position: int) -> str | None:
     group = R.DENIED_FOR_A_GROUP.match(text, denial.end()) if denial else None
     if group is None or _BUT_IN_OTHERS.match(text, group.end()):
         return None  # "... in children but occurs in adults": stated, for the others
+    if _COMPARED.match(text, group.end()) or _DIFFERENCE_IN.search(text, 0, position):
+        return None  # "differences in X were not seen in the elderly": a comparison
     return group.group("group")
 
 
 _BUT_IN_OTHERS = re.compile(r"\s*,?\s*(?:but|whereas|while|although|though|however)\b", re.I)
+_COMPARED = re.compile(r"\s*,?\s*(?:compared|than|relative|versus|vs\b)", re.I)
+_DIFFERENCE_IN = re.compile(r"\bdifferen\w+\s+(?:in|between)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _denial_after(text: str, position: int, clause_start: int) -> re.Match[str] | None:

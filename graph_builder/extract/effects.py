@@ -24,7 +24,7 @@ _CAUSES = re.compile(
 # patients have.
 _NOT_A_CONDITION = re.compile(
     r"\b(?:risk factors? (?:for|of)|(?:treatment|prophylaxis|prevention) of|indicated for"
-    r"|(?:therapy|treated) for)\s+(?:\w+\s+){0,3}$",
+    r"|(?:therapy|treated|used|given|prescribed) for|risk (?:of|for))\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 
@@ -191,7 +191,15 @@ class SideEffectReading(ReaderBase):
         said: set[tuple[str, str]] = set()
         for cue, limit in self.withdrawal_lists():
             subject = named or _withdrawal_mention(self.sentence, cue)
-            listed = [f for f in found_all if cue.start() <= self.rel(f) < limit]
+            # "Abrupt discontinuation or rapid dose reduction may precipitate X": the list
+            # starts after its verb; what stands before it is another way of stopping
+            verb = _LIST_VERB.search(self.text, cue.end(), limit)
+            start = verb.end() if verb else cue.start()
+            listed = [
+                f
+                for f in found_all
+                if cue.start() <= self.rel(f) < cue.end() or start <= self.rel(f) < limit
+            ]
             for claim in self._symptoms_of(cue, subject, listed):
                 key = (claim.relation, claim.obj.entity.key if claim.obj else "")
                 if key not in said:
@@ -206,7 +214,7 @@ class SideEffectReading(ReaderBase):
         cursor = cue.end()
         for found in listed:
             obj = _without_rebound(found)
-            if obj.entity.key == "withdrawal":
+            if _NAMES_WITHDRAWAL.match(obj.entity.key) or _STOPPING.match(obj.text):
                 continue
             gap = self.text[cursor : self.rel(obj)]
             # "stopped abruptly in hypertension (or angina)": the treated condition, no symptom
@@ -249,6 +257,19 @@ class SideEffectReading(ReaderBase):
             )
 
 
+# The verb that opens a list of what stopping brings on.
+_LIST_VERB = re.compile(
+    r"\b(?:cause[sd]?|precipitat\w+|lead\s+to|leads\s+to|result\s+in|results\s+in|produce[sd]?"
+    r"|include[sd]?|including|such\s+as|trigger\w*|bring\s+on)\b",
+    re.I,
+)
+# "withdrawal", "acute withdrawal reactions", "discontinuation syndrome": the syndrome itself
+_NAMES_WITHDRAWAL = re.compile(
+    r"^(?:[a-z]+-)?(?:withdrawal|discontinuation)(?:-(?:reactions?|symptoms?|syndrome|effects"
+    r"|signs|phenomena))?$"
+)
+# "stopping steroids": the stopping itself, read as a phrase, is no symptom of it
+_STOPPING = re.compile(r"(?:stopp|discontinu|withdraw|cessation|abrupt)", re.I)
 # "rebound anxiety", "rebound insomnia": the vocabulary may name the rebound with its condition
 _REBOUND_WORD = re.compile(r"rebound\s+", re.I)
 

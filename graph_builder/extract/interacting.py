@@ -13,7 +13,7 @@ from graph_builder.interactions import (
     topic_pairs,
     with_class_mentions,
 )
-from graph_builder.model import Claim
+from graph_builder.model import Claim, Mention
 
 
 class InteractionReading(ReaderBase):
@@ -21,19 +21,26 @@ class InteractionReading(ReaderBase):
 
     def model_only_interactions(self) -> Iterator[Claim]:
         """With a trained model, judge sentences naming two drugs even without a cue word."""
-        known = [m for m in self.mentions if m.entity.type in PARTNERS]
-        drugs = with_class_mentions(self.text, self.sentence.start, known)
+        drugs = with_class_mentions(self.text, self.sentence.start, self.partners())
         if get_model() is None or len({m.entity.key for m in drugs}) < 2:
             return
         yield from self.interactions(R.RULES_BY_NAME["interaction"], cue=False)
+
+    def partners(self) -> list[Mention]:
+        """Return the drugs and classes that may interact: not what a patient is allergic to."""
+        return [
+            m
+            for m in self.mentions
+            if m.entity.type in PARTNERS
+            and not R.ALLERGEN_BEFORE.search(self.text, 0, self.rel(m))
+        ]
 
     def interactions(self, rule: R.Rule, *, cue: bool = True) -> Iterator[Claim]:
         """Pair the drugs the sentence names (interactions.py); else pair the topic.
 
         ``cue`` False: no interaction cue matched, so only the model's own pairs count.
         """
-        known = [m for m in self.mentions if m.entity.type in PARTNERS]
-        drugs = with_class_mentions(self.text, self.sentence.start, known)
+        drugs = with_class_mentions(self.text, self.sentence.start, self.partners())
         model = get_model()
         if model is None:
             pairs = interaction_pairs(self.text, self.sentence.start, drugs)
@@ -43,7 +50,9 @@ class InteractionReading(ReaderBase):
         if model is not None and len({m.entity.key for m in drugs}) > 1:
             inferred = False  # the model judged the named drugs; none is the topic's partner
         if inferred:  # "Combining it with alcohol ...": the other drug is the topic
-            pairs = topic_pairs(self.text, self.sentence.start, self.topic, self.others(PARTNERS))
+            partners = self.partners()
+            named = [m for m in self.others(PARTNERS) if m in partners]
+            pairs = topic_pairs(self.text, self.sentence.start, self.topic, named)
         consequences = tuple(self.others(CONSEQUENCES))
         advice = R.ADVICE.search(self.text)
         for pair in pairs:

@@ -13,7 +13,7 @@ from graph_builder.extract.effects import SideEffectReading
 from graph_builder.extract.interacting import InteractionReading
 from graph_builder.extract.statements import StatementReading
 from graph_builder.interactions import COMPARED_WITH_OWN_CLASS
-from graph_builder.model import Claim
+from graph_builder.model import Claim, Mention
 
 ADVICE_KIND = {"caution_in": "caution", "contraindicated_in": "contraindication"}
 
@@ -71,9 +71,11 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         advice = rule.relation in ADVICE_RELATIONS and not rule.cue_in_lead_in
         text = mask_advice(self.text) if advice else self.text
         objects = self.others(rule.objects)
+        phenotypes: list[Mention] = []
         if advice:
             named = {m.entity.key for m in objects}
-            objects += [m for m in self.advised_conditions() if m.entity.key not in named]
+            phenotypes = [m for m in self.advised_conditions() if m.entity.key not in named]
+            objects += phenotypes
         for obj in objects:
             at = self.rel(obj)
             denied = False
@@ -88,6 +90,9 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
             negated = denied or (negatable and is_negated(text, at))
             if isinstance(cue, re.Match) and negatable:
                 negated = negated or is_negated(text, cue.start())
+            if negated and not denied and obj in phenotypes:
+                continue  # "not studied in heart failure; use with caution in it": no denial
+
             qualifiers = self.qualifiers(rule.relation, obj)
             yield self.claim(rule.relation, rule.name, obj, negated=negated, qualifiers=qualifiers)
 
