@@ -147,3 +147,43 @@ def test_table_rows_and_inline_lists_are_not_headings(tmp_path: Path, line: str,
     path.write_text(f"Diazepam\n\nIntro sentence.\n\n{line}\n\nMore text here.\n", encoding="utf-8")
     document = read_document(path)
     assert (line in [s.heading for s in document.sections]) is heading
+
+
+def test_a_markdown_line_break_inside_a_paragraph_is_a_space(tmp_path: Path) -> None:
+    path = tmp_path / "drugx.md"
+    path.write_text(
+        "# Drugx\n\n## Side effects\n\nDrugx may cause severe\nhepatotoxicity and\nnausea.\n",
+        encoding="utf-8",
+    )
+    sentence = sentence_with(read_document(path), "hepatotoxicity")
+    assert sentence.text == "Drugx may cause severe hepatotoxicity and nausea."
+
+
+def test_a_hard_wrapped_plain_text_paragraph_is_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "drugx.txt"
+    path.write_text(
+        "Drugx\n\nWarnings\n\nDrugx may cause severe hepatotoxicity, which has been fatal in\n"
+        "some patients, and it should be stopped at once.\n\nCommon side effects\nnausea\n"
+        "headache\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert sentence_with(document, "fatal").text.endswith("stopped at once.")
+    # short lines are a list, not one wrapped sentence
+    assert sentence_with(document, "nausea").text == "nausea"
+
+
+def test_a_heading_in_capitals_or_numbered_may_have_its_text_right_under_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "drugx.txt"
+    path.write_text(
+        "Drugx\n\nSIDE EFFECTS\nDrugx may cause nausea.\n\n5.1 Serotonin Syndrome\n"
+        "Serotonin syndrome has been reported.\n\nDrugx is taken\nonce a day.\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert sentence_with(document, "nausea").heading_texts == ("SIDE EFFECTS",)
+    assert sentence_with(document, "reported").heading_texts == ("5.1 Serotonin Syndrome",)
+    # an ordinary short line before text is no heading
+    assert "Drugx is taken" not in [s.heading for s in document.sections]

@@ -25,11 +25,12 @@ def render_markdown(source: str) -> tuple[str, list[Block]]:
         elif token.type in ("heading_close", "list_item_close"):
             kind_stack.pop()
         elif token.type == "inline":
+            # a line break inside a paragraph is a space ("severe\nhepatotoxicity")
             text = (
                 "".join(
-                    child.content
+                    " " if child.type in ("softbreak", "hardbreak") else child.content
                     for child in token.children or ()
-                    if child.type in ("text", "code_inline")
+                    if child.type in ("text", "code_inline", "softbreak", "hardbreak")
                 )
                 or token.content
             )

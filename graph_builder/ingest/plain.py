@@ -18,10 +18,17 @@ _NOT_HEADING = re.compile(
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s+")  # "6.1 Clinical Trials Experience"
 
 
-def _looks_like_heading(line: str, next_blank: bool) -> bool:
+def _looks_like_heading(line: str, next_blank: bool, previous_blank: bool = False) -> bool:
     stripped = _SECTION_NUMBER.sub("", line.strip())
+    # with text right under it: a heading in capitals ("SIDE EFFECTS") or a numbered one
+    # ("5.1 Serotonin Syndrome") after a blank line
+    standalone = next_blank or (
+        previous_blank
+        and (stripped.upper() == stripped or stripped != line.strip())
+        and sum(c.isalpha() for c in stripped) >= 4
+    )
     return (
-        next_blank
+        standalone
         and 0 < len(stripped) <= 80
         and stripped[0].isupper()
         and stripped[-1] not in ".:;,!?"
@@ -46,6 +53,12 @@ def blocks_from_text(text: str) -> list[Block]:
             continue
         start = offsets[i] + len(line) - len(line.lstrip())
         end = offsets[i] + len(line.rstrip())
+        previous = lines[i - 1].rstrip("\r\n") if i else ""
+        if blocks[1:] and blocks[-1].kind != "heading" and _wraps(previous, line):
+            # a paragraph or an item hard-wrapped onto this line goes on here
+            last = blocks[-1]
+            blocks[-1] = Block(last.kind, last.start, end, last.depth)
+            continue
         match = _ITEM.match(line)
         if match:
             indent = len(match.group("indent").expandtabs(4))
@@ -56,6 +69,33 @@ def blocks_from_text(text: str) -> list[Block]:
             continue
         indents.clear()
         next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
-        kind = "heading" if _looks_like_heading(line, next_blank) else "para"
+        previous_blank = not previous.strip()
+        kind = "heading" if _looks_like_heading(line, next_blank, previous_blank) else "para"
         blocks.append(Block(kind, start, end))
     return blocks
+
+
+_SENTENCE_END = re.compile(r"[.:;!?)]\s*$")
+
+
+def _wraps(previous: str, line: str) -> bool:
+    """Tell whether ``line`` goes on with the sentence of the long line before it.
+
+    Text wrapped at a fixed width breaks sentences anywhere; a short line, a line ending a
+    sentence, a table row and a new list item stand alone.
+
+    >>> _wraps("Drugx may cause severe hepatotoxicity, which has been fatal in", "some cases.")
+    True
+    >>> _wraps("Common side effects", "nausea")
+    False
+    """
+    return (
+        len(previous.strip()) >= 40
+        and not _SENTENCE_END.search(previous)
+        and not _TABLE_ROW.search(previous)
+        and not _TABLE_ROW.search(line)
+        and not _ITEM.match(line)
+    )
+
+
+_TABLE_ROW = re.compile(r"\d\s*%|\t|\S\s{3,}\S")
