@@ -218,7 +218,7 @@ class DrugNameFinder:
             if not name or not drugbank:  # MeSH headings ("Analgesics, Opioid") are no drugs
                 continue
             start, end = words[start_word].start(), words[end_word - 1].end()
-            entity = get_drug_entity(name, str(drugbank))
+            entity = get_drug_entity(name, _drugbank_id(record))
             mentions.append(Mention(text[start:end], offset + start, offset + end, entity))
         return [*mentions, *self._leading_names(words, mentions, offset)]
 
@@ -244,8 +244,36 @@ class DrugNameFinder:
             name = str(record.get("name", "")).strip()
             drugbank = record.get("drugbank_id")
             if name and drugbank:
-                return get_drug_entity(name, str(drugbank))
+                return get_drug_entity(name, _drugbank_id(record))
         return None
+
+
+# An unnatural single enantiomer marketed on its own (dexverapamil, (2R)-propranolol); not
+# "l-" or "d-", which name the natural form of amino acids and sugars (l-lysine, d-mannitol).
+_STEREO_PREFIX = re.compile(r"^(?:dex|2[rs]-|\([rs+-]\)-)", re.I)
+
+
+def _drugbank_id(record: dict[str, object]) -> str | None:
+    """Return the record's DrugBank id, unless it is a single enantiomer's.
+
+    The package files some racemic names under the enantiomer's record: "propranolol"
+    under DB03322, whose own names ("2r-propranolol", "d-propranolol") come first, and
+    "verapamil" under dexverapamil's. A wrong identifier is worse than none.
+
+    >>> _drugbank_id({"name": "Propranolol", "drugbank_id": "DB03322",
+    ...               "synonyms": ["2r-propranolol", "propranolol"]}) is None
+    True
+    >>> _drugbank_id({"name": "Sertraline", "drugbank_id": "DB01104",
+    ...               "synonyms": ["sertraline", "zoloft"]})
+    'DB01104'
+    """
+    synonyms = record.get("synonyms")
+    first = str(synonyms[0]).lower() if isinstance(synonyms, list) and synonyms else ""
+    name = str(record.get("name", "")).lower()
+    prefix = _STEREO_PREFIX.match(first)
+    if prefix and first[prefix.end() :].startswith(name[: max(4, len(name) - 2)]):
+        return None
+    return str(record["drugbank_id"])
 
 
 @cache
@@ -290,7 +318,20 @@ def find_mentions(text: str, offset: int = 0, *, drug_names: bool = True) -> lis
             and m.entity.key not in get_lexicon().entities
         ]
         mentions = sorted([*mentions, *extra], key=lambda m: m.start)
-    return mentions
+    # "serotonin syndrome", "protein C deficiency": a condition, no drug ("digoxin toxicity"
+    # is still digoxin's doing)
+    return [
+        m
+        for m in mentions
+        if m.entity.type is not EntityType.DRUG
+        or not _NAMES_A_CONDITION.match(text, m.end - offset)
+    ]
+
+
+_NAMES_A_CONDITION = re.compile(
+    r"[\s-]+(?:syndrome|deficiency|deficient|use\s+disorder)\b",
+    re.I,
+)
 
 
 # An abbreviation defined in the text: a drug name, then its short form in brackets

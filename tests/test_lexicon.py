@@ -58,8 +58,14 @@ def test_hpo_identifier_names_the_same_phenotype(
         ("an anti-convulsive action", "anticonvulsant"),
     ],
     ids=[
-        "alcohol-is-ethanol", "brand", "class-title-case", "disorder", "phrase", "drug-package",
-        "effect-in-a-list", "hyphenated-effect",
+        "alcohol-is-ethanol",
+        "brand",
+        "class-title-case",
+        "disorder",
+        "phrase",
+        "drug-package",
+        "effect-in-a-list",
+        "hyphenated-effect",
     ],
 )
 def test_mentions_resolve_to_one_concept(text: str, key: str) -> None:
@@ -102,3 +108,28 @@ def test_a_drug_heading_a_compound_word_is_found(text: str) -> None:
 @pytest.mark.parametrize("text", ["A well-tolerated dose.", "Long-term follow-up is needed."])
 def test_an_ordinary_compound_word_names_no_drug(text: str) -> None:
     assert [m for m in find_mentions(text) if m.entity.type.name == "DRUG"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Serotonin syndrome has been reported.", "Serotonin"),
+        ("Patients with protein C deficiency may develop skin necrosis.", "protein C"),
+    ],
+)
+def test_a_substance_naming_a_condition_is_no_drug_mention(text: str, word: str) -> None:
+    assert word not in [m.text for m in find_mentions(text)]
+
+
+def test_a_drug_named_with_its_toxicity_is_still_the_drug() -> None:
+    assert "Digoxin" in [m.text for m in find_mentions("Digoxin toxicity is more likely.")]
+
+
+def test_a_racemic_drug_filed_under_its_enantiomer_gets_no_identifier() -> None:
+    """The name package files propranolol under (2R)-propranolol's DrugBank record."""
+    (propranolol,) = [
+        m for m in find_mentions("Propranolol is a beta-blocker.") if m.text == "Propranolol"
+    ]
+    assert propranolol.entity.identifiers == ()
+    (sertraline,) = find_mentions("Sertraline is an SSRI.")[:1]
+    assert sertraline.entity.identifiers == ("DRUGBANK:DB01104",)
