@@ -44,8 +44,14 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "mechanism": re.compile(r"mechanism|pharmacolog|how .* works|mode of action", re.I),
-    # what too much of the drug does ("10 OVERDOSAGE", "If you take too much"): no side effects
-    "overdose": re.compile(r"overdos|too much", re.I),
+    # what too much of the drug does ("10 OVERDOSAGE", "If you take more X than you should"):
+    # no side effects (``extract.context`` keeps it to its own heading, and drops it from a
+    # heading naming another kind too: "Risk of accidental overdose" under warnings)
+    "overdose": re.compile(
+        r"overdos|\b(?:take|taken|taking|took|use|used|using)\b[^.]{0,30}?\b(?:too much"
+        r"|more\b[^.]{0,30}?\bthan you should)",
+        re.I,
+    ),
 }
 
 # How a side-effects heading groups its effects.
@@ -99,7 +105,7 @@ PARTIAL_DETERMINER = re.compile(
 # "while taking it" is an adjunct, no clause; a sentence that opens with "Although ..., "
 # is one clause with its main clause (``scoped_hedges`` never splits at the start).
 HEDGE_CLAUSE_BREAK = re.compile(
-    r";|\bbut\b|\b(?:al)?though\b|\bhowever\b|\bwhereas\b"
+    r";|\bbut\b|\b(?:al)?though\b|\bhowever\b|\bwhereas\b|,\s*(?:as(?!\s+well)|since)\b"
     r"|\bwhile\b(?!\s+(?:\w+ing|on|under|receiving)\b)"
     r"|,\s*(?:and\s+)?(?:therefore|thus|hence|so|consequently)\b|,\s*which\b"
     r"|\band\s+(?=(?:is|are|was|were|has|have|can|should|must|will)\b"
@@ -125,7 +131,13 @@ NOT_NEGATION = re.compile(
 )
 # Where a negation's reach ends: "should not be used in X because it may cause Y" denies no Y.
 CLAUSE_BREAK = re.compile(
-    r";|\bbut\b|\balthough\b|\bhowever\b|\bwhereas\b|\bwhile\b|\bbecause\b", re.I
+    r";|\bbut\b|\balthough\b|\bhowever\b|\bwhereas\b|\bwhile\b|\bbecause\b"
+    # "should not be used in children, as growth retardation may result": the reason is
+    # stated, not denied; so is a new clause after a comma with a verb of its own
+    r"|,\s*(?:as(?!\s+well)|since)\b"
+    r"|,\s*(?=(?:[\w-]+\s+){1,5}?(?:may|can|could|might|will)\s+(?:result|occur|develop"
+    r"|follow|cause)\b)",
+    re.I,
 )
 # A finding denied after it is named, as the subject of a negated report: "weight gain has not
 # been observed", "seizures were not reported", "hepatotoxicity did not occur". Only when
@@ -158,12 +170,16 @@ DENIED_FOR_A_GROUP = re.compile(
 # "hypersensitivity to benzodiazepines", "patients allergic to penicillins or cephalosporins":
 # the drug is what the patient reacts to, no partner of an interaction.
 ALLERGEN_BEFORE = re.compile(
-    r"\b(?:hypersensitiv\w*|allerg\w*|intolerance|anaphyla\w*|idiosyncra\w*)"
+    # the patient's allergy: "patients with known hypersensitivity to", "a history of allergy
+    # to", "Allergy to aspirin is ..."; not "the risk of hypersensitivity to X increases"
+    r"(?:^|\b(?:patients?|people|those|anyone|individuals?|history|known|previous|prior"
+    r"|documented|suspected|with|who|have|had|has|after|an?|any)\b(?:\s+[\w-]+){0,3}?\s+)"
+    r"(?:hypersensitiv\w*|allerg\w*|intolerance|anaphyla\w*|idiosyncra\w*)"
     # "an allergic reaction such as anaphylaxis or angioedema to any penicillin"
     r"(?:\s+(?!(?:is|are|was|were|has|have|had|be|been|reported|occurred|due|should|must|may"
     r"|can|could|not|tak\w*|us\w*|given|receiv\w*|avoid\w*|combin\w*|co-?administ\w*)\b)"
     r"[\w-]+){0,6}?"
-    r"\s+(?:to|with)\s+"
+    r"\s+to\s+"
     r"(?:(?!(?:is|are|was|were|has|have|may|can|should|must|will|and\s+in|or\s+in)\b)"
     r"[^.;:()])*$",
     re.I,
@@ -283,6 +299,23 @@ TREATS_CUE = _cue(
     r"|effective (?:in|for|against)|inhibits? the|alleviat\w*|reliev\w*|prevent(?:s|ion of)?"
     r"|reduc(?:es|ing) (?:the )?(?:frequency|attacks|symptoms|number|severity)|reduces\b"
     r"|for the (?:treatment|management) of)"
+)
+# What a phenotype of the side-effect vocabulary must follow to be a use of the drug
+# ("indicated for the treatment of hypertension", "used to treat type 2 diabetes", "for the
+# prophylaxis of systemic embolism"), and what ends that phrase before it ("in patients with
+# atrial fibrillation", a verb, a reason): the list between may name several.
+TREATED_PHENOTYPE_LEAD = re.compile(
+    r"\b(?:(?:indicated|approved|used|prescribed|effective|licensed)\s+(?:\w+\s+){0,3}?"
+    r"(?:for|in|to\s+(?:treat|prevent|manage|control|relieve)|against)"
+    r"|(?:treatment|management|relief|prophylaxis|prevention|control)\s+of|treats?"
+    r"|to\s+(?:treat|prevent|relieve|manage|control))\b",
+    re.I,
+)
+TREATED_PHENOTYPE_GAP_END = re.compile(
+    r"[;:()]|\b(?:is|are|was|were|may|can|could|might|will|has|have|had|who|which|that|with"
+    r"|caus\w*|due|associated|induced|but|although|however|whereas|while|because|since|as|if"
+    r"|when|unless|not|no|patients|adults|children|people|those|combination|risk|side)\b",
+    re.I,
 )
 SIDE_EFFECT_CUE = _cue(
     r"\b(?:cause[sd]?|causing|produce[sd]?|lead(?:s)? to|result(?:s)? in|side effects?"

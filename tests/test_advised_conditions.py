@@ -193,3 +193,119 @@ def test_a_greater_sensitivity_to_a_drug_is_an_interaction(tmp_path: Path) -> No
         tmp_path, "Clonazepam may increase sensitivity to opioids.", heading="Drug Interactions"
     )
     assert _objects(extraction, "interacts_with") == {"opioid"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "disease"),
+    [
+        ("It is indicated for the treatment of hypertension and angina.", "angina pectoris"),
+        ("It is used to treat high blood pressure.", "hypertension"),
+        (
+            "It is indicated for the treatment of major depressive disorder.",
+            "major depressive disorder",
+        ),
+        ("It is used for moderate to severe pain.", "pain"),
+    ],
+)
+def test_a_disease_the_drug_is_used_for_is_treated(
+    tmp_path: Path, sentence: str, disease: str
+) -> None:
+    extraction = _extract(tmp_path, sentence, heading="Indications")
+    assert disease in _objects(extraction, "treats")
+    assert disease not in _objects(extraction, "has_side_effect")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phenotype"),
+    [
+        # the patients' other condition, a negated use, and an effect of the drug
+        (
+            "It is indicated for the prevention of migraine in patients with hypertension.",
+            "hypertension",
+        ),
+        ("It is not used to treat headache.", "headache"),
+        ("It is used for anxiety but may cause insomnia.", "insomnia"),
+    ],
+)
+def test_a_phenotype_outside_the_use_is_not_treated(
+    tmp_path: Path, sentence: str, phenotype: str
+) -> None:
+    assert phenotype not in _objects(_extract(tmp_path, sentence, heading="Uses"), "treats")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        # the patients' conditions listed before the risk they run
+        (
+            "Patients with renal impairment, dehydration or hyponatremia are more likely to"
+            " develop lithium toxicity.",
+            "dehydration",
+        ),
+        # a condition described by what causes it is still the patient's
+        (
+            "Avoid it in patients with conditions causing tissue hypoxia, such as heart failure.",
+            "cardiac failure",
+        ),
+    ],
+)
+def test_the_patients_conditions_are_no_side_effects(
+    tmp_path: Path, sentence: str, condition: str
+) -> None:
+    assert condition not in _objects(
+        _extract(tmp_path, sentence, heading="Warnings"), "has_side_effect"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        (
+            "Use it with caution in patients at risk of gastrointestinal bleeding.",
+            "gastrointestinal hemorrhage",
+        ),
+        ("Use it cautiously in those at high risk of falls.", "fall"),
+    ],
+)
+def test_patients_at_risk_of_a_condition_need_caution(
+    tmp_path: Path, sentence: str, condition: str
+) -> None:
+    assert condition in _objects(_extract(tmp_path, sentence), "caution_in")
+
+
+def test_a_reason_after_a_prohibition_is_stated_not_denied(tmp_path: Path) -> None:
+    path = tmp_path / "prednisolone.txt"
+    path.write_text(
+        "Prednisolone\n\nWarnings\n\nPrednisolone should not be used in children for long"
+        " periods, as growth retardation may result.\n",
+        encoding="utf-8",
+    )
+    claims = extract(read_document(path)).claims
+    growth = [
+        c
+        for c in claims
+        if c.relation == "has_side_effect" and c.obj and c.obj.entity.key == "growth-delay"
+    ]
+    assert growth and not any(c.negated for c in growth)
+
+
+def test_a_risk_of_hypersensitivity_raised_by_another_drug_is_an_interaction(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "valproate.txt"
+    path.write_text(
+        "Valproate\n\nDrug Interactions\n\nThe risk of hypersensitivity to lamotrigine increases"
+        " when valproate is added.\n",
+        encoding="utf-8",
+    )
+    claims = extract(read_document(path)).claims
+    partners = {c.obj.entity.key for c in claims if c.relation == "interacts_with" and c.obj}
+    partners |= {c.subject.entity.key for c in claims if c.relation == "interacts_with"}
+    assert "lamotrigine" in partners
+
+
+def test_what_the_drug_may_cause_in_a_uses_section_is_not_treated(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path, "It is used for anxiety but may cause insomnia.", heading="Uses"
+    )
+    assert _objects(extraction, "treats") == {"anxiety"}

@@ -121,7 +121,7 @@ def test_each_subsection_of_an_smpc_section_4_names_its_own_kind(tmp_path: Path)
         "4.8 Undesirable effects\n\nDizziness and headache are common.\n"
     )
     found = _claims(tmp_path, text)
-    assert not {pair for pair in found if pair[0] == "treats" and pair[1] != "heart-failure"}
+    assert {pair for pair in found if pair[0] == "treats"} == {("treats", "cardiac-failure")}
     assert {("has_side_effect", "dizziness"), ("has_side_effect", "headache")} <= found
 
 
@@ -188,5 +188,33 @@ def test_a_warning_about_the_risk_of_overdose_stays_a_warning(tmp_path: Path) ->
     text = (
         "Oxycodone\n\n5 WARNINGS AND PRECAUTIONS\n\n5.3 Risk of Overdose\n\n"
         "Oxycodone may cause life-threatening respiratory depression.\n"
+    )
+    assert ("has_side_effect", "respiratory-depression") in _claims(tmp_path, text)
+
+
+def test_a_title_naming_uses_is_no_uses_section(tmp_path: Path) -> None:
+    text = (
+        "Amoxicillin: uses and dosage\n\nKidney problems\n\nUse with caution in patients with"
+        " renal impairment.\n"
+    )
+    found = _claims(tmp_path, text)
+    assert ("caution_in", "kidney-disease") in found
+    assert not {pair for pair in found if pair[0] == "treats"}
+
+
+def test_the_section_after_an_overdosage_section_lists_side_effects(tmp_path: Path) -> None:
+    text = (
+        "Quetiapine\n\n10 OVERDOSAGE\n\nOverdosage may cause coma.\n\n"
+        "17 PATIENT COUNSELING INFORMATION\n\nQuetiapine may cause dizziness.\n"
+    )
+    found = _claims(tmp_path, text)
+    assert ("has_side_effect", "dizziness") in found
+    assert ("has_side_effect", "coma") not in found
+
+
+def test_a_warning_about_overdose_is_a_warning(tmp_path: Path) -> None:
+    text = (
+        "Methadone\n\nWARNING: RISK OF ACCIDENTAL OVERDOSE\n\nMethadone may cause"
+        " life-threatening respiratory depression.\n"
     )
     assert ("has_side_effect", "respiratory-depression") in _claims(tmp_path, text)

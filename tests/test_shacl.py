@@ -61,10 +61,22 @@ def test_dose_value_as_text_fails(seed_graph: Graph) -> None:
     assert not validate_graph(broken).conforms
 
 
-def test_treating_a_side_effect_class_fails(seed_graph: Graph) -> None:
+def test_treating_a_receptor_fails(seed_graph: Graph) -> None:
     broken = copy(seed_graph)
-    broken.add((CLONAZEPAM, BIOLINK.treats, DKGID["drowsiness"]))
+    receptor = DKGID["gaba-a-receptor-test"]
+    broken.add((receptor, RDF.type, DKG.MolecularTarget))
+    broken.add((receptor, RDFS.label, Literal("GABA-A receptor")))
+    broken.add((CLONAZEPAM, BIOLINK.treats, receptor))
     assert not validate_graph(broken).conforms
+
+
+def test_a_phenotype_may_be_treated(seed_graph: Graph) -> None:
+    """'Indicated for hypertension': Biolink's range is a disease or a phenotypic feature."""
+    graph = copy(seed_graph)
+    graph.add((DKGID["hypertension"], RDF.type, DKG.AdverseEffect))
+    graph.add((DKGID["hypertension"], RDFS.label, Literal("hypertension")))
+    graph.add((CLONAZEPAM, BIOLINK.treats, DKGID["hypertension"]))
+    assert validate_graph(graph).conforms
 
 
 def test_undefined_dkg_term_fails(seed_graph: Graph) -> None:

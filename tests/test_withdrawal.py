@@ -471,3 +471,8 @@ def test_the_treated_illness_coming_back_is_rebound(tmp_path: Path) -> None:
     extraction = _extract(tmp_path, "Discontinuation of lithium may precipitate relapse of mania.")
     assert _objects(extraction, "has_symptom") == set()
     assert "mania" in _objects(extraction, "rebound")
+
+
+def test_a_symptom_named_with_withdrawal_is_a_symptom(tmp_path: Path) -> None:
+    extraction = _extract(tmp_path, "Rapid dose reduction may cause withdrawal seizures.")
+    assert _objects(extraction, "has_symptom") == {"withdrawal seizures"}

@@ -38,6 +38,7 @@ from graph_builder.adverse.patterns import (
     without_severity,
 )
 from graph_builder.adverse.vocabulary import (
+    PATTERN_SOURCE,
     TERMS_PATH,
     AdverseVocabulary,
     VocabularyRow,
@@ -53,6 +54,7 @@ __all__ = [
     "ANIMAL_STUDY",
     "CACHE_DIR",
     "LIST_LEAD",
+    "PATTERN_SOURCE",
     "RISK_FACTOR_BEFORE",
     "SEVERITY",
     "STUDY_DESIGN",

@@ -110,7 +110,7 @@ RISK_FACTOR_BEFORE = re.compile(
     r"(?:\s+(?!(?:as|whom|where|since|because|although|though|but|while|when|unless|may|can"
     r"|could|is|are|was|were)\b)[A-Za-z][\w+/-]*){0,3}\s+$"
     r"|\bhistory of\s+(?:\w+\s+){0,2}$|\b(?:treatment|prophylaxis|prevention) of\s+(?:\w+\s+){0,2}$"
-    r"|\b(?:therapy|treatment|treated|indicated) for\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:therapy|treatment|treated|indicated|used|given|prescribed) for\s+(?:\w+\s+){0,2}$"
     r"|\breduc\w+ (?:of|in) (?:the )?risk of\s+(?:\w+\s+){0,2}$"
     r"|\bindicated for\s+(?:\w+\s+){0,3}$|\brisk factors? (?:for|of)\s+(?:\w+\s+){0,2}$",
     re.I,
@@ -190,10 +190,10 @@ RISK_LIST_LEAD = re.compile(
     r"|who had|having|at risk)|\brisk factors?|\bhistory of"
     # what the drug is contraindicated or to be used with caution in: "contraindicated in
     # glaucoma", "use cautiously in myasthenia gravis", "not recommended in porphyria"
-    r"|\bcontra-?indicat\w*\s+(?:for\s+use\s+)?(?:in|with)"
+    r"|(?P<advice>\bcontra-?indicat\w*\s+(?:for\s+use\s+)?(?:in|with)"
     r"|\b(?:with\s+caution|cautiously|caution(?:\s+(?:is|should\s+be)\s+\w+)?)\s+in"
     r"|\bnot\s+(?:be\s+)?(?:recommended|used|given|administered|prescribed)\s+in"
-    r"|\bavoid(?:ed)?\s+(?:(?:its\s+)?use\s+|it\s+|(?:this|the)\s+(?:drug|medicine)\s+)?in)\b"
+    r"|\bavoid(?:ed)?\s+(?:(?:its\s+)?use\s+|it\s+|(?:this|the)\s+(?:drug|medicine)\s+)?in))\b"
     r"(?P<gap>(?:[^.;:*%]|\b[ei]\.[ge]\.)*)$",
     re.I,
 )
@@ -205,9 +205,10 @@ _RISK_LIST_END = re.compile(
     r"|since|because|although|though|but|whereas|while|when|unless"
     # a reason, a risk or advice of another kind: "..., as X is more frequent", "in whom X",
     # "owing to the risk of X", "and monitor for X", "drugs known to cause X"
-    r"|(?<!such )as|whom|where|owing|view|(?<!at )risk|monitor\w*|discontinu\w*|stop\w*|watch\w*"
-    r"|known\s+to|caus\w*|driving|having|being)\b"
-    r"|,\s*with\b",
+    r"|(?<!such )as|whom|where|owing|view|monitor\w*|discontinu\w*|stop\w*|watch\w*"
+    r"|driving|having|being)\b"
+    # "(risk of lactic acidosis)": the drug's risk, in brackets after the condition
+    r"|\(\s*(?:an?\s+)?(?:increased\s+)?risk\b",
     re.I,
 )
 
@@ -266,8 +267,11 @@ def is_risk_factor(text: str, position: int) -> bool:
     if opening and "," in gap:
         return False
     # "Caution in the elderly, sedation and ataxia may occur": after a comma, a phrase with a
-    # verb of its own is a finding, not one more item of the list
-    return not ("," in gap and _OWN_VERB.search(_phrase_at(text, position)))
+    # verb of its own is a finding, not one more item of the advice's list ("Patients with A,
+    # B or C are at risk" lists the patients' conditions)
+    return not (
+        listed.group("advice") and "," in gap and _OWN_VERB.search(_phrase_at(text, position))
+    )
 
 
 # A verb that makes a listed phrase the subject of a finding ("X may occur", "X having been

@@ -164,6 +164,10 @@ def get_vocabulary() -> AdverseVocabulary:
     return AdverseVocabulary(read_terms(), hpo_terms())
 
 
+# The source of an effect read by its shape alone, with no entry in any vocabulary.
+PATTERN_SOURCE = "adverse-effect pattern"
+
+
 def too_generic(surface: str) -> bool:
     """Tell whether a phrase is too generic to be a reaction by itself ("infection")."""
     return normalise_phrase(surface) in get_vocabulary().kind("ignore")
@@ -180,5 +184,5 @@ def entity_for(surface: str, vocabulary: AdverseVocabulary) -> Entity:
         key=slugify(label),
         type=EntityType.ADVERSE_EFFECT,
         label=label,
-        source="adverse-effect pattern",
+        source=PATTERN_SOURCE,
     )

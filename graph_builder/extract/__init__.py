@@ -119,7 +119,9 @@ def _headings_without_sentences(document: Document) -> list[Section]:
         first = bisect_left(starts, section.start)
         return first == len(starts) or starts[first] >= section.end
 
-    return [s for s in sorted(document.sections, key=lambda s: s.start) if is_empty(s)]
+    # the title names the drug, no kind of section ("Amoxicillin: uses and dosage")
+    sections = [s for s in document.sections if s.heading.strip() != document.title.strip()]
+    return [s for s in sorted(sections, key=lambda s: s.start) if is_empty(s)]
 
 
 def document_mentions(document: Document) -> list[tuple[Sentence, list[Mention]]]:

@@ -240,7 +240,8 @@ _COUNTED_CONJUNCT = re.compile(
 
 def _clause_start(text: str, position: int) -> int:
     """Return where the clause holding ``position`` starts, for the reach of a negation."""
-    starts = [match.end() for match in R.CLAUSE_BREAK.finditer(text, 0, position)]
+    # (the whole text is searched: a break may look ahead past ``position``)
+    starts = [m.end() for m in R.CLAUSE_BREAK.finditer(text) if m.end() <= position]
     return starts[-1] if starts else 0
 
 
@@ -396,8 +397,10 @@ class SectionKinds:
                 kinds = own
             elif kinds is None:
                 # an unnumbered sub-heading sits in the numbered section before it; after an
-                # unnumbered "CONTRAINDICATIONS" it may follow an empty "WARNINGS" heading
-                kinds = self.last if self.last_numbered else self.last - _OWN_SECTION_ONLY
+                # unnumbered "CONTRAINDICATIONS" it may follow an empty "WARNINGS" heading; a
+                # numbered one ("17 PATIENT COUNSELING") opens a section of its own
+                inherits = self.last_numbered and not number
+                kinds = self.last if inherits else self.last - _OWN_SECTION_ONLY
             if depth == 0 and kinds and (own or number):  # an inherited kind changes nothing
                 self.last, self.last_numbered = kinds, number is not None
         return kinds or frozenset()
@@ -406,7 +409,7 @@ class SectionKinds:
 # A contraindications section's kind never carries over to a numbered heading of another
 # section: in a label "5.1 Hepatotoxicity" follows "4 CONTRAINDICATIONS" when "5 WARNINGS"
 # has no text. An unnumbered sub-heading ("Glaucoma") stays in its contraindications section.
-_OWN_SECTION_ONLY = frozenset({"contraindication"})
+_OWN_SECTION_ONLY = frozenset({"contraindication", "overdose"})
 # Kinds of one numbered subsection that its siblings do not share.
 _SUBSECTION_ONLY = frozenset({"indication", "contraindication"})
 
@@ -415,7 +418,10 @@ def _heading_cues(heading: str) -> frozenset[str]:
     """Return the kinds of section a heading's own words name."""
     if _ORGAN_GROUPING.search(heading):
         return frozenset()
-    return frozenset(kind for kind, cue in R.SECTION_CUES.items() if cue.search(heading))
+    kinds = frozenset(kind for kind, cue in R.SECTION_CUES.items() if cue.search(heading))
+    # "Risk of accidental overdose" under warnings, "Abuse, dependence and overdose": the
+    # other kind rules
+    return kinds - {"overdose"} if len(kinds) > 1 else kinds
 
 
 GENERIC_TITLE = re.compile(

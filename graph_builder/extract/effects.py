@@ -24,7 +24,9 @@ _CAUSES = re.compile(
 # patients have.
 _NOT_A_CONDITION = re.compile(
     r"\b(?:risk factors? (?:for|of)|(?:treatment|prophylaxis|prevention) of|indicated for"
-    r"|(?:therapy|treated|used|given|prescribed) for|risk (?:of|for))\s+(?:\w+\s+){0,3}$",
+    r"|(?:therapy|treated|used|given|prescribed) for"
+    # a risk the drug brings, as in owing to the risk of falls, but not patients at risk
+    r"|(?<!at )(?<!high )(?<!increased )(?<!elevated )risk (?:of|for))\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 
@@ -162,6 +164,26 @@ class SideEffectReading(ReaderBase):
             and not _NOT_A_CONDITION.search(self.text, 0, self.rel(mention))
         ]
 
+    def treated_conditions(self) -> list[Mention]:
+        """Return the phenotypes the sentence names as uses of the drug.
+
+        "indicated for the treatment of hypertension", "used to treat type 2 diabetes": the
+        side-effect vocabulary names most diseases a drug is used for; a bare list under a
+        uses heading ("Hypertension; angina; migraine") names uses too.
+        """
+        listed = "indication" in self.kinds and not R.CLAUSE_VERB.search(self.text)
+        chosen = []
+        for mention in self.adverse_objects(frozenset({EntityType.ADVERSE_EFFECT})):
+            if mention.entity.source == adverse.PATTERN_SOURCE:  # "migraine prophylaxis"
+                continue  # a phrase read as a reaction by its shape names no known disease
+            at = self.rel(mention)
+            leads = list(R.TREATED_PHENOTYPE_LEAD.finditer(self.text, 0, at))
+            if listed or (
+                leads and not R.TREATED_PHENOTYPE_GAP_END.search(self.text, leads[-1].end(), at)
+            ):
+                chosen.append(mention)
+        return chosen
+
     def withdrawal_lists(self) -> list[tuple[re.Match[str], int]]:
         """Return each list of withdrawal symptoms: the cue that opens it and where it ends.
 
@@ -269,7 +291,7 @@ _NAMES_WITHDRAWAL = re.compile(
     r"|signs|phenomena))?$"
 )
 # "stopping steroids": the stopping itself, read as a phrase, is no symptom of it
-_STOPPING = re.compile(r"(?:stopp|discontinu|withdraw|cessation|abrupt)", re.I)
+_STOPPING = re.compile(r"(?:stopp|discontinu|cessation|abrupt)", re.I)
 # "rebound anxiety", "rebound insomnia": the vocabulary may name the rebound with its condition
 _REBOUND_WORD = re.compile(r"rebound\s+", re.I)
 

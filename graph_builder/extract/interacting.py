@@ -32,7 +32,10 @@ class InteractionReading(ReaderBase):
             m
             for m in self.mentions
             if m.entity.type in PARTNERS
-            and not R.ALLERGEN_BEFORE.search(self.text, 0, self.rel(m))
+            and (
+                m.entity.key == self.topic.entity.key
+                or not R.ALLERGEN_BEFORE.search(self.text, 0, self.rel(m))
+            )
         ]
 
     def interactions(self, rule: R.Rule, *, cue: bool = True) -> Iterator[Claim]:

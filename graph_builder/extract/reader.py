@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from graph_builder import rules as R
 from graph_builder.extract.advice import ADVICE_RELATIONS, mask_advice
 from graph_builder.extract.base import within
-from graph_builder.extract.context import is_negated
+from graph_builder.extract.context import clauses, is_negated
 from graph_builder.extract.effects import SideEffectReading
 from graph_builder.extract.interacting import InteractionReading
 from graph_builder.extract.statements import StatementReading
@@ -70,12 +70,7 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         scope = self.clauses_where(rule.clause_cue) if scoped else []
         advice = rule.relation in ADVICE_RELATIONS and not rule.cue_in_lead_in
         text = mask_advice(self.text) if advice else self.text
-        objects = self.others(rule.objects)
-        phenotypes: list[Mention] = []
-        if advice:
-            named = {m.entity.key for m in objects}
-            phenotypes = [m for m in self.advised_conditions() if m.entity.key not in named]
-            objects += phenotypes
+        objects, phenotypes = self.rule_objects(rule, advice=advice)
         for obj in objects:
             at = self.rel(obj)
             denied = False
@@ -86,6 +81,8 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
                 denied = verdict == "denied"
             elif within(at, excluded) or (scoped and not within(at, scope)):
                 continue
+            elif rule.relation == "treats" and self.caused_here(at):
+                continue  # "used for anxiety but may cause insomnia"
             negatable = rule.negatable and not prohibition and not within(at, softened)
             negated = denied or (negatable and is_negated(text, at))
             if isinstance(cue, re.Match) and negatable:
@@ -95,6 +92,27 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
 
             qualifiers = self.qualifiers(rule.relation, obj)
             yield self.claim(rule.relation, rule.name, obj, negated=negated, qualifiers=qualifiers)
+
+    def rule_objects(self, rule: R.Rule, *, advice: bool) -> tuple[list[Mention], list[Mention]]:
+        """Return a rule's objects, and which of them are phenotypes of the effect vocabulary.
+
+        The lexicon's conditions and groups first; then what the side-effect vocabulary names
+        as the patient's condition (advice) or as a use of the drug (treats).
+        """
+        objects = self.others(rule.objects)
+        named = {m.entity.key for m in objects}
+        phenotypes: list[Mention] = []
+        if advice:
+            phenotypes = self.advised_conditions()
+        elif rule.relation == "treats":
+            phenotypes = self.treated_conditions()
+        phenotypes = [m for m in phenotypes if m.entity.key not in named]
+        return [*objects, *phenotypes], phenotypes
+
+    def caused_here(self, at: int) -> bool:
+        """Tell whether the clause naming the words at ``at`` says the drug causes them."""
+        start = next((a for a, b in clauses(self.text) if a <= at < b), 0)
+        return bool(R.SIDE_EFFECT_CUE.search(self.text, start, at))
 
     def advice_verdict(self, relation: str, at: int) -> str | None:
         """Say whether the advice at ``at`` makes ``relation``: "asserted", "denied" or None."""
