@@ -13,16 +13,23 @@ from dataclasses import replace
 from graph_builder.model import Dose
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
-UNITS = r"mg/kg|mcg/kg|mg/m2|mg|mcg|µg|μg|micrograms?|milligrams?|g|ml|mL|units?|IU"
-# An amount per volume ("10 g/dL", "4 mg per L") is a concentration, no dose.
+# An amount per kilogram of body weight keeps "/kg" in its unit ("250 micrograms/kg").
+UNITS = (
+    r"(?:mg|mcg|µg|μg|micrograms?|milligrams?|g|units?|IU)\s*(?:/|per\s+)\s*kg\b|mg/m2"
+    r"|mg|mcg|µg|μg|micrograms?|milligrams?|g|ml|mL|units?|IU"
+)
+# An amount per volume ("10 g/dL", "4 mg per L") is a concentration, no dose. A range may
+# name its unit twice ("50 mg to 100 mg").
 AMOUNT = re.compile(
-    rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?\s*(?P<unit>{UNITS})\b"
+    rf"(?P<low>{_NUMBER})(?:(?:\s*(?P<first>{UNITS}))?\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?"
+    rf"\s*(?P<unit>(?(first)(?P=first)|(?:{UNITS})))\b"
     r"(?!\s*(?:/|per\b)\s*(?:d?l|ml|mmol|lit(?:er|re)s?)\b)",
     re.I,
 )
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "once": 1, "twice": 2}
 FREQUENCY = re.compile(
-    r"\b(?P<text>(?P<n>once|twice|one|two|three|four|five|six|\d+)(?:\s*(?:-|–|to)\s*(?P<n2>\d+))?"
+    r"\b(?P<text>(?P<n>once|twice|one|two|three|four|five|six|\d+)"
+    r"(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+|two|three|four|five|six))?"
     r"(?:\s+times?)?\s+(?:daily|a day|per day|each day|every day))\b"
     r"|\b(?P<every>every \d+(?:\s*(?:-|to)\s*\d+)? hours)\b",
     re.I,
@@ -264,6 +271,19 @@ def population_of(text: str) -> tuple[str | None, str | None, str | None]:
     return match.group("text"), low, high
 
 
+def _duration(duration: re.Match[str] | None, text: str) -> str | None:
+    """Return how long a dose is given, not an age ("adults over 75 years").
+
+    >>> _duration(DURATION.search("Adults over 75 years: 300 mg."), "Adults over 75 years")
+    """
+    if duration is None:
+        return None
+    population = POPULATION.search(text)
+    if population and population.start() <= duration.start() < population.end():
+        return None
+    return duration.group("text")
+
+
 _SUFFICES = re.compile(r"\b(?:sufficient|adequate|enough|effective|suffices?)\b", re.I)
 
 
@@ -329,7 +349,7 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
         population=population,
         age_min_years=age_min,
         age_max_years=age_max,
-        duration=duration.group("text") if duration else None,
+        duration=_duration(duration, text),
         duration_max_months=max_duration.group("n") if max_duration else None,
         setting=place.lower() if place else None,
         circumstance=circumstance.group() if circumstance else None,
