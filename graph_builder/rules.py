@@ -18,6 +18,18 @@ from graph_builder.model import EntityType as T
 # Warnings"): what it lists without a verb ("Anuria.", "Severe renal impairment.") are groups
 # the drug must not be given to, no risks of the drug (``extract.effects``).
 CONTRAINDICATION_HEADING = re.compile(r"contra[- ]?indicat", re.I)
+# A heading, or a label leading a paragraph, that lists conditions: "Contra-indications:",
+# "Cautions:" (a BNF-style monograph); its verbless items are no side effects.
+CONDITIONS_HEADING = re.compile(r"contra[- ]?indicat|^\W*cautions\W*$", re.I)
+# "Contra-indications: asthma; heart block", "Side-effects: nausea": a label that runs a
+# paragraph in, as a heading of its own.
+RUN_IN_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w'/-]*(?:[ -][\w'/-]+){0,2})\s*:\s")
+# The labels that name a section this way (not "Hepatic impairment:", a group of patients).
+RUN_IN_SECTION = re.compile(
+    r"side[- ]effects|adverse (?:effects|reactions)|undesirable effects|contra[- ]?indications"
+    r"|cautions|indications|uses|(?:drug )?interactions",
+    re.I,
+)
 
 # Which kind of section a heading introduces (innermost matching heading wins).
 SECTION_CUES: dict[str, re.Pattern[str]] = {
@@ -44,6 +56,8 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "mechanism": re.compile(r"mechanism|pharmacolog|how .* works|mode of action", re.I),
+    # "Cautions" and nothing else (a BNF-style list of conditions needing caution)
+    "caution": re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?cautions\W*$", re.I),
     # what too much of the drug does ("10 OVERDOSAGE", "If you take more X than you should"):
     # no side effects (``extract.context`` keeps it to its own heading, and drops it from a
     # heading naming another kind too: "Risk of accidental overdose" under warnings)
@@ -642,7 +656,15 @@ RULES: tuple[Rule, ...] = (
         frozenset({T.ADVERSE_EFFECT}),
         sections=frozenset({"precaution"}),
         excluded_sections=frozenset(
-            {"adverse", "dosage", "interaction", "indication", "contraindication", "overdose"}
+            {
+                "adverse",
+                "dosage",
+                "interaction",
+                "indication",
+                "contraindication",
+                "overdose",
+                "caution",
+            }
         ),
         examples=(
             ("Warnings and Precautions", "Severe hepatotoxicity has been seen.", "hepatotoxicity"),
@@ -655,7 +677,10 @@ RULES: tuple[Rule, ...] = (
             ("Warnings and Precautions", "No cases of hepatotoxicity were reported."),
             # the condition the drug must not be given in, not an effect of it
             ("Warnings and Precautions", "It is contraindicated in acute narrow-angle glaucoma."),
-            ("Warnings and Precautions", "Use it cautiously in myocardial infarction or in sleep apnea."),
+            (
+                "Warnings and Precautions",
+                "Use it cautiously in myocardial infarction or in sleep apnea.",
+            ),
         ),
     ),
     Rule(
@@ -820,6 +845,38 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "contraindication-section",
+        "contraindicated_in",
+        "A condition or group listed without a verb under 'Contraindications' is one.",
+        AT_RISK,
+        sections=frozenset({"contraindication"}),
+        examples=(
+            ("Contraindications", "Severe hepatic impairment.", "liver disease"),
+            (
+                "Contraindications",
+                "Acute narrow-angle glaucoma; severe liver disease.",
+                "acute narrow-angle glaucoma",
+            ),
+            ("", "Contra-indications: pregnancy; sleep apnoea.", "pregnancy"),
+        ),
+        counterexamples=(
+            ("Contraindications", "Not contraindicated in pregnancy."),
+            ("Side effects", "Glaucoma."),
+        ),
+    ),
+    Rule(
+        "caution-section",
+        "caution_in",
+        "A condition or group listed without a verb under a 'Cautions' heading or label needs caution.",
+        AT_RISK,
+        sections=frozenset({"caution"}),
+        examples=(
+            ("Cautions", "Sleep apnoea; pregnancy.", "pregnancy"),
+            ("", "Cautions: pregnancy; renal impairment.", "kidney disease"),
+        ),
+        counterexamples=(("Precautions", "Psoriasis."),),
+    ),
+    Rule(
         "contraindication-verb",
         "contraindicated_in",
         "'Contraindicated', 'not recommended', 'not prescribed' or 'avoid' in a patient group.",
@@ -830,7 +887,11 @@ RULES: tuple[Rule, ...] = (
         excluded_sections=frozenset({"dosage"}),
         examples=(
             ("", "It is not prescribed during pregnancy and lactation.", "breastfeeding"),
-            ("", "It is contraindicated in acute narrow-angle glaucoma.", "acute narrow-angle glaucoma"),
+            (
+                "",
+                "It is contraindicated in acute narrow-angle glaucoma.",
+                "acute narrow-angle glaucoma",
+            ),
             ("", "It is not recommended in patients with sleep apnea.", "sleep apnea"),
             ("", "Breastfeeding while taking it is generally not recommended.", "breastfeeding"),
             ("", "Lactating women must not take this medicine.", "breastfeeding"),

@@ -218,3 +218,32 @@ def test_a_warning_about_overdose_is_a_warning(tmp_path: Path) -> None:
         " life-threatening respiratory depression.\n"
     )
     assert ("has_side_effect", "respiratory-depression") in _claims(tmp_path, text)
+
+
+def test_a_terse_monograph_lists_uses_cautions_contraindications_and_side_effects(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Propranolol\n\nIndications: hypertension; angina.\n\n"
+        "Cautions: first-degree heart block; pregnancy.\n\n"
+        "Contra-indications: asthma; cardiogenic shock.\n\n"
+        "Hepatic impairment: reduce the oral dose.\n\n"
+        "Side-effects: bradycardia; fatigue; bronchospasm.\n"
+    )
+    found = _claims(tmp_path, text)
+    assert {("treats", "hypertension"), ("treats", "angina-pectoris")} <= found
+    assert ("caution_in", "pregnancy") in found
+    assert {("contraindicated_in", "asthma"), ("contraindicated_in", "cardiogenic-shock")} <= found
+    assert {("has_side_effect", "bradycardia"), ("has_side_effect", "fatigue")} <= found
+    # a group of patients labelled, and the conditions listed, are no side effects
+    assert not {p for p in found if p[0] == "has_side_effect"} & {
+        ("has_side_effect", key) for key in ("liver-disease", "asthma", "cardiogenic-shock")
+    }
+
+
+def test_verbless_items_under_a_contraindications_heading_are_contraindications(
+    tmp_path: Path,
+) -> None:
+    text = "Warfarin\n\n4.3 Contraindications\n\nHaemorrhagic stroke.\n\nSevere hepatic impairment.\n"
+    found = _claims(tmp_path, text)
+    assert ("contraindicated_in", "liver-disease") in found

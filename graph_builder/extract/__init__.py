@@ -20,6 +20,7 @@ from graph_builder.extract.context import (
     SectionKinds,
     find_hedges,
     find_topic,
+    heading_kinds,
     is_negated,
     section_kinds,
     side_effect_group,
@@ -105,10 +106,22 @@ def extract(document: Document) -> Extraction:
     for sentence, mentions in document_mentions(document):
         while empty and empty[0].start <= sentence.start:
             sections.heading(empty.pop(0).heading)
-        kinds = sections.of(sentence)
+        kinds = run_in_kinds(sentence) or sections.of(sentence)
         claims.extend(SentenceReader(sentence, topic, mentions, kinds).read())
     claims.extend(_warnings(claims))
     return Extraction(document, topic, tuple(_dedupe(claims)))
+
+
+def run_in_kinds(sentence: Sentence) -> frozenset[str]:
+    """Return the kinds a label running a paragraph in names ("Contra-indications: ...").
+
+    Only labels that name a list of conditions, effects, uses or partners: "Hepatic
+    impairment: reduce the dose" names a group and keeps its section.
+    """
+    label = R.RUN_IN_LABEL.match(sentence.text)
+    if label is None or sentence.label or not R.RUN_IN_SECTION.fullmatch(label.group("label")):
+        return frozenset()
+    return heading_kinds(label.group("label"))
 
 
 def _headings_without_sentences(document: Document) -> list[Section]:

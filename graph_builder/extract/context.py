@@ -182,11 +182,7 @@ def _own_conjunct(text: str, start: int, end: int, position: int) -> str:
         else:
             others.append(word)
     if own is not None:
-        others = [
-            m.span()
-            for m in _FREQUENCY_WORD.finditer(text, start, end)
-            if m.span() != own
-        ]
+        others = [m.span() for m in _FREQUENCY_WORD.finditer(text, start, end) if m.span() != own]
     for a, b in others:
         chars[a - start : b - start] = " " * (b - a)
     return "".join(chars)
@@ -378,7 +374,7 @@ class SectionKinds:
         """Return the kinds named by headings, outermost first, and remember what they set."""
         kinds: frozenset[str] | None = None
         for depth, heading in enumerate(headings):
-            own = _heading_cues(heading)
+            own = heading_kinds(heading)
             number = _HEADING_NUMBER.match(heading)
             if number and number.group(1):  # "5.3 Infections"
                 parent = self.numbered.get(number.group(1))
@@ -387,8 +383,13 @@ class SectionKinds:
                     self.numbered[number.group(1)] = parent
                 elif number.group(1) not in self.named_by_top:
                     # a sibling's list of uses or contraindications is no kind of the section:
-                    # "4.3 Contraindications" after "4.1 Therapeutic indications" (an SmPC)
-                    parent = (parent - _SUBSECTION_ONLY) or own or parent
+                    # "4.3 Contraindications" after "4.1 Therapeutic indications" (an SmPC);
+                    # a subsection naming such a list is one, for each of its sentences
+                    parent = (
+                        own
+                        if own & _SUBSECTION_ONLY
+                        else (parent - _SUBSECTION_ONLY) or own or parent
+                    )
                 kinds = parent
             elif number and number.group(2) and own:  # "5 WARNINGS AND PRECAUTIONS"
                 self.numbered[number.group(2)] = kinds = own
@@ -414,7 +415,7 @@ _OWN_SECTION_ONLY = frozenset({"contraindication", "overdose"})
 _SUBSECTION_ONLY = frozenset({"indication", "contraindication"})
 
 
-def _heading_cues(heading: str) -> frozenset[str]:
+def heading_kinds(heading: str) -> frozenset[str]:
     """Return the kinds of section a heading's own words name."""
     if _ORGAN_GROUPING.search(heading):
         return frozenset()

@@ -96,8 +96,27 @@ class SideEffectReading(ReaderBase):
     def lists_contraindications(self) -> bool:
         """Tell whether the sentence lists groups under a contraindications heading ("Anuria.")."""
         return any(
-            R.CONTRAINDICATION_HEADING.search(heading) for heading in self.sentence.heading_texts
+            R.CONDITIONS_HEADING.search(heading) for heading in self.headings_and_label()
         ) and not R.CLAUSE_VERB.search(self.text)
+
+    def listed_condition(self, mention: Mention) -> bool:
+        """Tell whether a verbless item under a list of conditions names ``mention``.
+
+        "Contra-indications: asthma; marked bradycardia; diabetes (may mask hypoglycaemia)":
+        each item between semicolons is read alone.
+        """
+        if not any(R.CONDITIONS_HEADING.search(h) for h in self.headings_and_label()):
+            return False
+        at = self.rel(mention)
+        start = max(self.text.rfind(";", 0, at), self.text.rfind(":", 0, at)) + 1
+        end = self.text.find(";", at)
+        item = self.text[start : end if end >= 0 else len(self.text)]
+        return not R.CLAUSE_VERB.search(item)
+
+    def headings_and_label(self) -> tuple[str, ...]:
+        """Return the sentence's headings, and the label that runs it in ("Cautions: ...")."""
+        label = R.RUN_IN_LABEL.match(self.text)
+        return (*self.sentence.heading_texts, *([label.group("label")] if label else []))
 
     def other_drug_causes(self) -> bool:
         """Tell whether another drug, not a class, is the cause ("alcohol may cause ...")."""
@@ -160,8 +179,11 @@ class SideEffectReading(ReaderBase):
         return [
             mention
             for mention in self.adverse_objects(frozenset({EntityType.ADVERSE_EFFECT}))
-            if adverse.is_risk_factor(self.text, self.rel(mention))
-            and not _NOT_A_CONDITION.search(self.text, 0, self.rel(mention))
+            if (self.listed_condition(mention) and _names_a_condition(mention))
+            or (
+                adverse.is_risk_factor(self.text, self.rel(mention))
+                and not _NOT_A_CONDITION.search(self.text, 0, self.rel(mention))
+            )
         ]
 
     def treated_conditions(self) -> list[Mention]:
@@ -290,6 +312,17 @@ _NAMES_WITHDRAWAL = re.compile(
     r"^(?:[a-z]+-)?(?:withdrawal|discontinuation)(?:-(?:reactions?|symptoms?|syndrome|effects"
     r"|signs|phenomena))?$"
 )
+
+
+def _names_a_condition(mention: Mention) -> bool:
+    """Tell whether a listed item names a condition: a known term, or a phrase of two words.
+
+    (An item read by its shape alone: "marked bradycardia", "Prinzmetal's angina"; not a
+    stray "second-" of "second- or third-degree AV block".)
+    """
+    return mention.entity.source != adverse.PATTERN_SOURCE or len(mention.text.split()) > 1
+
+
 # "stopping steroids": the stopping itself, read as a phrase, is no symptom of it
 _STOPPING = re.compile(r"(?:stopp|discontinu|cessation|abrupt)", re.I)
 # "rebound anxiety", "rebound insomnia": the vocabulary may name the rebound with its condition

@@ -75,7 +75,7 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
             at = self.rel(obj)
             denied = False
             if advice:  # caution or contraindication: the advice of the clause naming it
-                verdict = self.advice_verdict(rule.relation, at)
+                verdict = self.advice_verdict(rule.relation, at, listed=rule.cue is None)
                 if verdict is None:
                     continue
                 denied = verdict == "denied"
@@ -114,8 +114,11 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         start = next((a for a, b in clauses(self.text) if a <= at < b), 0)
         return bool(R.SIDE_EFFECT_CUE.search(self.text, start, at))
 
-    def advice_verdict(self, relation: str, at: int) -> str | None:
-        """Say whether the advice at ``at`` makes ``relation``: "asserted", "denied" or None."""
+    def advice_verdict(self, relation: str, at: int, *, listed: bool = False) -> str | None:
+        """Say whether the advice at ``at`` makes ``relation``: "asserted", "denied" or None.
+
+        ``listed``: the section (or a label) is the advice, unless the item says otherwise.
+        """
         own, ruling = self.advice_at(at)
         if relation == "contraindicated_in":
             if "contraindication" in own:
@@ -128,7 +131,7 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
             return "asserted"
         elif "contraindication" in own:
             return None
-        if not ruling:  # no clause says which: the sentence's cue rules every object
+        if not ruling or listed:  # no clause says which: the sentence's cue rules every object
             return "asserted"
         return "asserted" if ADVICE_KIND[relation] in ruling else None
 
