@@ -325,6 +325,17 @@ TREATED_PHENOTYPE_LEAD = re.compile(
     r"|to\s+(?:treat|prevent|relieve|manage|control))\b",
     re.I,
 )
+# "diabetes should be treated with insulin": the drug named after it treats, not the topic.
+TREATED_WITH = re.compile(
+    r"\b(?:treated|managed|controlled|treatment)\s+(?:is\s+)?with\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+ADVERSE = frozenset({T.ADVERSE_EFFECT})
+# "you have liver problems", "if you are dehydrated": an item that says the patient has it.
+HAVING_IT = re.compile(
+    r"^\s*(?:if\s+)?(?:you|they|the\s+patient|patients?)\s+(?:have|has|had|are|is|were|get"
+    r"|suffer\w*\s+from)\s+",
+    re.I,
+)
 TREATED_PHENOTYPE_GAP_END = re.compile(
     r"[;:()]|\b(?:is|are|was|were|may|can|could|might|will|has|have|had|who|which|that|with"
     r"|caus\w*|due|associated|induced|but|although|however|whereas|while|because|since|as|if"
@@ -765,6 +776,16 @@ RULES: tuple[Rule, ...] = (
         "An item of a list introduced by 'use with caution in ...' names a condition needing caution.",
         AT_RISK,
         cue=CAUTION_CUE,
+        cue_in_lead_in=True,
+        examples=(),
+        counterexamples=(),
+    ),
+    Rule(
+        "contraindication-lead-in",
+        "contraindicated_in",
+        "An item of a list introduced by 'Do not take it if:' names a condition it is contraindicated in.",
+        AT_RISK,
+        cue=CONTRAINDICATION_CUE,
         cue_in_lead_in=True,
         examples=(),
         counterexamples=(),

@@ -61,9 +61,7 @@ def test_rule_counterexample_does_not(
 
 def test_every_rule_has_examples_and_counterexamples() -> None:
     lacking = [
-        r.name
-        for r in RULES
-        if r.name != "caution-lead-in" and not (r.examples and r.counterexamples)
+        r.name for r in RULES if not r.cue_in_lead_in and not (r.examples and r.counterexamples)
     ]
     assert lacking == []
 
@@ -125,7 +123,9 @@ def test_withdrawal_symptoms_listed_on_after_a_comma(
     tmp_path: Path, sentence: str, expected: set[str]
 ) -> None:
     extraction = extract_sentence(tmp_path, "Precautions", sentence)
-    symptoms = {c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj}
+    symptoms = {
+        c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj
+    }
     assert symptoms == expected
 
 
@@ -141,7 +141,9 @@ def test_withdrawal_symptoms_listed_on_after_a_comma(
 )
 def test_advice_after_and_ends_the_withdrawal_symptoms(tmp_path: Path, sentence: str) -> None:
     extraction = extract_sentence(tmp_path, "Precautions", sentence)
-    symptoms = {c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj}
+    symptoms = {
+        c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj
+    }
     assert "anxiety" in symptoms
     assert not symptoms & {"pregnancy", "depression"}
 
@@ -254,10 +256,14 @@ def test_sentence_without_a_dose_gives_none() -> None:
 
 def test_a_condition_coming_back_on_stopping_is_rebound(tmp_path: Path) -> None:
     extraction = extract_sentence(
-        tmp_path, "Precautions", "Stopping diazepam abruptly may cause a return of seizures and anxiety."
+        tmp_path,
+        "Precautions",
+        "Stopping diazepam abruptly may cause a return of seizures and anxiety.",
     )
     rebound = {c.obj.entity.label for c in extraction.claims if c.relation == "rebound" and c.obj}
-    symptoms = {c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj}
+    symptoms = {
+        c.obj.entity.label for c in extraction.claims if c.relation == "has_symptom" and c.obj
+    }
     assert rebound == {"seizure", "anxiety"} and symptoms == set()
 
 
@@ -292,3 +298,32 @@ def test_a_need_with_no_object_makes_no_clause(text: str) -> None:
 
     assert not CLAUSE_VERB.search(text)
     assert not NEW_SUBJECT_BREAK.search(f"Avoid it in asthma, {text}")
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "item", "relation", "expected"),
+    [
+        ("Do not take diazepam if:", "you are pregnant", "contraindicated_in", "pregnancy"),
+        (
+            "Diazepam must not be used in:",
+            "severe liver disease",
+            "contraindicated_in",
+            "liver disease",
+        ),
+        ("Use diazepam with caution in:", "the elderly", "caution_in", "older adults"),
+    ],
+)
+def test_an_item_takes_the_advice_of_its_lead_in(
+    tmp_path: Path, lead_in: str, item: str, relation: str, expected: str
+) -> None:
+    path = tmp_path / "diazepam.txt"
+    path.write_text(f"Diazepam\n\nWarnings\n\n{lead_in}\n- {item}\n", encoding="utf-8")
+    claims = extract(read_document(path)).claims
+    assert expected in {c.obj.entity.label for c in claims if c.relation == relation and c.obj}
+
+
+def test_an_item_after_a_lead_in_without_advice_is_no_contraindication(tmp_path: Path) -> None:
+    path = tmp_path / "diazepam.txt"
+    path.write_text("Diazepam\n\nUses\n\nDiazepam is taken:\n- in pregnancy\n", encoding="utf-8")
+    claims = extract(read_document(path)).claims
+    assert not [c for c in claims if c.relation == "contraindicated_in"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.extract.advice import ADVICE_RELATIONS, mask_advice
-from graph_builder.extract.base import within
+from graph_builder.extract.base import PARTNERS, within
 from graph_builder.extract.context import clauses, is_negated
 from graph_builder.extract.effects import SideEffectReading
 from graph_builder.extract.interacting import InteractionReading
@@ -58,7 +59,7 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
 
     def simple(self, rule: R.Rule, cue: re.Match[str] | bool) -> Iterator[Claim]:
         """Yield subject-relation-object claims for a rule with no special reading."""
-        if rule.relation in ("treats",) and self.withdrawal:
+        if rule.relation in ("treats",) and (self.withdrawal or self.treated_by_another()):
             return
         # "not recommended unless essential": the "not" is the advice itself, not a negation
         prohibition = isinstance(cue, re.Match) and R.SOFTENED_PROHIBITION.fullmatch(cue.group())
@@ -104,10 +105,38 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         phenotypes: list[Mention] = []
         if advice:
             phenotypes = self.advised_conditions()
+        elif rule.relation in ADVICE_RELATIONS:  # an item of "Do not take it if:" is the condition
+            phenotypes = [
+                m
+                for m in self.adverse_objects(R.ADVERSE)
+                if (len(m.text.split()) > 1 or m.entity.source != adverse.PATTERN_SOURCE)
+                and self.names_the_item(m)
+            ]
         elif rule.relation == "treats":
             phenotypes = self.treated_conditions()
         phenotypes = [m for m in phenotypes if m.entity.key not in named]
         return [*objects, *phenotypes], phenotypes
+
+    def names_the_item(self, mention: Mention) -> bool:
+        """Tell whether a list item is the condition itself, not a finding about a group.
+
+        "you have severely reduced kidney function" names it; in "Older adults: falls are
+        more likely" the label names the group and the falls are a finding.
+        """
+        label = self.sentence.label
+        if label is not None:
+            return label.start <= mention.start < label.end
+        item = R.HAVING_IT.sub("", self.text)
+        return not R.CLAUSE_VERB.search(item)
+
+    def treated_by_another(self) -> bool:
+        """Tell whether another drug is the one treating ("should be treated with insulin")."""
+        return any(
+            m.entity.type in PARTNERS
+            and m.entity.key != self.topic.entity.key
+            and R.TREATED_WITH.search(self.text, 0, self.rel(m))
+            for m in self.mentions
+        )
 
     def caused_here(self, at: int) -> bool:
         """Tell whether the clause naming the words at ``at`` says the drug causes them."""

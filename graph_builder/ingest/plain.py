@@ -91,6 +91,7 @@ def _wraps(previous: str, line: str) -> bool:
     """
     return (
         len(previous.strip()) >= 40
+        and _GOES_ON.match(line.lstrip()) is not None  # a capital may start a heading's text
         and not _SENTENCE_END.search(previous)
         and not _TABLE_ROW.search(previous)
         and not _TABLE_ROW.search(line)
@@ -98,4 +99,5 @@ def _wraps(previous: str, line: str) -> bool:
     )
 
 
+_GOES_ON = re.compile(r"[a-z(\d]")
 _TABLE_ROW = re.compile(r"\d\s*%|\t|\S\s{3,}\S")
