@@ -54,13 +54,14 @@ SIDE_EFFECT = "biolink:has_side_effect"
 MEMBER_OF = "biolink:member_of"
 INTERACTING_KINDS = ("Drug", "DrugClass")
 
+
 def to_curie(iri: object) -> str:
     """Shorten an IRI to a CURIE with the contract's prefixes (``dkgid:clonazepam``)."""
     text = str(iri)
     for prefix in ("dkgid", "dkg", "biolink", "schema"):
         base = str(PREFIXES[prefix])
         if text.startswith(base):
-            return f"{prefix}:{text[len(base):]}"
+            return f"{prefix}:{text[len(base) :]}"
     return text
 
 
@@ -109,13 +110,20 @@ def _iter_entities(graph: Graph) -> Iterator[tuple[str, dict[str, Any]]]:
             label = graph.value(entity, RDFS.label)
             if label is None or not str(entity).startswith(str(DKGID)):
                 continue
-            yield to_curie(entity), {
-                "label": str(label),
-                "kind": kind.value,
-                "category": categories.get(kind.value, "biolink:NamedThing"),
-                "synonyms": "|".join(sorted(str(a) for a in graph.objects(entity, SKOS.altLabel))),
-                "xrefs": "|".join(sorted(str(x) for x in graph.objects(entity, SKOS.exactMatch))),
-            }
+            yield (
+                to_curie(entity),
+                {
+                    "label": str(label),
+                    "kind": kind.value,
+                    "category": categories.get(kind.value, "biolink:NamedThing"),
+                    "synonyms": "|".join(
+                        sorted(str(a) for a in graph.objects(entity, SKOS.altLabel))
+                    ),
+                    "xrefs": "|".join(
+                        sorted(str(x) for x in graph.objects(entity, SKOS.exactMatch))
+                    ),
+                },
+            )
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -132,8 +140,11 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         for s, o in graph.subject_objects(predicate):
             evidence[(to_curie(s), to_curie(o), curie)] = _Evidence()
     for node, s in graph.subject_objects(RDF.subject):
-        key = (to_curie(s), to_curie(graph.value(node, RDF.object)),
-               to_curie(graph.value(node, RDF.predicate)))
+        key = (
+            to_curie(s),
+            to_curie(graph.value(node, RDF.object)),
+            to_curie(graph.value(node, RDF.predicate)),
+        )
         if key in evidence:
             evidence[key].add(graph, node)
     consequences: dict[tuple[str, str, str], _Evidence] = defaultdict(_Evidence)
@@ -145,8 +156,14 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                 consequences[(a, to_curie(c), b)].add(graph, ixn)
     for (subject, obj, curie), found in sorted(evidence.items()):
         if subject in g and obj in g:
-            g.add_edge(subject, obj, key=curie, predicate=curie, label=EDGE_PREDICATES[curie],
-                       **found.attributes())
+            g.add_edge(
+                subject,
+                obj,
+                key=curie,
+                predicate=curie,
+                label=EDGE_PREDICATES[curie],
+                **found.attributes(),
+            )
     _add_consequences(g, consequences)
     return g
 
@@ -157,9 +174,15 @@ def _add_consequences(
     """Add an edge from each interaction partner to each consequence of the combination."""
     for (a, c, b), found in sorted(consequences.items()):
         if a in g and c in g and b in g:
-            g.add_edge(a, c, key=f"dkg:hasConsequence|{b}", predicate="dkg:hasConsequence",
-                       label=f"risks, when combined with {g.nodes[b]['label']},",
-                       partner=b, **found.attributes())
+            g.add_edge(
+                a,
+                c,
+                key=f"dkg:hasConsequence|{b}",
+                predicate="dkg:hasConsequence",
+                label=f"risks, when combined with {g.nodes[b]['label']},",
+                partner=b,
+                **found.attributes(),
+            )
 
 
 def interaction_graph(g: nx.MultiDiGraph) -> nx.Graph:
@@ -275,9 +298,7 @@ def get_entity(g: nx.MultiDiGraph, name: str) -> str:
     raise QueryError(f"no entity named {name!r} in the graph")
 
 
-def explain(
-    g: nx.MultiDiGraph, source: str, target: str, k: int = 3
-) -> list[list[dict[str, Any]]]:
+def explain(g: nx.MultiDiGraph, source: str, target: str, k: int = 3) -> list[list[dict[str, Any]]]:
     """Return up to ``k`` shortest paths between two entities, each step with its evidence.
 
     Extracted edges cost 1 and inferred ones 2, so a path the texts state outranks one the
@@ -343,11 +364,16 @@ def side_effect_similarity(g: nx.MultiDiGraph, minimum: float = 0.0) -> list[dic
             shared = effects[a] & effects[b]
             score = len(shared) / len(effects[a] | effects[b])
             if score > minimum:
-                rows.append({
-                    "a": a, "b": b, "a_label": g.nodes[a]["label"], "b_label": g.nodes[b]["label"],
-                    "jaccard": round(score, 4),
-                    "shared": sorted(g.nodes[n]["label"] for n in shared),
-                })
+                rows.append(
+                    {
+                        "a": a,
+                        "b": b,
+                        "a_label": g.nodes[a]["label"],
+                        "b_label": g.nodes[b]["label"],
+                        "jaccard": round(score, 4),
+                        "shared": sorted(g.nodes[n]["label"] for n in shared),
+                    }
+                )
     return sorted(rows, key=lambda r: (-r["jaccard"], r["a"], r["b"]))
 
 
@@ -379,16 +405,18 @@ def analyse(graph: Graph, pairs: Iterable[tuple[str, str]] = ()) -> dict[str, An
         "graph": summarise_graph(g),
         "clusters": {kind: [_cluster_dict(c) for c in found] for kind, found in clusters.items()},
         "hubs": find_hubs(g),
-        "explanations": [
-            {"from": a, "to": b, "paths": explain(g, a, b)} for a, b in pairs
-        ],
+        "explanations": [{"from": a, "to": b, "paths": explain(g, a, b)} for a, b in pairs],
         "side_effect_similarity": side_effect_similarity(g),
     }
 
 
 def _cluster_dict(cluster: Cluster) -> dict[str, Any]:
-    return {"name": cluster.name, "named_after": cluster.named_after,
-            "members": list(cluster.members), "labels": list(cluster.labels)}
+    return {
+        "name": cluster.name,
+        "named_after": cluster.named_after,
+        "members": list(cluster.members),
+        "labels": list(cluster.labels),
+    }
 
 
 DEFAULT_EXPLANATIONS = (("alcohol", "respiratory depression"),)

@@ -27,12 +27,21 @@ def to_markdown(analysis: dict[str, Any]) -> str:
         title = "Connected components" if kind == "components" else "Louvain communities"
         lines += ["", f"### {title}", ""]
         for cluster in analysis["clusters"][kind]:
-            lines.append(f"- **{cluster['name']}** ({len(cluster['labels'])}): "
-                         + ", ".join(cluster["labels"]))
-    lines += ["", "## Interaction hubs", "", "| entity | kind | partners | betweenness |",
-              "| --- | --- | --- | --- |"]
-    lines += [f"| {h['label']} | {h['kind']} | {h['partners']} | {h['betweenness']} |"
-              for h in analysis["hubs"]]
+            lines.append(
+                f"- **{cluster['name']}** ({len(cluster['labels'])}): "
+                + ", ".join(cluster["labels"])
+            )
+    lines += [
+        "",
+        "## Interaction hubs",
+        "",
+        "| entity | kind | partners | betweenness |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {h['label']} | {h['kind']} | {h['partners']} | {h['betweenness']} |"
+        for h in analysis["hubs"]
+    ]
     lines += ["", "## Explanations"]
     for item in analysis["explanations"]:
         lines += ["", f"### Why {item['from']} leads to {item['to']}"]
@@ -46,8 +55,10 @@ def to_markdown(analysis: dict[str, Any]) -> str:
     if not analysis["side_effect_similarity"]:
         lines.append("No two drugs in the graph share a side effect.")
     for row in analysis["side_effect_similarity"][:20]:
-        lines.append(f"- {row['a_label']} / {row['b_label']}: {row['jaccard']:.2f} "
-                     f"(shared: {', '.join(row['shared'])})")
+        lines.append(
+            f"- {row['a_label']} / {row['b_label']}: {row['jaccard']:.2f} "
+            f"(shared: {', '.join(row['shared'])})"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -55,7 +66,7 @@ def _describe_step(step: dict[str, Any]) -> str:
     claim = f"{step['subject_label']} {step['relation']} {step['object_label']}"
     if step["inferred"]:
         return f"{claim} — inferred by {step['rule']}"
-    return f"{claim} — \"{step['evidence']}\" ({step['source']})"
+    return f'{claim} — "{step["evidence"]}" ({step["source"]})'
 
 
 def write_report(analysis: dict[str, Any], g: nx.MultiDiGraph, outdir: Path) -> list[Path]:
@@ -80,16 +91,23 @@ def write_plots(analysis: dict[str, Any], g: nx.MultiDiGraph, outdir: Path) -> l
     h = interaction_graph(g)
     if h:
         figure, axes = plt.subplots(figsize=(11, 8))
-        colours = {n: i for i, c in enumerate(analysis["clusters"]["communities"])
-                   for n in c["members"]}
+        colours = {
+            n: i for i, c in enumerate(analysis["clusters"]["communities"]) for n in c["members"]
+        }
         layout = nx.spring_layout(h, seed=SEED, weight="weight")
         styles = ["dashed" if d["inferred"] else "solid" for _, _, d in h.edges(data=True)]
         nx.draw_networkx_edges(h, layout, ax=axes, style=styles, alpha=0.4)
-        nx.draw_networkx_nodes(h, layout, ax=axes, node_color=[colours.get(n, -1) for n in h],
-                               cmap="tab10", node_size=[300 if h.nodes[n]["kind"] == "DrugClass"
-                                                        else 120 for n in h])
-        nx.draw_networkx_labels(h, layout, ax=axes, font_size=7,
-                                labels={n: h.nodes[n]["label"] for n in h})
+        nx.draw_networkx_nodes(
+            h,
+            layout,
+            ax=axes,
+            node_color=[colours.get(n, -1) for n in h],
+            cmap="tab10",
+            node_size=[300 if h.nodes[n]["kind"] == "DrugClass" else 120 for n in h],
+        )
+        nx.draw_networkx_labels(
+            h, layout, ax=axes, font_size=7, labels={n: h.nodes[n]["label"] for n in h}
+        )
         axes.set_title("Interaction network by Louvain community (dashed: inferred)")
         axes.axis("off")
         written.append(_save(figure, outdir / "interaction-clusters.png"))

@@ -298,14 +298,17 @@ def serve_graph(
     where = "in memory" if in_memory else "from the on-disk store"
     server = _bind(host, port)  # first, so a taken port is said before any loading
     sys.stderr.write(f"drugkg: loading {graph_dir} ({workers} worker(s), {where})...\n")
-    with server, QueryRunner(
-        graph_dir,
-        workers=workers,
-        timeout=timeout,
-        row_cap=row_cap,
-        start_method="forkserver",
-        in_memory=in_memory,
-    ) as runner:
+    with (
+        server,
+        QueryRunner(
+            graph_dir,
+            workers=workers,
+            timeout=timeout,
+            row_cap=row_cap,
+            start_method="forkserver",
+            in_memory=in_memory,
+        ) as runner,
+    ):
         server.RequestHandlerClass.runner = runner  # type: ignore[attr-defined]
         bound_host, bound_port = server.server_address[:2]
         sys.stderr.write(

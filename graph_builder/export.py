@@ -25,13 +25,29 @@ from graph_builder.vocabulary import PREFIXES
 KNOWLEDGE_SOURCE = "infores:drugkg"
 NEO4J_NODE_HEADER = ("id:ID", "name", "category", "xrefs", ":LABEL")
 NEO4J_EDGE_HEADER = (
-    ":START_ID", ":END_ID", ":TYPE", "predicate", "inferred:boolean", "evidence", "source",
-    "evidence_count:int", "rule", "weight:float",
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "predicate",
+    "inferred:boolean",
+    "evidence",
+    "source",
+    "evidence_count:int",
+    "rule",
+    "weight:float",
 )
 KGX_NODE_HEADER = ("id", "category", "name", "synonym", "xref", "provided_by")
 KGX_EDGE_HEADER = (
-    "id", "subject", "predicate", "object", "original_predicate", "knowledge_level",
-    "agent_type", "primary_knowledge_source", "supporting_text", "source_file",
+    "id",
+    "subject",
+    "predicate",
+    "object",
+    "original_predicate",
+    "knowledge_level",
+    "agent_type",
+    "primary_knowledge_source",
+    "supporting_text",
+    "source_file",
 )
 KGX_PREDICATES = {  # the project's own predicates, as the Biolink predicate they refine
     "dkg:cautionIn": "biolink:contraindicated_in",
@@ -81,12 +97,24 @@ def to_cytoscape(g: nx.MultiDiGraph) -> dict[str, Any]:
     """Convert the analysis graph to Cytoscape's JSON (``.cyjs``) structure."""
     nodes = [{"data": {"id": n, "name": d["label"], **d}} for n, d in sorted(g.nodes(data=True))]
     edges = [
-        {"data": {**d, "source_file": d["source"], "id": f"e{i}", "source": s, "target": o,
-                  "interaction": d["predicate"]}}
+        {
+            "data": {
+                **d,
+                "source_file": d["source"],
+                "id": f"e{i}",
+                "source": s,
+                "target": o,
+                "interaction": d["predicate"],
+            }
+        }
         for i, (s, o, d) in enumerate(sorted(g.edges(data=True), key=_edge_order))
     ]
-    return {"format_version": "1.0", "generated_by": "drugkg",
-            "data": {"name": "drugkg"}, "elements": {"nodes": nodes, "edges": edges}}
+    return {
+        "format_version": "1.0",
+        "generated_by": "drugkg",
+        "data": {"name": "drugkg"},
+        "elements": {"nodes": nodes, "edges": edges},
+    }
 
 
 def _edge_order(edge: tuple[str, str, dict[str, Any]]) -> tuple[str, str, str, str]:
@@ -122,12 +150,23 @@ def export_neo4j(graph: Graph, folder: Path) -> list[Path]:
         (n, d["label"], d["category"], d["xrefs"], d["kind"]) for n, d in sorted(g.nodes(data=True))
     ]
     edges = [NEO4J_EDGE_HEADER] + [
-        (s, o, _neo4j_type(d["predicate"]), d["predicate"], str(d["inferred"]).lower(),
-         d["evidence"], d["source"], d["evidence_count"], d["rule"], d["weight"])
+        (
+            s,
+            o,
+            _neo4j_type(d["predicate"]),
+            d["predicate"],
+            str(d["inferred"]).lower(),
+            d["evidence"],
+            d["source"],
+            d["evidence_count"],
+            d["rule"],
+            d["weight"],
+        )
         for s, o, d in sorted(g.edges(data=True), key=_edge_order)
     ]
-    return (_write_text(folder / "nodes.csv", _csv(nodes))
-            + _write_text(folder / "relationships.csv", _csv(edges)))
+    return _write_text(folder / "nodes.csv", _csv(nodes)) + _write_text(
+        folder / "relationships.csv", _csv(edges)
+    )
 
 
 def _tsv(rows: list[tuple[Any, ...]]) -> str:
@@ -144,15 +183,23 @@ def export_kgx(graph: Graph, folder: Path) -> list[Path]:
     edges: list[tuple[Any, ...]] = [KGX_EDGE_HEADER]
     for i, (s, o, d) in enumerate(sorted(g.edges(data=True), key=_edge_order)):
         predicate = KGX_PREDICATES.get(d["predicate"], d["predicate"])
-        edges.append((
-            f"drugkg:e{i}", s, predicate, o,
-            d["predicate"] if predicate != d["predicate"] else "",
-            "logical_entailment" if d["inferred"] else "knowledge_assertion",
-            "automated_agent" if d["inferred"] else "text_mining_agent",
-            KNOWLEDGE_SOURCE, d["evidence"], d["source"],
-        ))
-    return (_write_text(folder / "nodes.tsv", _tsv(nodes))
-            + _write_text(folder / "edges.tsv", _tsv(edges)))
+        edges.append(
+            (
+                f"drugkg:e{i}",
+                s,
+                predicate,
+                o,
+                d["predicate"] if predicate != d["predicate"] else "",
+                "logical_entailment" if d["inferred"] else "knowledge_assertion",
+                "automated_agent" if d["inferred"] else "text_mining_agent",
+                KNOWLEDGE_SOURCE,
+                d["evidence"],
+                d["source"],
+            )
+        )
+    return _write_text(folder / "nodes.tsv", _tsv(nodes)) + _write_text(
+        folder / "edges.tsv", _tsv(edges)
+    )
 
 
 EXPORTERS: dict[str, Callable[[Graph, Path], list[Path]]] = {

@@ -229,8 +229,9 @@ class DrugNameFinder:
         mentions = []
         for word in words:
             head = _COMPOUND_HEAD.match(word.group())
-            if head is None or any(m.start < offset + word.end() and
-                                   offset + word.start() < m.end for m in found):
+            if head is None or any(
+                m.start < offset + word.end() and offset + word.start() < m.end for m in found
+            ):
                 continue
             entity = self._single_name(head.group(1))
             if entity is not None:

@@ -231,8 +231,9 @@ class _Reasoner:
             while before != self.added:
                 before = self.added
                 pairs = self.graph.subject_objects(predicate)
-                for child, parent in sorted((c, p) for c, p in pairs if isinstance(c, URIRef)
-                                            and isinstance(p, URIRef)):
+                for child, parent in sorted(
+                    (c, p) for c, p in pairs if isinstance(c, URIRef) and isinstance(p, URIRef)
+                ):
                     for top in _uris(self.graph.objects(parent, SUBCLASS_OF)):
                         if top == child:
                             continue
@@ -277,13 +278,20 @@ class _Reasoner:
             (x, p, y) in self.graph for x, y in ((a, b), (b, a)) for p in (MEMBER_OF, SUBCLASS_OF)
         )
 
-    def carry(self, rule: Rule, told: tuple[URIRef, URIRef], new: tuple[URIRef, URIRef],
-              link: Triple) -> None:
+    def carry(
+        self, rule: Rule, told: tuple[URIRef, URIRef], new: tuple[URIRef, URIRef], link: Triple
+    ) -> None:
         """Infer the interaction ``new`` (both directions) from ``told`` and a class link."""
         a, b = new
         basis = self.premises((told[0], INTERACTS, told[1]), link)
-        nodes = [n for n in (self.infer((a, INTERACTS, b), rule, basis),
-                             self.infer((b, INTERACTS, a), rule, basis)) if n is not None]
+        nodes = [
+            n
+            for n in (
+                self.infer((a, INTERACTS, b), rule, basis),
+                self.infer((b, INTERACTS, a), rule, basis),
+            )
+            if n is not None
+        ]
         if not nodes:
             return
         for told_ixn in self._interaction_nodes(*told):
@@ -304,7 +312,8 @@ class _Reasoner:
             self.graph.subjects(DKG.participant, b)
         )
         return _uris(
-            n for n in found
+            n
+            for n in found
             if (n, BIOLINK.supporting_text, None) in self.graph
             and (n, BIOLINK.negated, Literal(True)) not in self.graph
         )

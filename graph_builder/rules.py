@@ -119,7 +119,8 @@ PARTIAL_DETERMINER = re.compile(
 # "while taking it" is an adjunct, no clause; a sentence that opens with "Although ..., "
 # is one clause with its main clause (``scoped_hedges`` never splits at the start).
 HEDGE_CLAUSE_BREAK = re.compile(
-    r";|\bbut\b|\b(?:al)?though\b|\bhowever\b|\bwhereas\b|,\s*(?:as(?!\s+well)|since)\b"
+    r";|\bbut\b|\b(?:al)?though\b|\bhowever\b|\bwhereas\b"
+    r"|(?<!i\.e\.)(?<!e\.g\.),\s*(?:as(?!\s+well)|since)\b"
     r"|\bwhile\b(?!\s+(?:\w+ing|on|under|receiving)\b)"
     r"|,\s*(?:and\s+)?(?:therefore|thus|hence|so|consequently)\b|,\s*which\b"
     r"|\band\s+(?=(?:is|are|was|were|has|have|can|should|must|will)\b"
@@ -148,8 +149,12 @@ CLAUSE_BREAK = re.compile(
     r";|\bbut\b|\balthough\b|\bhowever\b|\bwhereas\b|\bwhile\b|\bbecause\b"
     # "should not be used in children, as growth retardation may result": the reason is
     # stated, not denied; so is a new clause after a comma with a verb of its own
-    r"|,\s*(?:as(?!\s+well)|since)\b"
-    r"|,\s*(?=(?:[\w-]+\s+){1,5}?(?:may|can|could|might|will)\s+(?:result|occur|develop"
+    r"|(?<!i\.e\.)(?<!e\.g\.),\s*(?:as(?!\s+well)|since)\b"
+    # 3: a new clause with a modal, not the next items of a list ("dry mouth, constipation or
+    # urinary retention which can occur")
+    r"|,\s*(?:and\s+)?(?=(?:(?!(?:or|nor|which|that|who)\b)[\w-]+\s+){1,5}?"
+    r"(?:may|can|could|might|will)"
+    r"\s+(?:result|occur|develop"
     r"|follow|cause)\b)",
     re.I,
 )
@@ -186,9 +191,9 @@ DENIED_FOR_A_GROUP = re.compile(
 ALLERGEN_BEFORE = re.compile(
     # the patient's allergy: "patients with known hypersensitivity to", "a history of allergy
     # to", "Allergy to aspirin is ..."; not "the risk of hypersensitivity to X increases"
-    r"(?:^|\b(?:patients?|people|those|anyone|individuals?|history|known|previous|prior"
-    r"|documented|suspected|with|who|have|had|has|after|an?|any)\b(?:\s+[\w-]+){0,3}?\s+)"
-    r"(?:hypersensitiv\w*|allerg\w*|intolerance|anaphyla\w*|idiosyncra\w*)"
+    r"(?<!risk of )(?<!risk of a )(?<!risk of an )(?<!incidence of )(?<!rate of )"
+    r"\b(?:hypersensitiv\w*|allerg\w*|intolerance|anaphyla\w*|idiosyncra\w*"
+    r"|(?:cross-?)?react(?:s|ed)?)"
     # "an allergic reaction such as anaphylaxis or angioedema to any penicillin"
     r"(?:\s+(?!(?:is|are|was|were|has|have|had|be|been|reported|occurred|due|should|must|may"
     r"|can|could|not|tak\w*|us\w*|given|receiv\w*|avoid\w*|combin\w*|co-?administ\w*)\b)"
@@ -330,6 +335,15 @@ TREATED_WITH = re.compile(
     r"\b(?:treated|managed|controlled|treatment)\s+(?:is\s+)?with\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 ADVERSE = frozenset({T.ADVERSE_EFFECT})
+# States a drug is used in, never treated: "except in pregnancy", "during breastfeeding".
+NEVER_TREATED = frozenset({"pregnancy", "breastfeeding"})
+# A line under a uses heading that is no bare list of uses: advice, a cross-reference, a
+# finding ("Monitor for growth retardation", "see section 4.4", "with prolonged use").
+NOT_A_USES_LIST = re.compile(
+    r"\b(?:monitor\w*|see|avoid\w*|caution\w*|risks?|except|with\s+prolonged|warning\w*"
+    r"|withdrawal)\b",
+    re.I,
+)
 # "you have liver problems", "if you are dehydrated": an item that says the patient has it.
 HAVING_IT = re.compile(
     r"^\s*(?:if\s+)?(?:you|they|the\s+patient|patients?)\s+(?:have|has|had|are|is|were|get"
@@ -339,7 +353,8 @@ HAVING_IT = re.compile(
 TREATED_PHENOTYPE_GAP_END = re.compile(
     r"[;:()]|\b(?:is|are|was|were|may|can|could|might|will|has|have|had|who|which|that|with"
     r"|caus\w*|due|associated|induced|but|although|however|whereas|while|because|since|as|if"
-    r"|when|unless|not|no|patients|adults|children|people|those|combination|risk|side)\b",
+    r"|when|unless|not|no|patients|adults|children|people|those|combination|risks?|side"
+    r"|monitor\w*|see|avoid\w*|caution\w*|except|during)\b",
     re.I,
 )
 SIDE_EFFECT_CUE = _cue(

@@ -309,3 +309,47 @@ def test_what_the_drug_may_cause_in_a_uses_section_is_not_treated(tmp_path: Path
         tmp_path, "It is used for anxiety but may cause insomnia.", heading="Uses"
     )
     assert _objects(extraction, "treats") == {"anxiety"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_treated"),
+    [
+        # after the first use, a phrase with a verb of its own is a finding
+        (
+            "Insulin is used to control hyperglycaemia, and hypoglycaemia is its main risk.",
+            "hypoglycemia",
+        ),
+        (
+            "In trials for the treatment of depression, somnolence and dry mouth were reported.",
+            "drowsiness",
+        ),
+        ("It is used for hypertension, and bradycardia may occur.", "bradycardia"),
+        # a bracketed warning, a cross-reference and a state of life are no uses
+        ("Severe pain (avoid in respiratory depression).", "respiratory depression"),
+        ("For hepatotoxicity, see section 4.4.", "hepatotoxicity"),
+        ("Migraine prophylaxis in adults, except in pregnancy.", "pregnancy"),
+    ],
+)
+def test_a_finding_or_a_warning_beside_a_use_is_not_treated(
+    tmp_path: Path, sentence: str, not_treated: str
+) -> None:
+    extraction = _extract(tmp_path, sentence, heading="Indications")
+    assert not_treated not in _objects(extraction, "treats")
+
+
+def test_a_patients_allergy_in_a_leaflet_names_no_partner(tmp_path: Path) -> None:
+    extraction = _extract(tmp_path, "Do not take it if you are allergic to aspirin.")
+    assert _objects(extraction, "interacts_with") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effect"),
+    [
+        ("Rarely, in patients with renal impairment, hyperkalaemia has occurred.", "hyperkalemia"),
+        ("When used in patients with heart failure, oedema may develop.", "edema"),
+    ],
+)
+def test_a_finding_after_an_opening_phrase_naming_patients_is_a_side_effect(
+    tmp_path: Path, sentence: str, effect: str
+) -> None:
+    assert effect in _objects(_extract(tmp_path, sentence, heading="Warnings"), "has_side_effect")

@@ -61,8 +61,11 @@ def test_louvain_names_one_community_after_cns_depressants(g: nx.MultiDiGraph) -
     communities = find_clusters(g)["communities"]
     named = [c for c in communities if c.named_after == CNS_DEPRESSANTS]
     assert len(named) == 1
-    depressants = {s for s, o, d in g.edges(data=True)
-                   if o == CNS_DEPRESSANTS and d["predicate"] == "biolink:member_of"}
+    depressants = {
+        s
+        for s, o, d in g.edges(data=True)
+        if o == CNS_DEPRESSANTS and d["predicate"] == "biolink:member_of"
+    }
     drugs = {n for n in named[0].members if g.nodes[n]["kind"] == "Drug"}
     assert len(drugs) >= 10 and drugs <= depressants
     assert find_clusters(g)["communities"] == communities  # fixed seed: same clusters

@@ -24,13 +24,23 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 FIXTURES = Path(__file__).parent / "fixtures" / "views"
 SEED_PAGES = [
-    "index", "cns-depressant-interactions", "mechanism-of-action", "shared-side-effects",
-    "whole-graph", "drug-clonazepam", "drug-ethanol",
+    "index",
+    "cns-depressant-interactions",
+    "mechanism-of-action",
+    "shared-side-effects",
+    "whole-graph",
+    "drug-clonazepam",
+    "drug-ethanol",
 ]
 
 
@@ -79,8 +89,9 @@ def open_page(browser: Any) -> Iterator[Any]:
 
     def opener(path: Path) -> Any:
         page = context.new_page()
-        page.on("console", lambda m: m.type == "error" and trouble.problems.append(
-            f"console: {m.text}"))
+        page.on(
+            "console", lambda m: m.type == "error" and trouble.problems.append(f"console: {m.text}")
+        )
         page.on("pageerror", lambda e: trouble.problems.append(f"page error: {e}"))
 
         def on_dialog(dialog: Any) -> None:
@@ -122,13 +133,17 @@ def hostile_views(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def node_labels(page: Any) -> dict[str, str]:
-    return dict(page.evaluate(
-        "window.network.body.data.nodes.get().map(function (n) { return [n.id, n.label]; })"))
+    return dict(
+        page.evaluate(
+            "window.network.body.data.nodes.get().map(function (n) { return [n.id, n.label]; })"
+        )
+    )
 
 
 @pytest.mark.parametrize("name", SEED_PAGES, ids=SEED_PAGES)
-def test_each_view_renders_offline_without_errors(seed_views: Path, open_page: Any,
-                                                  name: str) -> None:
+def test_each_view_renders_offline_without_errors(
+    seed_views: Path, open_page: Any, name: str
+) -> None:
     page = open_page(seed_views / f"{name}.html")
     if name == "index":
         assert page.locator("table.views a").count() == len(SEED_PAGES) - 1
@@ -184,21 +199,25 @@ def test_hovering_an_interaction_shows_its_sentence_with_the_mention_marked(
 
 def test_inferred_interactions_are_drawn_dashed(seed_views: Path, open_page: Any) -> None:
     page = open_page(seed_views / "cns-depressant-interactions.html")
-    dashed = page.evaluate(
-        "window.network.body.data.edges.get().filter(e => e.dashes).length")
-    solid = page.evaluate(
-        "window.network.body.data.edges.get().filter(e => !e.dashes).length")
+    dashed = page.evaluate("window.network.body.data.edges.get().filter(e => e.dashes).length")
+    solid = page.evaluate("window.network.body.data.edges.get().filter(e => !e.dashes).length")
     assert dashed > 0
     assert solid > 0
 
 
-HOSTILE_PAGES = ["index", "cns-depressant-interactions", "whole-graph", "drug-clonazepam",
-                 "drug-hostile"]
+HOSTILE_PAGES = [
+    "index",
+    "cns-depressant-interactions",
+    "whole-graph",
+    "drug-clonazepam",
+    "drug-hostile",
+]
 
 
 @pytest.mark.parametrize("name", HOSTILE_PAGES, ids=HOSTILE_PAGES)
-def test_hostile_text_runs_no_script_on_load_or_hover(hostile_views: Path, open_page: Any,
-                                                      name: str) -> None:
+def test_hostile_text_runs_no_script_on_load_or_hover(
+    hostile_views: Path, open_page: Any, name: str
+) -> None:
     page = open_page(hostile_views / f"{name}.html")
     assert page.evaluate("document.querySelectorAll('script').length") == 3 - 3 * (name == "index")
     assert page.evaluate("document.querySelectorAll('img, iframe, svg').length") == 0
@@ -211,5 +230,7 @@ def test_hostile_text_runs_no_script_on_load_or_hover(hostile_views: Path, open_
     ids = page.evaluate("window.network.body.data.edges.getIds()")
     for edge in ids[:40]:
         page.evaluate("id => window.network.body.emitter.emit('hoverEdge', {edge: id})", edge)
-        assert page.evaluate("document.querySelectorAll('#details script, #details img').length") == 0
+        assert (
+            page.evaluate("document.querySelectorAll('#details script, #details img').length") == 0
+        )
     assert page.evaluate("window.pwned === undefined")

@@ -30,7 +30,10 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         env = {**os.environ, "PYTHONHASHSEED": seed}
         result = subprocess.run(
             [sys.executable, "-m", "graph_builder", "build", str(SEED_DIR), "-o", str(out)],
-            capture_output=True, text=True, check=False, env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
         )
         assert result.returncode == 0, result.stderr
     return first, second
@@ -62,7 +65,9 @@ def test_unwritable_outdir_is_a_one_line_error() -> None:
 def test_summary(two_builds: tuple[Path, Path], tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(SEED_DIR), "-o", str(tmp_path)])
     assert "biolink:treats" in result.output
-    assert "Conflicts between sources: 4" in result.output  # breastfeeding: caution vs contraindication
+    assert (
+        "Conflicts between sources: 4" in result.output
+    )  # breastfeeding: caution vs contraindication
 
 
 def test_bad_file_is_reported_and_the_others_built(tmp_path: Path) -> None:
@@ -145,7 +150,9 @@ def test_sigterm_during_a_build_leaves_no_temporary_folder(tmp_path: Path) -> No
     out = tmp_path / "out"
     process = subprocess.Popen(
         [sys.executable, "-m", "graph_builder", "build", str(SEED_DIR), "-o", str(out)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 120
     while not list(out.glob(".drugkg-build-*")) and process.poll() is None:
@@ -217,7 +224,10 @@ def test_nothing_readable_is_an_error_and_writes_nothing(tmp_path: Path) -> None
     (docs / "broken.txt").write_bytes(b"\x00binary")
     result = run("build", str(docs), "-o", str(tmp_path / "out"))
     assert result.returncode == 1
-    assert result.stderr.splitlines()[-1] == "drugkg: error: no document could be read; nothing was built"
+    assert (
+        result.stderr.splitlines()[-1]
+        == "drugkg: error: no document could be read; nothing was built"
+    )
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 

@@ -48,9 +48,10 @@ def test_features_keep_no_whole_sentence() -> None:
 
 
 def test_offsets_follow_the_sentence_start() -> None:
-    shifted = [Mention(m.text, m.start + 100, m.end + 100, m.entity) for m in mentions_of(
-        SENTENCE, CIMETIDINE, WARFARIN
-    )]
+    shifted = [
+        Mention(m.text, m.start + 100, m.end + 100, m.entity)
+        for m in mentions_of(SENTENCE, CIMETIDINE, WARFARIN)
+    ]
     plain = mentions_of(SENTENCE, CIMETIDINE, WARFARIN)
     assert features(SentenceView(SENTENCE, 100, shifted), 0, 1) == features(
         SentenceView(SENTENCE, 0, plain), 0, 1
@@ -144,7 +145,10 @@ def test_model_adds_a_pair_the_rules_do_not_state() -> None:
 
 @pytest.mark.parametrize(
     ("found", "kind", "interacts"),
-    [(["bias", "b:levels"], "mechanism", True), (["bias", "b:levels", "b:not"], "mechanism", False)],
+    [
+        (["bias", "b:levels"], "mechanism", True),
+        (["bias", "b:levels", "b:not"], "mechanism", False),
+    ],
     ids=["levels", "levels-denied"],
 )
 def test_verdict_gives_the_kind_and_the_chance_of_none(
@@ -175,11 +179,43 @@ def test_shipped_model_is_small_json_with_blinded_features() -> None:
     assert model.classes == CLASSES
     prefixes = {name.split(":")[0] for name in model.weights}
     assert prefixes <= {
-        "bias", "b", "bb", "bs", "l1", "l2", "l3", "r1", "r2", "r3", "lw", "rw", "dist",
-        "others", "has", "types", "same-entity", "same-text", "first-is-first",
-        "second-is-last", "mentions", "rule", "rule-type", "rule-pair-type", "rule:negated",
-        "lwide", "rwide", "drugs-before", "drugs-after", "same-group", "group-distance",
-        "other-statement", "many-statements", "t1L", "t1R", "t2L", "t2R",
+        "bias",
+        "b",
+        "bb",
+        "bs",
+        "l1",
+        "l2",
+        "l3",
+        "r1",
+        "r2",
+        "r3",
+        "lw",
+        "rw",
+        "dist",
+        "others",
+        "has",
+        "types",
+        "same-entity",
+        "same-text",
+        "first-is-first",
+        "second-is-last",
+        "mentions",
+        "rule",
+        "rule-type",
+        "rule-pair-type",
+        "rule:negated",
+        "lwide",
+        "rwide",
+        "drugs-before",
+        "drugs-after",
+        "same-group",
+        "group-distance",
+        "other-statement",
+        "many-statements",
+        "t1L",
+        "t1R",
+        "t2L",
+        "t2R",
     }
 
 
@@ -259,4 +295,7 @@ def test_only_the_examples_a_class_introduces_share_its_pair() -> None:
 
     assert examples(text) == (True, False)  # "and caffeine does ...": a clause, no list item
     assert examples("It potentiates CNS depressants such as alcohol, or caffeine.") == (True, True)
-    assert examples("It potentiates CNS depressants; alcohol and caffeine differ.") == (False, False)
+    assert examples("It potentiates CNS depressants; alcohol and caffeine differ.") == (
+        False,
+        False,
+    )

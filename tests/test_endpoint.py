@@ -181,7 +181,9 @@ def _raw(endpoint: str, request: bytes) -> bytes:
     [(b"-1", b"411"), (b"abc", b"411"), (b"", b"411"), (b"99999999", b"413")],
     ids=["negative", "not-a-number", "missing", "too-large"],
 )
-def test_a_bad_content_length_is_refused_at_once(endpoint: str, length: bytes, status: bytes) -> None:
+def test_a_bad_content_length_is_refused_at_once(
+    endpoint: str, length: bytes, status: bytes
+) -> None:
     header = b"Content-Length: " + length + b"\r\n" if length else b""
     request = (
         b"POST /sparql HTTP/1.1\r\nHost: " + endpoint.removeprefix("http://").encode() + b"\r\n"
@@ -193,7 +195,9 @@ def test_a_bad_content_length_is_refused_at_once(endpoint: str, length: bytes, s
 def test_a_host_naming_another_site_is_refused(endpoint: str) -> None:
     """A page on another site cannot reach the loopback endpoint through DNS rebinding."""
     query = urllib.parse.urlencode({"query": DRUGS}).encode()
-    request = b"GET /sparql?" + query + b" HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n"
+    request = (
+        b"GET /sparql?" + query + b" HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n"
+    )
     assert b"421" in _raw(endpoint, request)
 
 
@@ -202,7 +206,10 @@ def test_a_host_naming_another_site_is_refused(endpoint: str) -> None:
     [
         ("ASK { dkgid:ethanol ?p ?o }", "ask: true"),
         ("ASK { dkgid:ethanol a dkg:Nonexistent }", "ask: false"),
-        ("CONSTRUCT { dkgid:ethanol rdfs:label ?l } WHERE { dkgid:ethanol rdfs:label ?l }", "1 triple"),
+        (
+            "CONSTRUCT { dkgid:ethanol rdfs:label ?l } WHERE { dkgid:ethanol rdfs:label ?l }",
+            "1 triple",
+        ),
         (DRUGS, "4 rows"),
     ],
     ids=["ask-true", "ask-false", "construct", "select"],
@@ -225,7 +232,9 @@ def test_a_graph_asked_for_in_a_table_format_is_406_naming_graph_formats(
     assert "text/turtle" in body and "application/ld+json" in body and accept in body
 
 
-@pytest.mark.parametrize("accept", ["text/csv, */*;q=0.1", "text/csv, text/turtle;q=0.5", "*/*", ""])
+@pytest.mark.parametrize(
+    "accept", ["text/csv, */*;q=0.1", "text/csv, text/turtle;q=0.5", "*/*", ""]
+)
 def test_a_graph_is_answered_when_the_accept_allows_one(endpoint: str, accept: str) -> None:
     status, media, _ = _get(endpoint, "DESCRIBE dkgid:ethanol", accept)
     assert status == 200 and media.startswith("text/turtle")

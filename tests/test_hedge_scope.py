@@ -46,14 +46,20 @@ def test_not_first_line_hedges_only_the_use_it_names(tmp_path: Path, sentence: s
 def test_advice_for_a_population_keeps_its_age_limit(tmp_path: Path, sentence: str) -> None:
     path = tmp_path / "lorazepam.txt"
     path.write_text(f"Lorazepam\n\nWarnings\n\n{sentence}\n", encoding="utf-8")
-    (claim,) = [c for c in extract(read_document(path)).claims if c.relation == "contraindicated_in"]
+    (claim,) = [
+        c for c in extract(read_document(path)).claims if c.relation == "contraindicated_in"
+    ]
     assert dict(claim.qualifiers)["population"].lower() == "children under 6 years"
 
 
 def test_advice_for_a_population_without_an_age_adds_nothing(tmp_path: Path) -> None:
     path = tmp_path / "lorazepam.txt"
-    path.write_text("Lorazepam\n\nWarnings\n\nIt is contraindicated in children.\n", encoding="utf-8")
-    (claim,) = [c for c in extract(read_document(path)).claims if c.relation == "contraindicated_in"]
+    path.write_text(
+        "Lorazepam\n\nWarnings\n\nIt is contraindicated in children.\n", encoding="utf-8"
+    )
+    (claim,) = [
+        c for c in extract(read_document(path)).claims if c.relation == "contraindicated_in"
+    ]
     assert "population" not in dict(claim.qualifiers)
 
 

@@ -138,11 +138,20 @@ def test_one_bad_document_does_not_stop_the_others(tmp_path: Path) -> None:
         ("Psychiatric Disorders:  nervousness", False),
     ],
     ids=[
-        "heading", "numbered-heading", "table-row", "spaced-table-row", "inline-list", "soc-list",
-        "soc-list-spaced", "soc-one-item", "soc-capitalised-one-item",
+        "heading",
+        "numbered-heading",
+        "table-row",
+        "spaced-table-row",
+        "inline-list",
+        "soc-list",
+        "soc-list-spaced",
+        "soc-one-item",
+        "soc-capitalised-one-item",
     ],
 )
-def test_table_rows_and_inline_lists_are_not_headings(tmp_path: Path, line: str, heading: bool) -> None:
+def test_table_rows_and_inline_lists_are_not_headings(
+    tmp_path: Path, line: str, heading: bool
+) -> None:
     path = tmp_path / "label.txt"
     path.write_text(f"Diazepam\n\nIntro sentence.\n\n{line}\n\nMore text here.\n", encoding="utf-8")
     document = read_document(path)

@@ -150,3 +150,23 @@ def test_a_denial_for_one_group_contradicts_no_other_source(tmp_path: Path) -> N
         path.write_text(f"Lorazepam\n\nSide effects\n\n{sentence}\n", encoding="utf-8")
     conflicts = find_conflicts([extract(read_document(p)) for p in (first, second)])
     assert [c for c in conflicts if c.kind == "negation"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # "i.e., as" explains the denied use, it starts no reason clause
+        (
+            "It should not be used for acute symptoms, i.e., as rescue therapy for bronchospasm.",
+            "bronchospasm",
+        ),
+        # a relative clause after the last item of a denied list starts no new clause
+        (
+            "It does not cause dry mouth, constipation or urinary retention which can occur"
+            " with tricyclics.",
+            "constipation",
+        ),
+    ],
+)
+def test_a_denial_reaches_past_an_explanation_and_a_list(sentence: str, word: str) -> None:
+    assert is_negated(sentence, sentence.index(word))

@@ -61,7 +61,8 @@ def test_solutions_are_collapsed_until_opened(path: Path) -> None:
     cells = read_notebook(path)["cells"]
     start = next(i for i, c in enumerate(cells) if cell_text(c).startswith("## Solutions"))
     solutions = [
-        c for c in cells[start:]
+        c
+        for c in cells[start:]
         if c["cell_type"] == "code" and "solution" in c["metadata"].get("tags", ())
     ]
     assert solutions, "tag the solution code cells 'solution'"

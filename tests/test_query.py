@@ -365,7 +365,9 @@ def test_a_misspelt_keyword_is_shown_where_the_parser_stops(store_dir: Path) -> 
     )
 
 
-@pytest.mark.parametrize("text", ["", "   \n", "# only a comment\n"], ids=["empty", "blank", "comment"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n", "# only a comment\n"], ids=["empty", "blank", "comment"]
+)
 def test_an_empty_query_is_called_empty(store_dir: Path, text: str) -> None:
     result = CliRunner().invoke(main, ["query", "-g", str(store_dir), text])
     assert result.exit_code == 1

@@ -39,4 +39,7 @@ def test_a_side_effect_its_source_puts_in_no_group_is_listed_as_unspecified(
     query = get_named_queries()["side-effects-by-seriousness"].text
     result = run_job(open_store(tmp_path), Job(query))
     rows = {tuple(term.value if term else None for term in row) for row in result.rows}
-    assert rows == {("diazepam", "common", "1", "ataxia"), ("diazepam", "unspecified", "1", "nausea")}
+    assert rows == {
+        ("diazepam", "common", "1", "ataxia"),
+        ("diazepam", "unspecified", "1", "nausea"),
+    }

@@ -35,7 +35,9 @@ def statements_of(graph: Graph, s: URIRef, p: URIRef, o: URIRef) -> list[URIRef]
 
 def rule_of(graph: Graph, s: URIRef, p: URIRef, o: URIRef) -> set[URIRef]:
     return {
-        URIRef(r) for n in statements_of(graph, s, p, o) for r in graph.objects(n, PROV.wasGeneratedBy)
+        URIRef(r)
+        for n in statements_of(graph, s, p, o)
+        for r in graph.objects(n, PROV.wasGeneratedBy)
     }
 
 
@@ -48,10 +50,17 @@ def rule_of(graph: Graph, s: URIRef, p: URIRef, o: URIRef) -> set[URIRef]:
         (DIAZEPAM, BENZODIAZEPINES),
         (DIAZEPAM, CNS_DEPRESSANTS),
     ],
-    ids=["clonazepam-is-cns-depressant", "oxycodone-is-cns-depressant", "morphine-is-opioid",
-         "diazepam-is-benzodiazepine", "diazepam-is-cns-depressant"],
+    ids=[
+        "clonazepam-is-cns-depressant",
+        "oxycodone-is-cns-depressant",
+        "morphine-is-opioid",
+        "diazepam-is-benzodiazepine",
+        "diazepam-is-cns-depressant",
+    ],
 )
-def test_class_membership_is_derived(reasoned: tuple[Graph, int], drug: URIRef, cls: URIRef) -> None:
+def test_class_membership_is_derived(
+    reasoned: tuple[Graph, int], drug: URIRef, cls: URIRef
+) -> None:
     graph, _ = reasoned
     assert (drug, MEMBER_OF, cls) in graph
     statements = statements_of(graph, drug, MEMBER_OF, cls)
@@ -74,7 +83,9 @@ def test_oxycodone_is_a_cns_depressant_because_opioids_are(reasoned: tuple[Graph
 @pytest.mark.parametrize(
     "drug", [OXYCODONE, MORPHINE, CODEINE], ids=["oxycodone", "morphine", "codeine"]
 )
-def test_combining_with_opioids_covers_each_opioid(reasoned: tuple[Graph, int], drug: URIRef) -> None:
+def test_combining_with_opioids_covers_each_opioid(
+    reasoned: tuple[Graph, int], drug: URIRef
+) -> None:
     graph, _ = reasoned
     assert (CLONAZEPAM, INTERACTS, drug) in graph
     assert (drug, INTERACTS, CLONAZEPAM) in graph

@@ -30,8 +30,15 @@ from tests.constants import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "views"
-CNS_INTERACTORS = (CLONAZEPAM, ETHANOL, OPIOIDS, BENZODIAZEPINES, CNS_DEPRESSANTS,
-                   ANTIDEPRESSANTS, ANTIEPILEPTICS)
+CNS_INTERACTORS = (
+    CLONAZEPAM,
+    ETHANOL,
+    OPIOIDS,
+    BENZODIAZEPINES,
+    CNS_DEPRESSANTS,
+    ANTIDEPRESSANTS,
+    ANTIEPILEPTICS,
+)
 
 
 @pytest.fixture(scope="session")
@@ -63,8 +70,12 @@ def test_seed_graph_gives_the_graph_views_and_a_page_per_described_drug(
     views: dict[str, View],
 ) -> None:
     assert sorted(views) == [
-        "cns-depressant-interactions", "drug-clonazepam", "drug-ethanol", "mechanism-of-action",
-        "shared-side-effects", "whole-graph",
+        "cns-depressant-interactions",
+        "drug-clonazepam",
+        "drug-ethanol",
+        "mechanism-of-action",
+        "shared-side-effects",
+        "whole-graph",
     ]
 
 
@@ -86,20 +97,29 @@ def test_cns_view_colours_alcohol_by_respiratory_depression(views: dict[str, Vie
     view = views["cns-depressant-interactions"]
     assert str(RESPIRATORY_DEPRESSION) in node_ids(view)
     colours = dict(view.categories)
-    alcohol = [e for e in view.edges if {e.source, e.target} == {str(CLONAZEPAM), str(ETHANOL)}
-               and e.relation == "interacts with"]
+    alcohol = [
+        e
+        for e in view.edges
+        if {e.source, e.target} == {str(CLONAZEPAM), str(ETHANOL)}
+        and e.relation == "interacts with"
+    ]
     assert len(alcohol) == 1
     assert alcohol[0].color == colours[alcohol[0].category]
     assert alcohol[0].category == "respiratory depression"
 
 
 def test_interaction_evidence_marks_the_mention_in_its_sentence(views: dict[str, View]) -> None:
-    edge = next(e for e in views["drug-ethanol"].edges
-                if {e.source, e.target} == {str(CLONAZEPAM), str(ETHANOL)})
+    edge = next(
+        e
+        for e in views["drug-ethanol"].edges
+        if {e.source, e.target} == {str(CLONAZEPAM), str(ETHANOL)}
+    )
     marked = {ev.sentence[s:t] for ev in edge.evidence for s, t in ev.marks}
     assert {"alcohol", "Klonopin"} <= marked
-    assert {ev.source for ev in edge.evidence} == {"000_6ad2f710c00707a1.txt",
-                                                   "003_24c6c82f160b80c4.txt"}
+    assert {ev.source for ev in edge.evidence} == {
+        "000_6ad2f710c00707a1.txt",
+        "003_24c6c82f160b80c4.txt",
+    }
 
 
 def test_class_interactions_carried_to_members_are_inferred(views: dict[str, View]) -> None:
@@ -107,8 +127,9 @@ def test_class_interactions_carried_to_members_are_inferred(views: dict[str, Vie
     inferred = [e for e in edges if e.inferred]
     assert inferred
     assert all(not ev.sentence and ev.inferred_by for e in inferred for ev in e.evidence)
-    assert not any(e.inferred for e in edges
-                   if {e.source, e.target} == {str(CLONAZEPAM), str(ETHANOL)})
+    assert not any(
+        e.inferred for e in edges if {e.source, e.target} == {str(CLONAZEPAM), str(ETHANOL)}
+    )
 
 
 def test_mechanism_view_runs_from_clonazepam_to_the_gaba_a_receptor(
@@ -122,16 +143,21 @@ def test_clonazepam_page_groups_side_effects_serious_first(views: dict[str, View
     facts = dict(views["drug-clonazepam"].facts)
     groups = [fact.group for fact in facts["Side effects"]]
     assert groups[0] == "serious"
-    assert "respiratory depression" in {f.text for f in facts["Side effects"]
-                                        if f.group == "serious"}
+    assert "respiratory depression" in {
+        f.text for f in facts["Side effects"] if f.group == "serious"
+    }
     assert any("4" in fact.text and "panic disorder" in fact.text for fact in facts["Doses"])
     assert "benzodiazepine" in {fact.text for fact in facts["Class"]}
 
 
-@pytest.mark.parametrize(("relations", "expected"), [
-    (("treats",), {"treats"}),
-    (("biolink:pharmacologically_interacts_with",), {"interacts with"}),
-], ids=["name", "curie"])
+@pytest.mark.parametrize(
+    ("relations", "expected"),
+    [
+        (("treats",), {"treats"}),
+        (("biolink:pharmacologically_interacts_with",), {"interacts with"}),
+    ],
+    ids=["name", "curie"],
+)
 def test_relation_filter_keeps_only_the_named_relations(
     seed_graph: Graph, relations: tuple[str, ...], expected: set[str]
 ) -> None:
@@ -139,13 +165,18 @@ def test_relation_filter_keeps_only_the_named_relations(
     assert {edge.relation for edge in view.edges} == expected
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    ({"view": "pie-chart"}, "pie-chart: no such view"),
-    ({"drug": "aspirin"}, "aspirin: no drug of that name"),
-    ({"relations": ("frobnicates",)}, "frobnicates: not a relation"),
-], ids=["view", "drug", "relation"])
-def test_bad_choices_are_one_line_errors(seed_graph: Graph, options: dict[str, object],
-                                         message: str) -> None:
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"view": "pie-chart"}, "pie-chart: no such view"),
+        ({"drug": "aspirin"}, "aspirin: no drug of that name"),
+        ({"relations": ("frobnicates",)}, "frobnicates: not a relation"),
+    ],
+    ids=["view", "drug", "relation"],
+)
+def test_bad_choices_are_one_line_errors(
+    seed_graph: Graph, options: dict[str, object], message: str
+) -> None:
     with pytest.raises(GraphError, match=message):
         build_views(seed_graph, **options)  # type: ignore[arg-type]
 

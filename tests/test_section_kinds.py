@@ -244,6 +244,22 @@ def test_a_terse_monograph_lists_uses_cautions_contraindications_and_side_effect
 def test_verbless_items_under_a_contraindications_heading_are_contraindications(
     tmp_path: Path,
 ) -> None:
-    text = "Warfarin\n\n4.3 Contraindications\n\nHaemorrhagic stroke.\n\nSevere hepatic impairment.\n"
+    text = (
+        "Warfarin\n\n4.3 Contraindications\n\nHaemorrhagic stroke.\n\nSevere hepatic impairment.\n"
+    )
     found = _claims(tmp_path, text)
     assert ("contraindicated_in", "liver-disease") in found
+
+
+def test_a_sub_heading_of_an_overdosage_section_is_overdose_too(tmp_path: Path) -> None:
+    text = "Haloperidol\n\nOVERDOSAGE\n\nSigns and Symptoms\n\nComa and hypotension may occur.\n"
+    assert not {p for p in _claims(tmp_path, text) if p[0] == "has_side_effect"}
+
+
+def test_a_numbered_section_named_by_no_kind_inherits_none(tmp_path: Path) -> None:
+    text = (
+        "Haloperidol\n\n7 DRUG INTERACTIONS\n\nAlcohol adds to sedation.\n\n"
+        "8 USE IN SPECIFIC POPULATIONS\n\n8.5 Geriatric Use\n\n"
+        "Haloperidol may cause confusion in older patients.\n"
+    )
+    assert ("has_side_effect", "confusion") in _claims(tmp_path, text)

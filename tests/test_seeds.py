@@ -207,10 +207,22 @@ def test_withdrawal_symptoms_and_indications_are_not_side_effects(
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [(ETHANOL, CNS_DEPRESSANTS), (OPIOIDS, CNS_DEPRESSANTS), (ETHANOL, OPIOIDS), (ETHANOL, BENZODIAZEPINES)],
-    ids=["alcohol-is-a-cns-depressant", "opioids-are-cns-depressants", "listed-together", "listed-together-2"],
+    [
+        (ETHANOL, CNS_DEPRESSANTS),
+        (OPIOIDS, CNS_DEPRESSANTS),
+        (ETHANOL, OPIOIDS),
+        (ETHANOL, BENZODIAZEPINES),
+    ],
+    ids=[
+        "alcohol-is-a-cns-depressant",
+        "opioids-are-cns-depressants",
+        "listed-together",
+        "listed-together-2",
+    ],
 )
-def test_examples_and_list_neighbours_are_not_interactions(seed_graph: Graph, a: URIRef, b: URIRef) -> None:
+def test_examples_and_list_neighbours_are_not_interactions(
+    seed_graph: Graph, a: URIRef, b: URIRef
+) -> None:
     """'other CNS depressants like alcohol or opioids' names members, not an interaction."""
     stated = [
         st
@@ -234,7 +246,8 @@ def test_conditions_that_come_back_are_rebound_not_withdrawal_symptoms(seed_grap
 def test_the_sentence_subject_is_no_side_effect(seed_graph: Graph) -> None:
     """'Using Klonopin may cause incoordination, ...': "Using Klonopin" is the cause."""
     labels = {
-        str(seed_graph.value(o, RDFS.label)) for o in seed_graph.objects(CLONAZEPAM, HAS_SIDE_EFFECT)
+        str(seed_graph.value(o, RDFS.label))
+        for o in seed_graph.objects(CLONAZEPAM, HAS_SIDE_EFFECT)
     }
     assert not any("klonopin" in label.lower() or "using" in label.lower() for label in labels)
 

@@ -269,9 +269,17 @@ def is_risk_factor(text: str, position: int) -> bool:
     # "Caution in the elderly, sedation and ataxia may occur": after a comma, a phrase with a
     # verb of its own is a finding, not one more item of the advice's list ("Patients with A,
     # B or C are at risk" lists the patients' conditions)
+    opening = _OPENING_LEAD.search(before, 0, listed.start())  # "Rarely, in patients with X,"
     return not (
-        listed.group("advice") and "," in gap and _OWN_VERB.search(_phrase_at(text, position))
+        (listed.group("advice") or opening)
+        and "," in gap
+        and _OWN_VERB.search(_rest_of_list(text, position))
     )
+
+
+# A lead inside an opening phrase: "In patients with X, Y occurred", "When used in patients
+# with X, Y may develop" (not the subject: "Patients with A, B or C are at risk").
+_OPENING_LEAD = re.compile(r"\b(?:in|for|among|when\s+(?:used|given)\s+in)\s+$", re.I)
 
 
 # A verb that makes a listed phrase the subject of a finding ("X may occur", "X having been
@@ -281,12 +289,15 @@ _OWN_VERB = re.compile(
     r"|develop\w*|result\w*|reported|observed|seen|described)\b",
     re.I,
 )
-_PHRASE_END = re.compile(r"[,;.()]|\b(?:and|or)\s+(?:in|with|for)\b|\b(?:who|which|that|whose)\b")
+_LIST_END = re.compile(
+    r"[;.()]|,\s*(?:and|but|as|since|because|while|whereas|although|though)\b"
+    r"|\b(?:and|or)\s+(?:in|with|for)\b|\b(?:who|which|that|whose)\b"
+)
 
 
-def _phrase_at(text: str, position: int) -> str:
-    """Return the phrase from ``position`` to the end of its list item or clause."""
-    end = _PHRASE_END.search(text, position)
+def _rest_of_list(text: str, position: int) -> str:
+    """Return the words from ``position`` to the end of its list ("A, B and C reported")."""
+    end = _LIST_END.search(text, position)
     return text[position : end.start() if end else len(text)]
 
 

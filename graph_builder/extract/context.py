@@ -394,14 +394,18 @@ class SectionKinds:
             elif number and number.group(2) and own:  # "5 WARNINGS AND PRECAUTIONS"
                 self.numbered[number.group(2)] = kinds = own
                 self.named_by_top.add(number.group(2))
+            elif number and number.group(2) and heading.isupper():
+                # "8 USE IN SPECIFIC POPULATIONS": a new section, of no kind (a footnote of a
+                # table, "1 Includes hypokalemia", stays in its section)
+                self.numbered[number.group(2)] = kinds = frozenset()
+                self.last, self.last_numbered = kinds, True
             elif own:
                 kinds = own
             elif kinds is None:
-                # an unnumbered sub-heading sits in the numbered section before it; after an
-                # unnumbered "CONTRAINDICATIONS" it may follow an empty "WARNINGS" heading; a
-                # numbered one ("17 PATIENT COUNSELING") opens a section of its own
-                inherits = self.last_numbered and not number
-                kinds = self.last if inherits else self.last - _OWN_SECTION_ONLY
+                # an unnumbered sub-heading sits in the section before it (headings with no
+                # text of their own are seen too: "WARNINGS" before "Tardive Dyskinesia"); a
+                # numbered line that is no heading of a section keeps no list of its own
+                kinds = self.last - _OWN_SECTION_ONLY if number else self.last
             if depth == 0 and kinds and (own or number):  # an inherited kind changes nothing
                 self.last, self.last_numbered = kinds, number is not None
         return kinds or frozenset()

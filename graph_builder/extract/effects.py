@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from graph_builder import adverse
 from graph_builder import rules as R
@@ -176,15 +176,15 @@ class SideEffectReading(ReaderBase):
         the condition the advice is about (Biolink lets a phenotype be contraindicated), not
         the drug's effect; not a risk the drug is given against ("risk factors for X").
         """
-        return [
+        return _first_per_entity(
             mention
-            for mention in self.adverse_objects(frozenset({EntityType.ADVERSE_EFFECT}))
+            for mention in self.adverse_objects(R.ADVERSE, each_mention=True)
             if (self.listed_condition(mention) and _names_a_condition(mention))
             or (
                 adverse.is_risk_factor(self.text, self.rel(mention))
                 and not _NOT_A_CONDITION.search(self.text, 0, self.rel(mention))
             )
-        ]
+        )
 
     def treated_conditions(self) -> list[Mention]:
         """Return the phenotypes the sentence names as uses of the drug.
@@ -193,18 +193,30 @@ class SideEffectReading(ReaderBase):
         side-effect vocabulary names most diseases a drug is used for; a bare list under a
         uses heading ("Hypertension; angina; migraine") names uses too.
         """
-        listed = "indication" in self.kinds and not R.CLAUSE_VERB.search(self.text)
+        listed = (
+            "indication" in self.kinds
+            and not R.CLAUSE_VERB.search(self.text)
+            and not R.NOT_A_USES_LIST.search(self.text)
+        )
         chosen = []
-        for mention in self.adverse_objects(frozenset({EntityType.ADVERSE_EFFECT})):
+        for mention in self.adverse_objects(R.ADVERSE, each_mention=True):
             if mention.entity.source == adverse.PATTERN_SOURCE:  # "migraine prophylaxis"
                 continue  # a phrase read as a reaction by its shape names no known disease
             at = self.rel(mention)
+            if _in_brackets(self.text, at):
+                continue  # "Severe pain (avoid in respiratory depression)"
             leads = list(R.TREATED_PHENOTYPE_LEAD.finditer(self.text, 0, at))
-            if listed or (
-                leads and not R.TREATED_PHENOTYPE_GAP_END.search(self.text, leads[-1].end(), at)
-            ):
+            if listed:
                 chosen.append(mention)
-        return chosen
+                continue
+            if not leads or R.TREATED_PHENOTYPE_GAP_END.search(self.text, leads[-1].end(), at):
+                continue
+            # "used for hypertension, and bradycardia may occur": after the first use, a
+            # phrase with a verb of its own is a finding
+            later = _LATER_ITEM.search(self.text, leads[-1].end(), at)
+            if not (later and _finding_follows(self.text, at)):
+                chosen.append(mention)
+        return _first_per_entity(chosen)
 
     def withdrawal_lists(self) -> list[tuple[re.Match[str], int]]:
         """Return each list of withdrawal symptoms: the cue that opens it and where it ends.
@@ -312,6 +324,44 @@ _NAMES_WITHDRAWAL = re.compile(
     r"^(?:[a-z]+-)?(?:withdrawal|discontinuation)(?:-(?:reactions?|symptoms?|syndrome|effects"
     r"|signs|phenomena))?$"
 )
+
+
+def _first_per_entity(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep the first mention of each entity."""
+    chosen: dict[str, Mention] = {}
+    for mention in mentions:
+        chosen.setdefault(mention.entity.key, mention)
+    return list(chosen.values())
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Tell whether the words at ``at`` sit inside an open bracket."""
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
+
+
+# Where the clause of a listed phrase ends: the list may run on, a new clause may not.
+_CLAUSE_END = re.compile(
+    r"[;.]|,\s*(?:and|but|or|as|since|because|while|whereas|although|though|unless|if|when"
+    r"|except)\s+"
+    r"|\s(?:and|but)\s+(?=(?:is|are|was|were|should|must|may|can|could|will|has|have)\b)"
+)
+
+
+_LATER_ITEM = re.compile(r",|\band\b|\bor\b")
+_REPORTED = re.compile(
+    r"\b(?:reported|observed|seen|described|noted|occurr\w*|develop\w*|result\w*)\b", re.I
+)
+
+
+def _finding_follows(text: str, at: int) -> bool:
+    """Tell whether the list holding the words at ``at`` is the subject of a verb after it.
+
+    "In trials for depression, somnolence and dizziness were reported": what was reported
+    is a finding, not a use; "used for hypertension, angina and anxiety in adults" lists uses.
+    """
+    end = _CLAUSE_END.search(text, at)
+    rest = R.RELATIVE_CLAUSE.sub("", text[at : end.start() if end else len(text)])
+    return bool(R.CLAUSE_VERB.search(rest) or _REPORTED.search(rest))
 
 
 def _names_a_condition(mention: Mention) -> bool:

@@ -82,8 +82,10 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
                 denied = verdict == "denied"
             elif within(at, excluded) or (scoped and not within(at, scope)):
                 continue
-            elif rule.relation == "treats" and self.caused_here(at):
-                continue  # "used for anxiety but may cause insomnia"
+            elif rule.relation == "treats" and (
+                self.caused_here(at) or obj.entity.key in R.NEVER_TREATED
+            ):
+                continue  # "used for anxiety but may cause insomnia", "except in pregnancy"
             negatable = rule.negatable and not prohibition and not within(at, softened)
             negated = denied or (negatable and is_negated(text, at))
             if isinstance(cue, re.Match) and negatable:

@@ -73,8 +73,13 @@ class GraphIndex:
         evidence = tuple(dict.fromkeys(s.evidence for s in found if not s.negated))
         inferred = bool(found) and all(s.inferred for s in found)
         return ViewEdge(
-            subject, obj, relation.name.replace("_", " "), evidence, inferred,
-            relation.symmetric, **style,
+            subject,
+            obj,
+            relation.name.replace("_", " "),
+            evidence,
+            inferred,
+            relation.symmetric,
+            **style,
         )
 
     def label(self, iri: str) -> str:
@@ -158,12 +163,21 @@ def read_statement(graph: Graph, node: Node, documents: dict[str, tuple[str, str
     if inferred and rule is not None:
         inferred_by = _text(graph, rule, RDFS.label) or _local_name(str(rule))
     evidence = Evidence(
-        sentence, _marks(graph, node, len(sentence)), source, title,
-        _text(graph, node, DKG.section), qualifier, inferred_by,
+        sentence,
+        _marks(graph, node, len(sentence)),
+        source,
+        title,
+        _text(graph, node, DKG.section),
+        qualifier,
+        inferred_by,
     )
     return Statement(
-        str(graph.value(node, RDF.subject)), str(graph.value(node, RDF.predicate)),
-        str(graph.value(node, RDF.object)), evidence, inferred, negated,
+        str(graph.value(node, RDF.subject)),
+        str(graph.value(node, RDF.predicate)),
+        str(graph.value(node, RDF.object)),
+        evidence,
+        inferred,
+        negated,
         _text(graph, node, DKG.sideEffectGroup),
     )
 
@@ -212,6 +226,10 @@ def read_index(graph: Graph) -> GraphIndex:
     for (subject, _, _), found in ordered.items():
         by_subject[subject].extend(found)
     return GraphIndex(
-        nodes, tuple(triples), ordered, read_interactions(graph, documents),
-        {key: tuple(found) for key, found in by_subject.items()}, graph,
+        nodes,
+        tuple(triples),
+        ordered,
+        read_interactions(graph, documents),
+        {key: tuple(found) for key, found in by_subject.items()},
+        graph,
     )

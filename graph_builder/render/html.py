@@ -56,7 +56,8 @@ def vis_options(large: bool) -> dict[str, Any]:
             "layout": {"improvedLayout": False, "randomSeed": 7},
             "edges": {"smooth": False, "width": 1},
             "physics": {
-                "enabled": True, "solver": "barnesHut",
+                "enabled": True,
+                "solver": "barnesHut",
                 "barnesHut": {"gravitationalConstant": -3000, "springLength": 120},
                 "stabilization": {"enabled": True, "iterations": 40, "updateInterval": 40},
             },
@@ -64,11 +65,14 @@ def vis_options(large: bool) -> dict[str, Any]:
         }
     return {
         "layout": {"improvedLayout": True, "randomSeed": 7},
-        "edges": {"smooth": {"enabled": True, "type": "continuous"},
-                  "font": {"size": 10, "align": "middle", "color": "#444"}},
+        "edges": {
+            "smooth": {"enabled": True, "type": "continuous"},
+            "font": {"size": 10, "align": "middle", "color": "#444"},
+        },
         "nodes": {"font": {"size": 14}, "size": 14},
         "physics": {
-            "enabled": True, "solver": "forceAtlas2Based",
+            "enabled": True,
+            "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110},
             "stabilization": {"enabled": True, "iterations": 600},
         },
@@ -101,8 +105,10 @@ def seed_layout(
             for n, node in enumerate(ring):
                 angle = 2 * math.pi * n / len(ring)
                 radius = 160.0 * depth
-                placed[node] = (centre[0] + radius * math.cos(angle),
-                                centre[1] + radius * math.sin(angle))
+                placed[node] = (
+                    centre[0] + radius * math.cos(angle),
+                    centre[1] + radius * math.sin(angle),
+                )
     return placed
 
 
@@ -135,15 +141,26 @@ def to_network_data(view: View) -> dict[str, Any]:
         x, y = positions.get(node.id, (None, None))
         extra = {"x": x, "y": y} if large else {}
         network.add_node(
-            node.id, label=node.label, shape=shape, color=colour, kind=node.kind,
-            kindName=kind_name(node.kind), synonyms=list(node.synonyms),
-            links=list(node.links), **extra,
+            node.id,
+            label=node.label,
+            shape=shape,
+            color=colour,
+            kind=node.kind,
+            kindName=kind_name(node.kind),
+            synonyms=list(node.synonyms),
+            links=list(node.links),
+            **extra,
         )
     for number, edge in enumerate(view.edges):
         network.add_edge(
-            edge.source, edge.target, id=f"e{number}", relation=edge.relation,
-            inferred=edge.inferred, arrows="" if edge.symmetric else "to",
-            color=edge.color or EDGE_COLOUR, category=edge.category,
+            edge.source,
+            edge.target,
+            id=f"e{number}",
+            relation=edge.relation,
+            inferred=edge.inferred,
+            arrows="" if edge.symmetric else "to",
+            color=edge.color or EDGE_COLOUR,
+            category=edge.category,
             evidence=[asdict(e) for e in edge.evidence],
         )
     nodes, edges, _, _, _, options = network.get_network_data()
@@ -156,9 +173,13 @@ def to_network_data(view: View) -> dict[str, Any]:
         "large": large,
         "edgeLabels": not large and len(view.edges) <= EDGE_LABELS,
         "kinds": [
-            {"kind": k, "name": kind_name(k), "count": c,
-             "color": KIND_STYLES.get(k, DEFAULT_STYLE)[0],
-             "shape": KIND_STYLES.get(k, DEFAULT_STYLE)[1]}
+            {
+                "kind": k,
+                "name": kind_name(k),
+                "count": c,
+                "color": KIND_STYLES.get(k, DEFAULT_STYLE)[0],
+                "shape": KIND_STYLES.get(k, DEFAULT_STYLE)[1],
+            }
             for k, c in sorted(kinds.items())
         ],
         "relations": [{"relation": r, "count": c} for r, c in sorted(relations.items())],
@@ -191,17 +212,23 @@ def _script_hash(script: str) -> str:
 def content_security_policy() -> str:
     """Allow exactly the two inline scripts, inline styles and data: images; nothing else."""
     scripts = " ".join(_script_hash(asset(n)) for n in ("vis-network.min.js", "view.js"))
-    return (f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; "
-            "img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'")
+    return (
+        f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; "
+        "img-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
 
 
 def render_view(view: View) -> str:
     """Render a view as a self-contained HTML page."""
     template = _environment().get_template("view.html.j2")
     return template.render(
-        view=view, data=to_network_data(view), csp=content_security_policy(),
-        vis_js=asset("vis-network.min.js"), vis_css=asset("vis-network.css"),
-        view_js=asset("view.js"), view_css=asset("view.css"),
+        view=view,
+        data=to_network_data(view),
+        csp=content_security_policy(),
+        vis_js=asset("vis-network.min.js"),
+        vis_css=asset("vis-network.css"),
+        view_js=asset("view.js"),
+        view_css=asset("view.css"),
     )
 
 

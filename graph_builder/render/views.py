@@ -25,8 +25,12 @@ MECHANISM = (
     str(BIOLINK.affects),
     str(DKG.hasPharmacologicalEffect),
 )
-MECHANISM_KINDS = {"MolecularTarget", "Neurotransmitter", "PhysiologicalProcess",
-                   "PharmacologicalEffect"}
+MECHANISM_KINDS = {
+    "MolecularTarget",
+    "Neurotransmitter",
+    "PhysiologicalProcess",
+    "PharmacologicalEffect",
+}
 DRUG_KINDS = {"Drug", "DrugClass"}
 # Consequence colours, handed out in order of how many interactions name each consequence.
 PALETTE = ("#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
@@ -39,7 +43,11 @@ def keep_all(_: str) -> bool:
 
 
 def network_view(
-    index: GraphIndex, name: str, title: str, description: str, triples: Iterable[Triple],
+    index: GraphIndex,
+    name: str,
+    title: str,
+    description: str,
+    triples: Iterable[Triple],
     **extra: object,
 ) -> View:
     """Draw ``triples`` (symmetric ones once) with their end nodes."""
@@ -52,7 +60,11 @@ def network_view(
 
 
 def _assemble(
-    index: GraphIndex, name: str, title: str, description: str, edges: list[ViewEdge],
+    index: GraphIndex,
+    name: str,
+    title: str,
+    description: str,
+    edges: list[ViewEdge],
     **extra: object,
 ) -> View:
     ids = sorted({e.source for e in edges} | {e.target for e in edges})
@@ -63,7 +75,9 @@ def _assemble(
 def whole_graph(index: GraphIndex, keep: Keep) -> View:
     """Draw every relation between entities."""
     return network_view(
-        index, "whole-graph", "The whole graph",
+        index,
+        "whole-graph",
+        "The whole graph",
         "Every entity and every relation between them.",
         (t for t in index.triples if keep(t[1])),
     )
@@ -72,14 +86,17 @@ def whole_graph(index: GraphIndex, keep: Keep) -> View:
 def mechanism_of_action(index: GraphIndex, keep: Keep) -> View:
     """Draw drug -> target -> neurotransmitter -> effect chains."""
     triples = [
-        t for t in index.triples
-        if keep(t[1]) and (
-            t[1] in MECHANISM
-            or {index.nodes[t[0]].kind, index.nodes[t[2]].kind} <= MECHANISM_KINDS
+        t
+        for t in index.triples
+        if keep(t[1])
+        and (
+            t[1] in MECHANISM or {index.nodes[t[0]].kind, index.nodes[t[2]].kind} <= MECHANISM_KINDS
         )
     ]
     return network_view(
-        index, "mechanism-of-action", "Mechanism of action",
+        index,
+        "mechanism-of-action",
+        "Mechanism of action",
         "What each drug binds, the neurotransmitters and processes it affects, and its effects.",
         triples,
     )
@@ -92,9 +109,12 @@ def shared_side_effects(index: GraphIndex, keep: Keep) -> View:
     shared = [t for t in triples if takers[t[2]] >= 2]
     note = "" if shared else "No side effect is named for two drugs in this graph yet."
     return network_view(
-        index, "shared-side-effects", "Side effects shared between drugs",
+        index,
+        "shared-side-effects",
+        "Side effects shared between drugs",
         "Side effects that two or more drugs or drug classes have in common.",
-        shared, note=note,
+        shared,
+        note=note,
     )
 
 
@@ -121,16 +141,20 @@ class _Palette:
 def _palette(index: GraphIndex, interactions: list[Interaction]) -> _Palette:
     counts = Counter(c for i in interactions for c in i.consequences)
     order = sorted(counts, key=lambda c: (-counts[c], index.label(c)))
-    return _Palette({c: PALETTE[n] if n < len(PALETTE) else OTHER_COLOUR
-                     for n, c in enumerate(order)})
+    return _Palette(
+        {c: PALETTE[n] if n < len(PALETTE) else OTHER_COLOUR for n, c in enumerate(order)}
+    )
 
 
 def cns_depressant_interactions(index: GraphIndex, keep: Keep) -> View:
     """Draw every drug and class that interacts with a CNS depressant, by consequence."""
     depressants = get_cns_depressants(index)
     members = {
-        x for s, p, o in index.triples if p == INTERACTS and keep(p)
-        for x in (s, o) if {s, o} & depressants and index.nodes[x].kind in DRUG_KINDS
+        x
+        for s, p, o in index.triples
+        if p == INTERACTS and keep(p)
+        for x in (s, o)
+        if {s, o} & depressants and index.nodes[x].kind in DRUG_KINDS
     }
     interactions = [i for i in index.interactions if len(set(i.participants) & members) >= 2]
     palette = _palette(index, interactions)
@@ -138,12 +162,21 @@ def cns_depressant_interactions(index: GraphIndex, keep: Keep) -> View:
     for s, p, o in index.triples:
         if s in members and o in members and p in (INTERACTS, *MEMBERSHIP) and keep(p):
             edge = index.edge((s, p, o))
-            named = [c for i in interactions if {s, o} <= set(i.participants)
-                     for c in i.consequences]
+            named = [
+                c for i in interactions if {s, o} <= set(i.participants) for c in i.consequences
+            ]
             category = palette.primary(named) if p == INTERACTS else ""
             colour = palette.colours.get(category, "") if p == INTERACTS else "#b0b0b0"
-            styled = ViewEdge(edge.source, edge.target, edge.relation, edge.evidence,
-                              edge.inferred, edge.symmetric, index.label(category), colour)
+            styled = ViewEdge(
+                edge.source,
+                edge.target,
+                edge.relation,
+                edge.evidence,
+                edge.inferred,
+                edge.symmetric,
+                index.label(category),
+                colour,
+            )
             key = (*sorted((s, o)), p) if edge.symmetric else (s, o, p)
             edges.setdefault(key, styled)  # type: ignore[arg-type]
     for interaction in (i for i in interactions if not i.inferred):  # the texts' own words
@@ -154,17 +187,24 @@ def cns_depressant_interactions(index: GraphIndex, keep: Keep) -> View:
                 old = edges.get(key)
                 merged = (*old.evidence, evidence) if old else (evidence,)
                 edges[key] = ViewEdge(
-                    participant, consequence, "risk in combination",
-                    tuple(dict.fromkeys(merged)), category=index.label(consequence),
+                    participant,
+                    consequence,
+                    "risk in combination",
+                    tuple(dict.fromkeys(merged)),
+                    category=index.label(consequence),
                     color=palette.colours[consequence],
                 )
     categories = tuple((index.label(c), colour) for c, colour in palette.colours.items())
     note = "" if members else "No interaction with a CNS depressant is recorded in this graph."
     return _assemble(
-        index, "cns-depressant-interactions", "Interactions with CNS depressants",
+        index,
+        "cns-depressant-interactions",
+        "Interactions with CNS depressants",
         "Every drug and drug class that interacts with a central nervous system depressant; "
         "edges coloured by the consequence the text names.",
-        list(edges.values()), categories=categories, note=note,
+        list(edges.values()),
+        categories=categories,
+        note=note,
     )
 
 
