@@ -271,9 +271,7 @@ def is_risk_factor(text: str, position: int) -> bool:
     # B or C are at risk" lists the patients' conditions)
     opening = _OPENING_LEAD.search(before, 0, listed.start())  # "Rarely, in patients with X,"
     return not (
-        (listed.group("advice") or opening)
-        and "," in gap
-        and _OWN_VERB.search(_rest_of_list(text, position))
+        (listed.group("advice") or opening) and "," in gap and finding_follows(text, position)
     )
 
 
@@ -285,20 +283,33 @@ _OPENING_LEAD = re.compile(r"\b(?:in|for|among|when\s+(?:used|given)\s+in)\s+$",
 # A verb that makes a listed phrase the subject of a finding ("X may occur", "X having been
 # reported", "X being more common").
 _OWN_VERB = re.compile(
-    r"\b(?:is|are|was|were|may|can|could|might|will|has|have|had|having|being|occur\w*"
+    r"\b(?:is|are|was|were|may|can|could|might|will|would|must|should|shall|has|have|had"
+    r"|having|being|occur\w*"
     r"|develop\w*|result\w*|reported|observed|seen|described)\b",
     re.I,
 )
+# Where a list and its clause end: a stop, a new clause after a comma, a relative clause.
 _LIST_END = re.compile(
-    r"[;.()]|,\s*(?:and|but|as|since|because|while|whereas|although|though)\b"
-    r"|\b(?:and|or)\s+(?:in|with|for)\b|\b(?:who|which|that|whose)\b"
+    r"[;.()]|,\s*(?:and|but|or|as|since|because|while|whereas|although|though|unless|if|when"
+    r"|except)\b|\b(?:and|or)\s+(?:in|with|for)\b|\b(?:who|which|that|whose)\b"
+    r"|\s(?:and|but)\s+(?=(?:is|are|was|were|should|must|may|can|could|will|has|have)\b)"
 )
 
 
-def _rest_of_list(text: str, position: int) -> str:
-    """Return the words from ``position`` to the end of its list ("A, B and C reported")."""
+def finding_follows(text: str, position: int) -> bool:
+    """Tell whether the list holding the phrase at ``position`` is the subject of a verb.
+
+    "Caution in the elderly, sedation and ataxia may occur": the listed phrases are findings,
+    not more of the patients' conditions; "In trials for depression, somnolence and dizziness
+    were reported": findings, not uses.
+
+    >>> finding_follows("Use with caution in the elderly, sedation may occur.", 33)
+    True
+    >>> finding_follows("Use with caution in asthma, glaucoma and epilepsy.", 28)
+    False
+    """
     end = _LIST_END.search(text, position)
-    return text[position : end.start() if end else len(text)]
+    return bool(_OWN_VERB.search(text, position, end.start() if end else len(text)))
 
 
 # An opening phrase that a comma closes: "In patients with ...", "Among subjects with ...".

@@ -214,7 +214,7 @@ class SideEffectReading(ReaderBase):
             # "used for hypertension, and bradycardia may occur": after the first use, a
             # phrase with a verb of its own is a finding
             later = _LATER_ITEM.search(self.text, leads[-1].end(), at)
-            if not (later and _finding_follows(self.text, at)):
+            if not (later and adverse.finding_follows(self.text, at)):
                 chosen.append(mention)
         return _first_per_entity(chosen)
 
@@ -339,29 +339,7 @@ def _in_brackets(text: str, at: int) -> bool:
     return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
-# Where the clause of a listed phrase ends: the list may run on, a new clause may not.
-_CLAUSE_END = re.compile(
-    r"[;.]|,\s*(?:and|but|or|as|since|because|while|whereas|although|though|unless|if|when"
-    r"|except)\s+"
-    r"|\s(?:and|but)\s+(?=(?:is|are|was|were|should|must|may|can|could|will|has|have)\b)"
-)
-
-
 _LATER_ITEM = re.compile(r",|\band\b|\bor\b")
-_REPORTED = re.compile(
-    r"\b(?:reported|observed|seen|described|noted|occurr\w*|develop\w*|result\w*)\b", re.I
-)
-
-
-def _finding_follows(text: str, at: int) -> bool:
-    """Tell whether the list holding the words at ``at`` is the subject of a verb after it.
-
-    "In trials for depression, somnolence and dizziness were reported": what was reported
-    is a finding, not a use; "used for hypertension, angina and anxiety in adults" lists uses.
-    """
-    end = _CLAUSE_END.search(text, at)
-    rest = R.RELATIVE_CLAUSE.sub("", text[at : end.start() if end else len(text)])
-    return bool(R.CLAUSE_VERB.search(rest) or _REPORTED.search(rest))
 
 
 def _names_a_condition(mention: Mention) -> bool:
