@@ -332,7 +332,16 @@ TREATED_PHENOTYPE_LEAD = re.compile(
 )
 # "diabetes should be treated with insulin": the drug named after it treats, not the topic.
 TREATED_WITH = re.compile(
-    r"\b(?:treated|managed|controlled|treatment)\s+(?:is\s+)?with\s+(?:[\w-]+\s+){0,2}$", re.I
+    r"\b(?:treat\w*|manag\w*|controll?\w*|revers\w*)\b[^.;]{0,40}?\bwith\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# "type 1 diabetes mellitus": a type the vocabulary does not tell apart from the disease
+QUALIFIED_TYPE = re.compile(r"\btype\s+(?:\d|i{1,3}v?)\s*$", re.I)
+# An item of a "Cautions:" list that is advice or a risk, no condition of the patient: the
+# elderly with a risk of falls, diarrhoea with the advice to withdraw, grapefruit to avoid.
+NOT_A_LISTED_CONDITION = re.compile(
+    r"\b(?:risks?|withdraw\w*|monitor\w*|avoid\w*|maintain\w*|during|stop\w*|reduce|increase)\b",
+    re.I,
 )
 ADVERSE = frozenset({T.ADVERSE_EFFECT})
 # States a drug is used in, never treated: "except in pregnancy", "during breastfeeding".
@@ -595,7 +604,7 @@ RULES: tuple[Rule, ...] = (
         "A condition named in a 'Uses' or 'Indications' section is treated by the drug.",
         CONDITION,
         sections=frozenset({"indication"}),
-        excluded_sections=frozenset({"adverse"}),
+        excluded_sections=frozenset({"adverse", "overdose"}),
         examples=(
             (
                 "Uses",
@@ -616,7 +625,7 @@ RULES: tuple[Rule, ...] = (
         "A verb of treatment (treats, manages, controls, is indicated for ...) links drug and condition.",
         CONDITION,
         cue=TREATS_CUE,
-        excluded_sections=frozenset({"adverse", "interaction", "precaution", "dosage"}),
+        excluded_sections=frozenset({"adverse", "interaction", "precaution", "dosage", "overdose"}),
         examples=(
             (
                 "",
@@ -662,7 +671,9 @@ RULES: tuple[Rule, ...] = (
         "Outside a side-effects section, the drug 'may cause' or 'is associated with' an effect.",
         frozenset({T.ADVERSE_EFFECT}),
         cue=SIDE_EFFECT_CUE,
-        excluded_sections=frozenset({"adverse", "dosage", "interaction", "indication", "overdose"}),
+        excluded_sections=frozenset(
+            {"adverse", "dosage", "interaction", "indication", "overdose", "caution"}
+        ),
         examples=(("", "Diazepam may cause drowsiness and fatigue.", "fatigue"),),
         counterexamples=(
             (

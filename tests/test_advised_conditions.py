@@ -353,3 +353,45 @@ def test_a_finding_after_an_opening_phrase_naming_patients_is_a_side_effect(
     tmp_path: Path, sentence: str, effect: str
 ) -> None:
     assert effect in _objects(_extract(tmp_path, sentence, heading="Warnings"), "has_side_effect")
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "relation", "wrong"),
+    [
+        # the antidote treats, under an overdosage heading
+        (
+            "10 OVERDOSAGE",
+            "Treat hypotension with intravenous fluids and glucagon.",
+            "treats",
+            "hypotension",
+        ),
+        # a type the vocabulary cannot tell apart is no "diabetes mellitus"
+        (
+            "Indications and Usage",
+            "It should not be used in patients with type 1 diabetes mellitus.",
+            "contraindicated_in",
+            "diabetes mellitus",
+        ),
+        # the drug's risk, advice and signs of toxicity in a list of cautions
+        ("Cautions", "Elderly (risk of falls); epilepsy.", "caution_in", "fall"),
+        ("Cautions", "Diarrhoea (withdraw treatment); epilepsy.", "caution_in", "diarrhea"),
+    ],
+)
+def test_no_use_or_condition_where_the_text_names_none(
+    tmp_path: Path, heading: str, sentence: str, relation: str, wrong: str
+) -> None:
+    assert wrong not in _objects(_extract(tmp_path, sentence, heading=heading), relation)
+
+
+def test_bone_marrow_depression_is_myelosuppression_not_depression(tmp_path: Path) -> None:
+    extraction = _extract(tmp_path, "It is contraindicated in bone-marrow depression.")
+    assert _objects(extraction, "contraindicated_in") == {"myelosuppression"}
+
+
+def test_what_a_withdrawal_causes_is_still_treated(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "It is used for the relief of tremor and hallucinosis caused by alcohol withdrawal.",
+        heading="Uses",
+    )
+    assert "alcohol withdrawal" in _objects(extraction, "treats")

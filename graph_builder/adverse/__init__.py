@@ -36,6 +36,7 @@ from graph_builder.adverse.patterns import (
     is_risk_factor,
     is_sign_to_watch,
     is_supposed,
+    names_population,
     without_severity,
 )
 from graph_builder.adverse.vocabulary import (
@@ -77,6 +78,7 @@ __all__ = [
     "is_sign_to_watch",
     "is_supposed",
     "list_items",
+    "names_population",
     "normalise_phrase",
     "normalise_word",
     "parse_hpo_obo",

@@ -111,7 +111,7 @@ class SideEffectReading(ReaderBase):
         start = max(self.text.rfind(";", 0, at), self.text.rfind(":", 0, at)) + 1
         end = self.text.find(";", at)
         item = self.text[start : end if end >= 0 else len(self.text)]
-        return not R.CLAUSE_VERB.search(item)
+        return not (R.CLAUSE_VERB.search(item) or R.NOT_A_LISTED_CONDITION.search(item))
 
     def headings_and_label(self) -> tuple[str, ...]:
         """Return the sentence's headings, and the label that runs it in ("Cautions: ...")."""
@@ -179,10 +179,14 @@ class SideEffectReading(ReaderBase):
         return _first_per_entity(
             mention
             for mention in self.adverse_objects(R.ADVERSE, each_mention=True)
-            if (self.listed_condition(mention) and _names_a_condition(mention))
-            or (
-                adverse.is_risk_factor(self.text, self.rel(mention))
-                and not _NOT_A_CONDITION.search(self.text, 0, self.rel(mention))
+            # ("type 1 diabetes mellitus" is no "diabetes mellitus")
+            if not R.QUALIFIED_TYPE.search(self.text, 0, self.rel(mention))
+            and (
+                (self.listed_condition(mention) and _names_a_condition(mention))
+                or (
+                    adverse.is_risk_factor(self.text, self.rel(mention))
+                    and not _NOT_A_CONDITION.search(self.text, 0, self.rel(mention))
+                )
             )
         )
 
@@ -203,8 +207,10 @@ class SideEffectReading(ReaderBase):
             if mention.entity.source == adverse.PATTERN_SOURCE:  # "migraine prophylaxis"
                 continue  # a phrase read as a reaction by its shape names no known disease
             at = self.rel(mention)
-            if _in_brackets(self.text, at):
-                continue  # "Severe pain (avoid in respiratory depression)"
+            if _in_brackets(self.text, at) or R.QUALIFIED_TYPE.search(self.text, 0, at):
+                continue  # "Severe pain (avoid in respiratory depression)", "type 1 diabetes"
+            if adverse.names_population(self.text, at):
+                continue  # "particularly in overweight patients": the patients, no use
             leads = list(R.TREATED_PHENOTYPE_LEAD.finditer(self.text, 0, at))
             if listed:
                 chosen.append(mention)

@@ -16,6 +16,7 @@ from graph_builder.extract.statements import StatementReading
 from graph_builder.interactions import COMPARED_WITH_OWN_CLASS
 from graph_builder.model import Claim, Mention
 
+_CAUSED_BY = re.compile(r"\s+by\b", re.I)
 ADVICE_KIND = {"caution_in": "caution", "contraindicated_in": "contraindication"}
 
 
@@ -102,7 +103,17 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         The lexicon's conditions and groups first; then what the side-effect vocabulary names
         as the patient's condition (advice) or as a use of the drug (treats).
         """
-        objects = self.others(rule.objects)
+        # a lexicon word inside a longer phrase of the vocabulary names nothing of its own:
+        # "depression" in "bone-marrow depression"
+        longer = [m for m in self.adverse_objects(R.ADVERSE, each_mention=True)]
+        objects = [
+            m
+            for m in self.others(rule.objects)
+            if not any(
+                o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                for o in longer
+            )
+        ]
         named = {m.entity.key for m in objects}
         phenotypes: list[Mention] = []
         if advice:
@@ -143,7 +154,11 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
     def caused_here(self, at: int) -> bool:
         """Tell whether the clause naming the words at ``at`` says the drug causes them."""
         start = next((a for a, b in clauses(self.text) if a <= at < b), 0)
-        return bool(R.SIDE_EFFECT_CUE.search(self.text, start, at))
+        # "tremor caused by alcohol withdrawal": the withdrawal causes it, not the drug
+        return any(
+            not _CAUSED_BY.match(self.text, cue.end())
+            for cue in R.SIDE_EFFECT_CUE.finditer(self.text, start, at)
+        )
 
     def advice_verdict(self, relation: str, at: int, *, listed: bool = False) -> str | None:
         """Say whether the advice at ``at`` makes ``relation``: "asserted", "denied" or None.
