@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 
 from graph_builder import adverse
 from graph_builder import rules as R
@@ -141,6 +142,15 @@ class SideEffectReading(ReaderBase):
             or not adverse.STUDY_DESIGN.search(self.text)
         )
 
+    @cached_property
+    def found_effects(self) -> list[Mention]:
+        """Return the effects the vocabulary finds in the sentence, found once per sentence."""
+        return adverse.find_adverse_effects(
+            self.text,
+            self.sentence.start,
+            table_rows=bool({"adverse", "precaution"} & self.kinds),
+        )
+
     def adverse_objects(
         self, types: frozenset[EntityType], *, each_mention: bool = False
     ) -> list[Mention]:
@@ -149,14 +159,22 @@ class SideEffectReading(ReaderBase):
         With ``each_mention`` an effect named twice is returned twice ("stopped abruptly in
         hypertension may cause rebound hypertension": the population, then the symptom).
         """
-        found = adverse.find_adverse_effects(
-            self.text,
-            self.sentence.start,
-            table_rows=bool({"adverse", "precaution"} & self.kinds),
-        )
+        key = (types, each_mention)
+        if key not in self.adverse_memo:
+            self.adverse_memo[key] = self._adverse_objects(types, each_mention=each_mention)
+        return self.adverse_memo[key]
+
+    @cached_property
+    def adverse_memo(self) -> dict[tuple[frozenset[EntityType], bool], list[Mention]]:
+        """Remember the effects found per kind, for the rules asking again."""
+        return {}
+
+    def _adverse_objects(
+        self, types: frozenset[EntityType], *, each_mention: bool
+    ) -> list[Mention]:
         chosen: list[Mention] = []
         seen: set[str] = set()
-        for mention in select_longest([*self.mentions, *found]):
+        for mention in select_longest([*self.mentions, *self.found_effects]):
             key = mention.entity.key
             if adverse.too_generic(mention.text):  # "infection", "adverse reactions"
                 continue
