@@ -395,3 +395,12 @@ def test_what_a_withdrawal_causes_is_still_treated(tmp_path: Path) -> None:
         heading="Uses",
     )
     assert "alcohol withdrawal" in _objects(extraction, "treats")
+
+
+def test_what_the_drug_is_used_for_is_no_side_effect_of_the_same_sentence(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Prazosin, used to treat hypertension, may cause fainting with the first dose.",
+        heading="Warnings",
+    )
+    assert "hypertension" not in _objects(extraction, "has_side_effect")

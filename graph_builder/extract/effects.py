@@ -47,10 +47,13 @@ class SideEffectReading(ReaderBase):
         animal = adverse.animal_finding(self.text)
         # what a list of withdrawal symptoms names is read there; what follows its end is not
         lists = [(cue.start(), end) for cue, end in self.withdrawal_lists()]
+        # "Prazosin, used to treat hypertension, may cause fainting": a use is no side effect
+        uses = {m.start for m in self.treated_conditions()}
         for obj in self.adverse_objects(rule.objects):
             at = self.rel(obj)  # a risk factor or a supposed case ("If a rash occurs") is none
             if (
-                (obj.entity.key != "withdrawal" and any(s <= at < e for s, e in lists))
+                obj.start in uses
+                or (obj.entity.key != "withdrawal" and any(s <= at < e for s, e in lists))
                 or adverse.is_risk_factor(self.text, at)
                 or adverse.is_supposed(self.text, at)
                 or adverse.is_sign_to_watch(self.text, at)
