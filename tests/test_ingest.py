@@ -196,3 +196,14 @@ def test_a_heading_in_capitals_or_numbered_may_have_its_text_right_under_it(
     assert sentence_with(document, "reported").heading_texts == ("5.1 Serotonin Syndrome",)
     # an ordinary short line before text is no heading
     assert "Drugx is taken" not in [s.heading for s in document.sections]
+
+
+def test_a_short_labelled_line_of_a_monograph_is_no_heading(tmp_path: Path) -> None:
+    path = tmp_path / "risperidone.txt"
+    path.write_text(
+        "Risperidone\n\nIndications: schizophrenia; mania\n\nCautions: epilepsy\n\n"
+        "WARNING: RISK OF FALLS\n\nFalls may occur.\n",
+        encoding="utf-8",
+    )
+    headings = [s.heading for s in read_document(path).sections]
+    assert headings == ["Risperidone", "WARNING: RISK OF FALLS"]

@@ -9,9 +9,12 @@ from graph_builder.ingest.blocks import Block
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,2}[.)]|[•\-*·●▪◦‣])[ \t]+(?=\S)")
 
 
-# A table row ("Somnolence 22% 9%") or an inline list ("Skin: rash, pruritus") is no heading.
+# A table row ("Somnolence 22% 9%"), an inline list ("Skin: rash, pruritus", "Cautions:
+# asthma; glaucoma") or a monograph's labelled line ("Indications: schizophrenia") is no heading.
 _NOT_HEADING = re.compile(
-    r"\d\s*%|\d$|:\s*\S+,|:[^,:]*\S,|\bdisorders?\s*:\s*\S|\t|\s{3,}\S", re.IGNORECASE
+    r"\d\s*%|\d$|:\s*\S+,|:[^,:]*\S,|:[^:]*;|\bdisorders?\s*:\s*\S|\t|\s{3,}\S"
+    r"|^(?:side[- ]effects|contra[- ]?indications|cautions|indications|uses|interactions)\s*:\s*\S",
+    re.IGNORECASE,
 )
 
 
