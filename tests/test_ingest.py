@@ -207,3 +207,15 @@ def test_a_short_labelled_line_of_a_monograph_is_no_heading(tmp_path: Path) -> N
     )
     headings = [s.heading for s in read_document(path).sections]
     assert headings == ["Risperidone", "WARNING: RISK OF FALLS"]
+
+
+def test_a_section_name_may_have_its_text_right_under_it(tmp_path: Path) -> None:
+    path = tmp_path / "amiodarone.txt"
+    path.write_text(
+        "Amiodarone\n\nContraindications\nCardiogenic shock; sinus bradycardia.\n\n"
+        "Take it with food\nevery day.\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert sentence_with(document, "Cardiogenic").heading_texts == ("Contraindications",)
+    assert "Take it with food" not in [s.heading for s in document.sections]

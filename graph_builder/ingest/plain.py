@@ -18,6 +18,15 @@ _NOT_HEADING = re.compile(
 )
 
 
+# The name of a section of a label or monograph, alone on its line ("Contraindications").
+_SECTION_NAME = re.compile(
+    r"(?:side[- ]effects?|adverse (?:effects|reactions)|undesirable effects"
+    r"|contra[- ]?indications?|(?:special )?warnings?(?: and precautions)?|precautions?|cautions"
+    r"|indications?(?: and usage)?"
+    r"|uses|dosage(?: and administration)?|(?:drug )?interactions?|overdos(?:e|age)"
+    r"|pregnancy(?: and (?:lactation|breast-?feeding))?)",
+    re.IGNORECASE,
+)
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s+")  # "6.1 Clinical Trials Experience"
 
 
@@ -27,7 +36,11 @@ def _looks_like_heading(line: str, next_blank: bool, previous_blank: bool = Fals
     # ("5.1 Serotonin Syndrome") after a blank line
     standalone = next_blank or (
         previous_blank
-        and (stripped.upper() == stripped or stripped != line.strip())
+        and (
+            stripped.upper() == stripped
+            or stripped != line.strip()
+            or _SECTION_NAME.fullmatch(stripped) is not None
+        )
         and sum(c.isalpha() for c in stripped) >= 4
     )
     return (
