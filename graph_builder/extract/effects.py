@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from functools import cached_property
+from collections.abc import Iterator
 
 from graph_builder import adverse
 from graph_builder import rules as R
-from graph_builder.extract.base import PARTNERS, ReaderBase
+from graph_builder.extract.base import PARTNERS
 from graph_builder.extract.context import denied_for_a_group, is_negated, side_effect_group
-from graph_builder.lexicon import get_lexicon, select_longest
+from graph_builder.extract.phenotypes import PhenotypeReading
+from graph_builder.lexicon import get_lexicon
 from graph_builder.model import Claim, Entity, EntityType, Mention, Sentence
 
 # "alcohol may cause ...": the drug named first may be the cause (a case it "has caused" is
@@ -21,21 +21,10 @@ _CAUSES = re.compile(
 )
 
 
-# "risk factors for QT prolongation", "treatment of seizures": the effect is no condition the
-# patients have.
-_NOT_A_CONDITION = re.compile(
-    r"\b(?:risk factors? (?:for|of)|(?:treatment|prophylaxis|prevention) of|indicated for"
-    r"|(?:therapy|treated|used|given|prescribed) for"
-    # a risk the drug brings, as in owing to the risk of falls, but not patients at risk
-    r"|(?<!at )(?<!high )(?<!increased )(?<!elevated )risk (?:of|for))\s+(?:\w+\s+){0,3}$",
-    re.I,
-)
-
-
 _ANIMALS = re.compile(r"animals|rats|mice", re.I)
 
 
-class SideEffectReading(ReaderBase):
+class SideEffectReading(PhenotypeReading):
     """Side effects as the text groups them; withdrawal symptoms kept apart."""
 
     def side_effects(self, rule: R.Rule) -> Iterator[Claim]:
@@ -48,7 +37,7 @@ class SideEffectReading(ReaderBase):
         # what a list of withdrawal symptoms names is read there; what follows its end is not
         lists = [(cue.start(), end) for cue, end in self.withdrawal_lists()]
         # "Prazosin, used to treat hypertension, may cause fainting": a use is no side effect
-        uses = {m.start for m in self.treated_conditions()}
+        uses = {m.start for m in self.treated_conditions}
         for obj in self.adverse_objects(rule.objects):
             at = self.rel(obj)  # a risk factor or a supposed case ("If a rash occurs") is none
             if (
@@ -99,28 +88,7 @@ class SideEffectReading(ReaderBase):
 
     def lists_contraindications(self) -> bool:
         """Tell whether the sentence lists groups under a contraindications heading ("Anuria.")."""
-        return any(
-            R.CONDITIONS_HEADING.search(heading) for heading in self.headings_and_label()
-        ) and not R.CLAUSE_VERB.search(self.text)
-
-    def listed_condition(self, mention: Mention) -> bool:
-        """Tell whether a verbless item under a list of conditions names ``mention``.
-
-        "Contra-indications: asthma; marked bradycardia; diabetes (may mask hypoglycaemia)":
-        each item between semicolons is read alone.
-        """
-        if not any(R.CONDITIONS_HEADING.search(h) for h in self.headings_and_label()):
-            return False
-        at = self.rel(mention)
-        start = max(self.text.rfind(";", 0, at), self.text.rfind(":", 0, at)) + 1
-        end = self.text.find(";", at)
-        item = self.text[start : end if end >= 0 else len(self.text)]
-        return not (R.CLAUSE_VERB.search(item) or R.NOT_A_LISTED_CONDITION.search(item))
-
-    def headings_and_label(self) -> tuple[str, ...]:
-        """Return the sentence's headings, and the label that runs it in ("Cautions: ...")."""
-        label = R.RUN_IN_LABEL.match(self.text)
-        return (*self.sentence.heading_texts, *([label.group("label")] if label else []))
+        return self.under_conditions_heading and not R.CLAUSE_VERB.search(self.text)
 
     def other_drug_causes(self) -> bool:
         """Tell whether another drug, not a class, is the cause ("alcohol may cause ...")."""
@@ -144,106 +112,6 @@ class SideEffectReading(ReaderBase):
             or adverse.LIST_LEAD.search(self.text) is not None
             or not adverse.STUDY_DESIGN.search(self.text)
         )
-
-    @cached_property
-    def found_effects(self) -> list[Mention]:
-        """Return the effects the vocabulary finds in the sentence, found once per sentence."""
-        return adverse.find_adverse_effects(
-            self.text,
-            self.sentence.start,
-            table_rows=bool({"adverse", "precaution"} & self.kinds),
-        )
-
-    def adverse_objects(
-        self, types: frozenset[EntityType], *, each_mention: bool = False
-    ) -> list[Mention]:
-        """Return the effects a sentence names, the lexicon's and the vocabulary's, one each.
-
-        With ``each_mention`` an effect named twice is returned twice ("stopped abruptly in
-        hypertension may cause rebound hypertension": the population, then the symptom).
-        """
-        key = (types, each_mention)
-        if key not in self.adverse_memo:
-            self.adverse_memo[key] = self._adverse_objects(types, each_mention=each_mention)
-        return self.adverse_memo[key]
-
-    @cached_property
-    def adverse_memo(self) -> dict[tuple[frozenset[EntityType], bool], list[Mention]]:
-        """Remember the effects found per kind, for the rules asking again."""
-        return {}
-
-    def _adverse_objects(
-        self, types: frozenset[EntityType], *, each_mention: bool
-    ) -> list[Mention]:
-        chosen: list[Mention] = []
-        seen: set[str] = set()
-        for mention in select_longest([*self.mentions, *self.found_effects]):
-            key = mention.entity.key
-            if adverse.too_generic(mention.text):  # "infection", "adverse reactions"
-                continue
-            if (
-                mention.entity.type in types
-                and key != self.topic.entity.key
-                and (each_mention or key not in seen)
-            ):
-                seen.add(key)
-                chosen.append(adverse.without_severity(mention))
-        return chosen
-
-    def advised_conditions(self) -> list[Mention]:
-        """Return the effects named as a patient's condition, the object of advice.
-
-        "contraindicated in glaucoma", "use with caution in patients with myasthenia gravis":
-        the condition the advice is about (Biolink lets a phenotype be contraindicated), not
-        the drug's effect; not a risk the drug is given against ("risk factors for X").
-        """
-        return _first_per_entity(
-            mention
-            for mention in self.adverse_objects(R.ADVERSE, each_mention=True)
-            # ("type 1 diabetes mellitus" is no "diabetes mellitus")
-            if not R.QUALIFIED_TYPE.search(self.text, 0, self.rel(mention))
-            and (
-                (self.listed_condition(mention) and _names_a_condition(mention))
-                or (
-                    adverse.is_risk_factor(self.text, self.rel(mention))
-                    and not _NOT_A_CONDITION.search(self.text, 0, self.rel(mention))
-                )
-            )
-        )
-
-    def treated_conditions(self) -> list[Mention]:
-        """Return the phenotypes the sentence names as uses of the drug.
-
-        "indicated for the treatment of hypertension", "used to treat type 2 diabetes": the
-        side-effect vocabulary names most diseases a drug is used for; a bare list under a
-        uses heading ("Hypertension; angina; migraine") names uses too.
-        """
-        listed = (
-            "indication" in self.kinds
-            and not R.CLAUSE_VERB.search(self.text)
-            and not R.NOT_A_USES_LIST.search(self.text)
-        )
-        chosen = []
-        for mention in self.adverse_objects(R.ADVERSE, each_mention=True):
-            if mention.entity.source == adverse.PATTERN_SOURCE:  # "migraine prophylaxis"
-                continue  # a phrase read as a reaction by its shape names no known disease
-            at = self.rel(mention)
-            if _in_brackets(self.text, at) or R.QUALIFIED_TYPE.search(self.text, 0, at):
-                continue  # "Severe pain (avoid in respiratory depression)", "type 1 diabetes"
-            if adverse.names_population(self.text, at):
-                continue  # "particularly in overweight patients": the patients, no use
-            leads = list(R.TREATED_PHENOTYPE_LEAD.finditer(self.text, 0, at))
-            if listed:
-                chosen.append(mention)
-                continue
-            if not leads or R.TREATED_PHENOTYPE_GAP_END.search(self.text, leads[-1].end(), at):
-                continue
-            # "used for hypertension, and bradycardia may occur": after the first use, a
-            # phrase with a verb of its own is a finding
-            later = _LATER_ITEM.search(self.text, leads[-1].end(), at)
-            if not (later and adverse.finding_follows(self.text, at)):
-                chosen.append(mention)
-        return _first_per_entity(chosen)
 
     def withdrawal_lists(self) -> list[tuple[re.Match[str], int]]:
         """Return each list of withdrawal symptoms: the cue that opens it and where it ends.
@@ -351,31 +219,6 @@ _NAMES_WITHDRAWAL = re.compile(
     r"^(?:[a-z]+-)?(?:withdrawal|discontinuation)(?:-(?:reactions?|symptoms?|syndrome|effects"
     r"|signs|phenomena))?$"
 )
-
-
-def _first_per_entity(mentions: Iterable[Mention]) -> list[Mention]:
-    """Keep the first mention of each entity."""
-    chosen: dict[str, Mention] = {}
-    for mention in mentions:
-        chosen.setdefault(mention.entity.key, mention)
-    return list(chosen.values())
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    """Tell whether the words at ``at`` sit inside an open bracket."""
-    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
-
-
-_LATER_ITEM = re.compile(r",|\band\b|\bor\b")
-
-
-def _names_a_condition(mention: Mention) -> bool:
-    """Tell whether a listed item names a condition: a known term, or a phrase of two words.
-
-    (An item read by its shape alone: "marked bradycardia", "Prinzmetal's angina"; not a
-    stray "second-" of "second- or third-degree AV block".)
-    """
-    return mention.entity.source != adverse.PATTERN_SOURCE or len(mention.text.split()) > 1
 
 
 # "stopping steroids": the stopping itself, read as a phrase, is no symptom of it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 
 from graph_builder import rules as R
 from graph_builder.ddi_model import get_model
@@ -21,11 +22,12 @@ class InteractionReading(ReaderBase):
 
     def model_only_interactions(self) -> Iterator[Claim]:
         """With a trained model, judge sentences naming two drugs even without a cue word."""
-        drugs = with_class_mentions(self.text, self.sentence.start, self.partners())
+        drugs = with_class_mentions(self.text, self.sentence.start, self.partners)
         if get_model() is None or len({m.entity.key for m in drugs}) < 2:
             return
         yield from self.interactions(R.RULES_BY_NAME["interaction"], cue=False)
 
+    @cached_property
     def partners(self) -> list[Mention]:
         """Return the drugs and classes that may interact: not what a patient is allergic to."""
         return [
@@ -43,7 +45,7 @@ class InteractionReading(ReaderBase):
 
         ``cue`` False: no interaction cue matched, so only the model's own pairs count.
         """
-        drugs = with_class_mentions(self.text, self.sentence.start, self.partners())
+        drugs = with_class_mentions(self.text, self.sentence.start, self.partners)
         model = get_model()
         if model is None:
             pairs = interaction_pairs(self.text, self.sentence.start, drugs)
@@ -53,8 +55,7 @@ class InteractionReading(ReaderBase):
         if model is not None and len({m.entity.key for m in drugs}) > 1:
             inferred = False  # the model judged the named drugs; none is the topic's partner
         if inferred:  # "Combining it with alcohol ...": the other drug is the topic
-            partners = self.partners()
-            named = [m for m in self.others(PARTNERS) if m in partners]
+            named = [m for m in self.others(PARTNERS) if m in self.partners]
             pairs = topic_pairs(self.text, self.sentence.start, self.topic, named)
         consequences = tuple(self.others(CONSEQUENCES))
         advice = R.ADVICE.search(self.text)

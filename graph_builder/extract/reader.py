@@ -105,7 +105,7 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         """
         # a lexicon word inside a longer phrase of the vocabulary names nothing of its own:
         # "depression" in "bone-marrow depression"
-        longer = [m for m in self.adverse_objects(R.ADVERSE, each_mention=True)]
+        longer = self.adverse_objects(R.ADVERSE, each_mention=True)
         objects = [
             m
             for m in self.others(rule.objects)
@@ -117,7 +117,7 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         named = {m.entity.key for m in objects}
         phenotypes: list[Mention] = []
         if advice:
-            phenotypes = self.advised_conditions()
+            phenotypes = self.advised_conditions
         elif rule.relation in ADVICE_RELATIONS:  # an item of "Do not take it if:" is the condition
             phenotypes = [
                 m
@@ -126,7 +126,7 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
                 and self.names_the_item(m)
             ]
         elif rule.relation == "treats":
-            phenotypes = self.treated_conditions()
+            phenotypes = self.treated_conditions
         phenotypes = [m for m in phenotypes if m.entity.key not in named]
         return [*objects, *phenotypes], phenotypes
 
