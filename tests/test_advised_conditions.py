@@ -404,3 +404,22 @@ def test_what_the_drug_is_used_for_is_no_side_effect_of_the_same_sentence(tmp_pa
         heading="Warnings",
     )
     assert "hypertension" not in _objects(extraction, "has_side_effect")
+
+
+@pytest.mark.parametrize(
+    ("heading", "sentence", "relation", "condition"),
+    [
+        ("Indications", "It is indicated for type 2 diabetes mellitus in adults.", "treats",
+         "type ii diabetes mellitus"),
+        ("Indications", "It is used to treat type II diabetes.", "treats",
+         "type ii diabetes mellitus"),
+        ("Contraindications", "Do not use it in patients with type 1 diabetes.",
+         "contraindicated_in", "type i diabetes mellitus"),
+    ],
+)
+def test_the_type_of_diabetes_is_the_disease_named(
+    tmp_path: Path, heading: str, sentence: str, relation: str, condition: str
+) -> None:
+    # a type in Arabic or Roman numerals names one disease, never the other type
+    objects = _objects(_extract(tmp_path, sentence, heading=heading), relation)
+    assert objects == {condition}

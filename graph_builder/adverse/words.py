@@ -10,10 +10,13 @@ from graph_builder.lexicon import slugify  # one key scheme for every entity
 __all__ = ["normalise_phrase", "normalise_word", "slugify", "tokenize"]
 
 # A word; two words run together where a list lost its line breaks ("hivesEye disorders:
-# blurred vision") split where a capitalised word starts.
+# blurred vision") split where a capitalised word starts; the number of a type ("type 2
+# diabetes mellitus"), which names a disease of its own, so it reads as its Roman numeral.
 _TOKEN = re.compile(
     r"[A-Za-z][a-z]{2,}(?=[A-Z][a-z]{2})|[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*"
+    r"|(?<=\b[Tt]ype )[1-4]\b"
 )
+_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
 _JOINER = re.compile(r"[ \t]*(?:-|/)?[ \t]*|\s+")
 _SPELLING = (
     ("haem", "hem"),
@@ -33,9 +36,11 @@ _KEEP_S = ("ss", "us", "is", "sis", "ous", "ics", "ies")
 def normalise_word(word: str) -> str:
     """Normalise one word for matching: lower case, US spelling, singular.
 
-    >>> [normalise_word(w) for w in ("Anaemias", "Reactions", "diarrhoea", "allergies")]
-    ['anemia', 'reaction', 'diarrhea', 'allergy']
+    >>> [normalise_word(w) for w in ("Anaemias", "Reactions", "diarrhoea", "allergies", "2")]
+    ['anemia', 'reaction', 'diarrhea', 'allergy', 'ii']
     """
+    if word in _ROMAN:
+        return _ROMAN[word]
     if len(word) > 1 and word.rstrip("s").isupper():  # "PRES", "UTIs": acronyms keep case
         return word.rstrip("s") if word[-1] == "s" and len(word) > 2 else word
     word = word.lower()
