@@ -34,11 +34,20 @@ RUN_IN_SECTION = re.compile(
 # Which kind of section a heading introduces (innermost matching heading wins).
 SECTION_CUES: dict[str, re.Pattern[str]] = {
     "pregnancy": re.compile(r"pregnan|breast|lactation|nursing", re.I),
-    "interaction": re.compile(r"interaction|concomitant|\bdepressants?\b", re.I),
+    # leaflets and consumer pages: "Other medicines and X", "Can I drink alcohol with X?"
+    "interaction": re.compile(
+        r"interaction|concomitant|\bdepressants?\b|\bother (?:medicines|drugs|medications)\b"
+        r"|\b(?:drink|with|and)\s+alcohol\b",
+        re.I,
+    ),
     "adverse": re.compile(
         r"side[- ]effects?|adverse|undesirable|dependence|withdrawal|impairment", re.I
     ),
-    "dosage": re.compile(r"\bdos(?:e|es|age|ing)\b|administration|how to (?:take|use)", re.I),
+    "dosage": re.compile(
+        r"\bdos(?:e|es|age|ing)\b|administration|how to (?:take|use)"
+        r"|how (?:should|do|much)\b[^?]*\b(?:take|use)\b",
+        re.I,
+    ),
     # "Indications", never inside "contraindications", "contra-indications", "contra indications"
     "indication": re.compile(
         r"\buses\b|^use of\b|(?<!contra)(?<!contra-)(?<!contra )\b(?:indications?|indicated)\b"
@@ -52,7 +61,10 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
         r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?contra[- ]?indications?\W*$", re.I
     ),
     "precaution": re.compile(
-        r"precaution|warning|caution|contra[- ]?indication|recommendations|medical conditions",
+        r"precaution|warning|caution|contra[- ]?indication|recommendations|medical conditions"
+        # a leaflet's "What you need to know before you take X", "Who should not take X?"
+        r"|\bbefore (?:you )?(?:take|taking|use|using|start|starting)\b"
+        r"|\bshould(?: not|n't) (?:take|use)\b|\bavoid\b",
         re.I,
     ),
     "mechanism": re.compile(r"mechanism|pharmacolog|how .* works|mode of action", re.I),
@@ -479,6 +491,10 @@ CAUTION_WORDS = _cue(
     rf"|(?:{_CAUTION_VERB}|required) (?:(?!no\b)\w+ )?caution"
     r"|(?:use|used|given|prescribed|administered)(?: it| them| this \w+)? cautiously|only if (?:the )?(?:potential )?benefits?"
     r"|monitored closely|close(?:ly)? monitor\w*|careful(?:ly)? monitor\w*|dose adjustments?"
+    # a leaflet's "Take special care if you have X", "Talk to your doctor before taking it if"
+    r"|\b(?:take|taking) special care\b|\b(?:tell|talk to|talk with|check with|speak to|speak with"
+    r"|ask) (?:your )?(?:doctor|pharmacist|nurse)[^.;]{0,40}?\bbefore (?:you )?(?:take|taking"
+    r"|use|using|start|starting)\b"
 )
 CAUTION_CUE = _cue(rf"{CAUTION_WORDS.pattern}|{SOFTENED_PROHIBITION.pattern}")
 # A limit on how long ("do not take it for longer than four weeks") prohibits no group; a

@@ -409,12 +409,24 @@ def test_what_the_drug_is_used_for_is_no_side_effect_of_the_same_sentence(tmp_pa
 @pytest.mark.parametrize(
     ("heading", "sentence", "relation", "condition"),
     [
-        ("Indications", "It is indicated for type 2 diabetes mellitus in adults.", "treats",
-         "type ii diabetes mellitus"),
-        ("Indications", "It is used to treat type II diabetes.", "treats",
-         "type ii diabetes mellitus"),
-        ("Contraindications", "Do not use it in patients with type 1 diabetes.",
-         "contraindicated_in", "type i diabetes mellitus"),
+        (
+            "Indications",
+            "It is indicated for type 2 diabetes mellitus in adults.",
+            "treats",
+            "type ii diabetes mellitus",
+        ),
+        (
+            "Indications",
+            "It is used to treat type II diabetes.",
+            "treats",
+            "type ii diabetes mellitus",
+        ),
+        (
+            "Contraindications",
+            "Do not use it in patients with type 1 diabetes.",
+            "contraindicated_in",
+            "type i diabetes mellitus",
+        ),
     ],
 )
 def test_the_type_of_diabetes_is_the_disease_named(
@@ -423,3 +435,47 @@ def test_the_type_of_diabetes_is_the_disease_named(
     # a type in Arabic or Roman numerals names one disease, never the other type
     objects = _objects(_extract(tmp_path, sentence, heading=heading), relation)
     assert objects == {condition}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation", "conditions"),
+    [
+        (
+            "Do not take Clonazepam if you have ever had angioedema.",
+            "contraindicated_in",
+            {"angioedema"},
+        ),
+        (
+            "Do not use it if you suffer from myasthenia gravis or sleep apnea.",
+            "contraindicated_in",
+            {"myasthenia gravis", "sleep apnea"},
+        ),
+        ("Take special care if you have kidney problems.", "caution_in", {"kidney disease"}),
+        (
+            "Talk to your doctor before taking it if you have diabetes or glaucoma.",
+            "caution_in",
+            {"diabetes mellitus", "glaucoma"},
+        ),
+    ],
+)
+def test_a_leaflets_advice_before_use_names_the_patients_conditions(
+    tmp_path: Path, sentence: str, relation: str, conditions: set[str]
+) -> None:
+    extraction = _extract(tmp_path, sentence, heading="2. What you need to know before you take it")
+    assert _objects(extraction, relation) == conditions
+    assert not {
+        c.obj.entity.label for c in extraction.claims if c.relation == "has_side_effect" and c.obj
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you have severe diarrhoea, stop taking it and tell your doctor.",
+        "Tell your doctor if you get a rash.",
+    ],
+)
+def test_a_reaction_during_use_stays_a_side_effect(tmp_path: Path, sentence: str) -> None:
+    extraction = _extract(tmp_path, sentence, heading="4. Possible side effects")
+    assert not _objects(extraction, "contraindicated_in") | _objects(extraction, "caution_in")
+    assert _objects(extraction, "has_side_effect")

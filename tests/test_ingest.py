@@ -219,3 +219,29 @@ def test_a_section_name_may_have_its_text_right_under_it(tmp_path: Path) -> None
     document = read_document(path)
     assert sentence_with(document, "Cardiogenic").heading_texts == ("Contraindications",)
     assert "Take it with food" not in [s.heading for s in document.sections]
+
+
+def test_a_leaflets_numbered_and_question_headings_head_their_sections(tmp_path: Path) -> None:
+    path = tmp_path / "lisinopril.txt"
+    path.write_text(
+        "Lisinopril: information for the patient\n\n"
+        "What is in this leaflet\n1. What Lisinopril is and what it is used for\n"
+        "2. Possible side effects\n\n"
+        "1. What Lisinopril is and what it is used for\nIt is used to treat high blood pressure.\n\n"
+        "2. Possible side effects\nDizziness and a dry cough are common.\n\n"
+        "What should I avoid while taking lisinopril?\nAvoid potassium supplements.\n\n"
+        "Steps to take:\n\n1. Take one tablet a day\n2. Swallow it whole\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert sentence_with(document, "high blood").heading_texts == (
+        "1. What Lisinopril is and what it is used for",
+    )
+    assert sentence_with(document, "dry cough").heading_texts == ("2. Possible side effects",)
+    assert sentence_with(document, "potassium").heading_texts == (
+        "What should I avoid while taking lisinopril?",
+    )
+    # a leaflet's contents and a numbered list stay lists
+    headings = [s.heading for s in document.sections]
+    assert "1. Take one tablet a day" not in headings
+    assert headings.count("2. Possible side effects") == 1

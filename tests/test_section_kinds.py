@@ -26,6 +26,11 @@ def _under(heading: str) -> Sentence:
         ("Indications and Usage", "indication"),
         ("1 INDICATIONS AND USAGE", "indication"),
         ("What is it indicated for?", "indication"),
+        ("2. What you need to know before you take Lisinopril", "precaution"),
+        ("Who should not take zolpidem?", "precaution"),
+        ("Can I drink alcohol with lisinopril?", "interaction"),
+        ("Other medicines and Lisinopril", "interaction"),
+        ("How should I take lisinopril?", "dosage"),
         ("Uses", "indication"),
     ],
 )

@@ -102,6 +102,14 @@ STUDY_DESIGN = re.compile(
     re.I,
 )
 # "in patients with X", "a history of X": X is the patient's condition, not the drug's effect.
+# Advice a leaflet gives before the drug is used: do not take it, take special care, ask the
+# doctor first.
+_ADVICE_BEFORE_USE = (
+    r"\b(?:(?:do not|don['’]t|never|must not|should not) (?:take|use|give)"
+    r"|(?:take|taking) (?:special )?care"
+    r"|(?:tell|talk to|talk with|check with|speak to|speak with|ask) (?:your )?(?:doctor|pharmacist"
+    r"|nurse)[^.;]{0,40}?\bbefore (?:you )?(?:take|taking|use|using|start|starting))\b"
+)
 RISK_FACTOR_BEFORE = re.compile(
     r"(?:\b(?:patients?|subjects?|individuals?|those|women|men|children|adults|adolescents"
     r"|infants|neonates)\b) (?:with|who have|who had|having)\b"
@@ -112,7 +120,15 @@ RISK_FACTOR_BEFORE = re.compile(
     r"|\bhistory of\s+(?:\w+\s+){0,2}$|\b(?:treatment|prophylaxis|prevention) of\s+(?:\w+\s+){0,2}$"
     r"|\b(?:therapy|treatment|treated|indicated|used|given|prescribed) for\s+(?:\w+\s+){0,2}$"
     r"|\breduc\w+ (?:of|in) (?:the )?risk of\s+(?:\w+\s+){0,2}$"
-    r"|\bindicated for\s+(?:\w+\s+){0,3}$|\brisk factors? (?:for|of)\s+(?:\w+\s+){0,2}$",
+    r"|\bindicated for\s+(?:\w+\s+){0,3}$|\brisk factors? (?:for|of)\s+(?:\w+\s+){0,2}$"
+    # a leaflet's advice before use: "Do not take X if you have ever had angioedema", "Talk to
+    # your doctor before taking X if you have kidney disease" (not "if you get a rash", a
+    # reaction, nor "if you have diarrhoea, stop taking it", advice after use)
+    rf"|{_ADVICE_BEFORE_USE}[^.;]{{0,50}}?\bif (?:you|your child|the patient|he|she|they)"
+    r" (?:(?:have|has) (?:ever )?had|have|has|had|suffer(?:s|ed)? from|are allergic to"
+    r"|(?:have|has) been told (?:that )?(?:you|they|he|she) (?:have|has))"
+    r"(?:\s+(?:a|an|any|known|severe|moderate|mild|chronic|serious|history of|problems? with))*"
+    r"(?:\s+[A-Za-z][\w+/-]*){0,3}\s+$",
     re.I,
 )
 

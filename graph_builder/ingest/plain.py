@@ -28,6 +28,11 @@ _SECTION_NAME = re.compile(
     re.IGNORECASE,
 )
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s+")  # "6.1 Clinical Trials Experience"
+# A question a leaflet or a consumer page heads its sections with ("What is X used for?",
+# "Can I drink alcohol with X?").
+_QUESTION = re.compile(
+    r"(?:What|How|Can|Could|Should|Is|Are|Who|When|Why|Do|Does|Will|Which|Where)\b[^.!?:;]*\?"
+)
 
 
 def _looks_like_heading(line: str, next_blank: bool, previous_blank: bool = False) -> bool:
@@ -43,6 +48,8 @@ def _looks_like_heading(line: str, next_blank: bool, previous_blank: bool = Fals
         )
         and sum(c.isalpha() for c in stripped) >= 4
     )
+    if previous_blank and _QUESTION.fullmatch(stripped) and len(stripped.split()) <= 14:
+        return True
     return (
         standalone
         and 0 < len(stripped) <= 80
@@ -51,6 +58,18 @@ def _looks_like_heading(line: str, next_blank: bool, previous_blank: bool = Fals
         and len(stripped.split()) <= 10
         and not _NOT_HEADING.search(stripped)
     )
+
+
+def _numbered_heading(lines: list[str], i: int, marker: str, rest: str) -> bool:
+    """Tell whether a numbered line is a leaflet's section heading, not an item of a list.
+
+    "4. Possible side effects" heads the text under it; "1. Take it with food" followed by
+    "2. ..." is a list. A heading stands after a blank line, with no item right after it.
+    """
+    if not marker[0].isdigit() or (i and lines[i - 1].strip()):
+        return False
+    following = next((line for line in lines[i + 1 :] if line.strip()), "")
+    return not _ITEM.match(following) and _looks_like_heading(rest, next_blank=True)
 
 
 def blocks_from_text(text: str) -> list[Block]:
@@ -76,6 +95,9 @@ def blocks_from_text(text: str) -> list[Block]:
             blocks[-1] = Block(last.kind, last.start, end, last.depth)
             continue
         match = _ITEM.match(line)
+        if match and _numbered_heading(lines, i, match.group("marker"), line[match.end() :]):
+            blocks.append(Block("heading", start, end))
+            continue
         if match:
             indent = len(match.group("indent").expandtabs(4))
             while indents and indents[-1] >= indent:
