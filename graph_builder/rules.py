@@ -367,9 +367,15 @@ NOT_A_USES_LIST = re.compile(
 )
 # "you have liver problems", "if you are dehydrated": an item that says the patient has it.
 HAVING_IT = re.compile(
-    r"^\s*(?:if\s+)?(?:you|they|the\s+patient|patients?)\s+(?:have|has|had|are|is|were|get"
-    r"|suffer\w*\s+from)\s+",
+    r"^\s*(?:if\s+)?(?:you|they|the\s+patient|patients?)\s+(?:(?:have|has)\s+(?:ever\s+)?had"
+    r"|have|has|had|are|is|were|get|suffer\w*\s+from)\s+",
     re.I,
+)
+# "if you are taking sacubitril/valsartan, a medicine used to treat heart failure in adults",
+# "medicines for diabetes": what another drug is used for names no group or condition of the
+# patient the advice is about.
+ANOTHER_DRUGS_USE = re.compile(
+    r"\b(?:medicines?|drugs?|medications?)\s+(?:used\s+)?(?:to\s+treat|for)\b[^;]*$", re.I
 )
 TREATED_PHENOTYPE_GAP_END = re.compile(
     r"[;:()]|\b(?:is|are|was|were|may|can|could|might|will|has|have|had|who|which|that|with"

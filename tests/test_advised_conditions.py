@@ -479,3 +479,21 @@ def test_a_reaction_during_use_stays_a_side_effect(tmp_path: Path, sentence: str
     extraction = _extract(tmp_path, sentence, heading="4. Possible side effects")
     assert not _objects(extraction, "contraindicated_in") | _objects(extraction, "caution_in")
     assert _objects(extraction, "has_side_effect")
+
+
+def test_items_of_advice_before_use_name_conditions_not_side_effects(tmp_path: Path) -> None:
+    path = tmp_path / "lisinopril.txt"
+    path.write_text(
+        "Lisinopril\n\nWhat you need to know before you take it\n\nDo not take Lisinopril:\n"
+        "- if you have ever had an allergic reaction to another ACE inhibitor\n"
+        "- if you are taking sacubitril/valsartan, a medicine used to treat heart failure in adults\n"
+        "\nTalk to your doctor before taking Lisinopril:\n"
+        "- if you have a narrowing of the kidney artery (renal artery stenosis)\n"
+        "- if you have low blood pressure, which you may notice as dizziness when standing up\n",
+        encoding="utf-8",
+    )
+    extraction = extract(read_document(path))
+    assert _objects(extraction, "contraindicated_in") == {"allergic reaction"}
+    assert "renal artery stenosis" in _objects(extraction, "caution_in")
+    # the patient's conditions and their signs are no effects of lisinopril
+    assert not _objects(extraction, "has_side_effect")

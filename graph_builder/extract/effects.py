@@ -29,7 +29,7 @@ class SideEffectReading(PhenotypeReading):
 
     def side_effects(self, rule: R.Rule) -> Iterator[Claim]:
         """Yield the side effects a side-effect rule finds, grouped as the headings say."""
-        if not self.names_own_effects(rule):
+        if not self.names_own_effects(rule) or self.item_of_advice:
             return
         group = side_effect_group(self.sentence)
         population = self.population_at_risk()

@@ -47,6 +47,33 @@ class PhenotypeReading(ReaderBase):
         item = self.text[start : end if end >= 0 else len(self.text)]
         return not (R.CLAUSE_VERB.search(item) or R.NOT_A_LISTED_CONDITION.search(item))
 
+    def names_the_item(self, mention: Mention) -> bool:
+        """Tell whether a list item is the condition itself, not a finding about a group.
+
+        "you have severely reduced kidney function" names it; in "Older adults: falls are
+        more likely" the label names the group and the falls are a finding.
+        """
+        label = self.sentence.label
+        if label is not None:
+            return label.start <= mention.start < label.end
+        item = R.HAVING_IT.sub("", self.text)
+        return not R.CLAUSE_VERB.search(item)
+
+    @cached_property
+    def item_of_advice(self) -> bool:
+        """Tell whether the sentence is an item of a list led in by advice before use.
+
+        "Do not take it:", "Talk to your doctor before taking it:": each item names the
+        patient's condition ("if you have low blood pressure, which you may notice as
+        dizziness"), never an effect of the drug, unless the item says the drug causes it.
+        """
+        lead_in = self.sentence.lead_in
+        return bool(
+            lead_in
+            and (R.CONTRAINDICATION_CUE.search(lead_in) or R.CAUTION_CUE.search(lead_in))
+            and not R.SIDE_EFFECT_CUE.search(self.text)
+        )
+
     @cached_property
     def under_conditions_heading(self) -> bool:
         """Tell whether a heading, or the label running the sentence in, lists conditions.

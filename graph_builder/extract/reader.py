@@ -128,19 +128,14 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         elif rule.relation == "treats":
             phenotypes = self.treated_conditions
         phenotypes = [m for m in phenotypes if m.entity.key not in named]
+        if rule.relation in ADVICE_RELATIONS:
+            objects = [
+                m for m in objects if not R.ANOTHER_DRUGS_USE.search(self.text, 0, self.rel(m))
+            ]
+            phenotypes = [
+                m for m in phenotypes if not R.ANOTHER_DRUGS_USE.search(self.text, 0, self.rel(m))
+            ]
         return [*objects, *phenotypes], phenotypes
-
-    def names_the_item(self, mention: Mention) -> bool:
-        """Tell whether a list item is the condition itself, not a finding about a group.
-
-        "you have severely reduced kidney function" names it; in "Older adults: falls are
-        more likely" the label names the group and the falls are a finding.
-        """
-        label = self.sentence.label
-        if label is not None:
-            return label.start <= mention.start < label.end
-        item = R.HAVING_IT.sub("", self.text)
-        return not R.CLAUSE_VERB.search(item)
 
     def treated_by_another(self) -> bool:
         """Tell whether another drug is the one treating ("should be treated with insulin")."""
