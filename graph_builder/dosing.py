@@ -2,7 +2,9 @@
 
 ``parse_dose`` looks at one sentence (and the headings above it) and returns a ``Dose``
 with every part the sentence states, or ``None`` when it states no dose or schedule.
-Decimal commas ("0,5 mg") are read as decimal points.
+Decimal commas ("0,5 mg") are read as decimal points. ``read_doses`` reads every dose a
+sentence gives in turn ("a bolus of 80 units/kg, then 18 units/kg/hour") and the maximum a
+later clause adds ("10 mg twice daily (max. 40 mg per day)").
 """
 
 from __future__ import annotations
@@ -14,24 +16,50 @@ from graph_builder.model import Dose
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 # An amount per kilogram of body weight keeps "/kg" in its unit ("250 micrograms/kg").
+# A rate keeps its time in the unit too ("18 units/kg/hour", "1 mg per minute"): an infusion
+# is given per hour or minute, neither per dose nor per day. A count of a dose form
+# ("2 tablets", "1 to 2 puffs") is an amount as well.
+_RATE = r"\s*(?:/|per\s+)\s*(?:hours?|hrs?|h|minutes?|mins?)\b"
+_COUNTED = (
+    r"tablets?|capsules?|caplets?|puffs?|sprays?|drops?|sachets?|lozenges?|pastilles?"
+    r"|suppositor(?:y|ies)|pessar(?:y|ies)|patch(?:es)?|ampoules?|ampules?|vials?"
+    r"|actuations?|inhalations?|spoonfuls?|teaspoonfuls?"
+)
 UNITS = (
-    r"(?:mg|mcg|µg|μg|micrograms?|milligrams?|g|units?|IU)\s*(?:/|per\s+)\s*kg\b|mg/m2"
-    r"|mg|mcg|µg|μg|micrograms?|milligrams?|g|ml|mL|units?|IU"
+    r"(?:(?:mg|mcg|µg|μg|micrograms?|milligrams?|g|units?|IU|ml|mL)\s*(?:/|per\s+)\s*kg\b"
+    r"|mg/m2|mg|mcg|µg|μg|micrograms?|milligrams?|g|ml|mL|units?|IU)"
+    rf"(?:{_RATE})?|{_COUNTED}"
 )
 # An amount per volume ("10 g/dL", "4 mg per L") is a concentration, no dose. A range may
 # name its unit twice ("50 mg to 100 mg").
 AMOUNT = re.compile(
     rf"(?P<low>{_NUMBER})(?:(?:\s*(?P<first>{UNITS}))?\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?"
     rf"\s*(?P<unit>(?(first)(?P=first)|(?:{UNITS})))\b"
-    r"(?!\s*(?:/|per\b)\s*(?:d?l|ml|mmol|lit(?:er|re)s?)\b)",
+    r"(?!\s*(?:/|per\b)\s*(?:d?l|ml|mmol|lit(?:er|re)s?)\b)"
+    # a volume a minute is a clearance ("CrCl 30 mL/min", "GFR 60 mL/min/1.73 m2"), no dose
+    r"(?<!l/min)(?<!l/minute)(?<!l per min)(?<!l per minute)"
+    r"(?!(?<=l)\s*(?:/|per\s+)\s*min)",
+    re.I,
+)
+# A count of a dose form may be written out: "one capsule", "one or two tablets".
+COUNTED_IN_WORDS = re.compile(
+    r"\b(?P<low>one|two|three|four)(?:\s+(?:or|to)\s+(?P<high>two|three|four))?"
+    rf"\s+(?P<unit>{_COUNTED})\b",
     re.I,
 )
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "once": 1, "twice": 2}
+# The prescriber's Latin: "bid"/"b.i.d."/"bd" twice a day, "tid"/"tds" three, "qid"/"qds"
+# four, "qd" once; "q8h" every 8 hours.
+_LATIN = {"bid": 2, "bd": 2, "tid": 3, "tds": 3, "qid": 4, "qds": 4, "qd": 1}
 FREQUENCY = re.compile(
     r"\b(?P<text>(?P<n>once|twice|one|two|three|four|five|six|\d+)"
     r"(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+|two|three|four|five|six))?"
     r"(?:\s+times?)?\s+(?:daily|a day|per day|each day|every day))\b"
-    r"|\b(?P<every>every \d+(?:\s*(?:-|to)\s*\d+)? hours)\b",
+    r"|\b(?P<every>every (?P<h>\d+)(?:\s*(?:-|–|to)\s*(?P<h2>\d+))? (?:hours|hrs?|h)"
+    r"|q\s?(?P<qh>\d+)(?:\s*(?:-|–|to)\s*(?P<qh2>\d+))?\s?h(?:ours?|rs?)?)\b"
+    r"|(?P<latin>\b(?:[btq]\.i\.d|q\.d)\.|\b(?:bid|tid|qid|bd|tds|qds|qd)\b)"
+    r"|\b(?P<period>once (?:a|per|every) (?:week|fortnight|month)|once (?:weekly|monthly)"
+    r"|every (?:other (?:day|week)|week|month|\d+ (?:days|weeks|months))|on alternate days)\b",
     re.I,
 )
 # "per day", "daily", and the same day named as a span: "in 24 hours", "in any 24-hour period",
@@ -79,7 +107,9 @@ POPULATION = re.compile(
     r"(?:\s+(?:and|or)\s+(?:infants|children|adolescents|adults))?"
     r"(?:\s+(?:under|below|younger than|over|above|older than)\s+(?P<bound>\d+)(?:\s*years?)?"
     r"|\s+(?:at the age of|aged|ages|age|from)\s+"
-    r"(?P<lo>\d+)\s*(?:to|-|–)\s*(?P<hi>\d+)(?:\s*years?)?)?)",
+    r"(?P<lo>\d+)\s*(?:to|-|–)\s*(?P<hi>\d+)(?:\s*years?)?"
+    # the ages alone, in years: "Children 6-12 years: 5 mL"
+    r"|\s+(?P<lo2>\d+)\s*(?:to|-|–)\s*(?P<hi2>\d+)\s*years?\b(?:\s+of\s+age)?)?)",
     re.I,
 )
 # Words right before an amount that make it a bound rather than the dose: "more than 10 mg"
@@ -141,11 +171,31 @@ FORBIDDEN_AFTER = re.compile(
     r"|not\s+(?:usually\s+|generally\s+|often\s+)?(?:advisable|necessary|needed|required))\b",
     re.I,
 )
-_SENTENCE_BREAK = re.compile(r";|\.\s")
+# a stop ends a sentence, not the stop of a shortened "max." or "approx."
+_SENTENCE_BREAK = re.compile(r";|(?<!\bmax)(?<!\bmin)(?<!\bapprox)(?<!\bca)\.\s", re.I)
 # "The 20 mg daily dose must not be exceeded": a plain amount forbidden to exceed is a maximum.
 NOT_EXCEEDED_AFTER = re.compile(
     r"^[^.;:]{0,40}?\b(?:should|must|is|are)\s+not\s+be\s+exceeded\b", re.I
 )
+# A step of titration is no dose: "increased by 5 mg", "in increments of 25 mg", "in 10 mg
+# steps"; the frequency right after it ("by 5 mg every 2 weeks") paces the titration.
+INCREMENT_BEFORE = re.compile(
+    r"(?:\b(?:increas|rais|reduc|decreas|titrat|lower|adjust|chang)\w*\s+(?:\w+\s+){0,5}?by"
+    r"|\b(?:increments?|decrements?|steps?)\s+of)\s*$",
+    re.I,
+)
+INCREMENT_AFTER = re.compile(r"\s*(?:increments?|decrements?|steps?)\b", re.I)
+PACE_GAP = re.compile(r"[\s,]*(?:(?:at|given|no more often than|not more often than)\s+)?", re.I)
+AS_NEEDED = re.compile(
+    r"\b(?:as|when|if) (?:needed|required|necessary)\b|\bprn\b|\bp\.r\.n\b", re.I
+)
+# The few words between an amount and its own frequency: "60 mg subcutaneously every 6 months"
+# (no other number, and no comma: "after 200 mg, test the blood every 2 weeks").
+NEAR_GAP = re.compile(r"[^\d;,()\[\]]{0,40}")
+RATE_UNIT = re.compile(rf"{_RATE}$", re.I)
+# Where an amount's own clause ends: "10 mg twice daily (max. 40 mg per day)", "5 mg once
+# daily; max. 20 mg", "2.5 mg once daily, max. 10 mg once daily".
+CLAUSE_AFTER = re.compile(r"[;(]|,\s*(?:max\b|maximum\b)", re.I)
 KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("overdose-risk", re.compile(r"\boverdose|toxic", re.I)),
     (
@@ -158,13 +208,24 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # only the word: "up to", "not more than" are comparators, and bound their own amount
     ("maximum", re.compile(r"\bmaximum|\bmax\b", re.I)),
-    ("initial", re.compile(r"\bstart\w*|\binitial\w*|\bminimal|\bbegin\w*|\blowest", re.I)),
+    (
+        "initial",
+        re.compile(r"\bstart\w*|\binitial\w*|\bminimal|\bbegin\w*|\blowest|\bloading", re.I),
+    ),
     ("maintenance", re.compile(r"\bmaintenance|\bstandard|\busual\b|\btypical daily", re.I)),
 )
 
 
 def _decimal(text: str | None) -> str | None:
+    if text is not None and text.lower() in _WORDS:
+        return str(_WORDS[text.lower()])
     return None if text is None else text.replace(",", ".")
+
+
+def iter_amounts(text: str) -> list[re.Match[str]]:
+    """Return the amounts of a sentence in order: "5 mg", "1-2 tablets", "one capsule"."""
+    found = [*AMOUNT.finditer(text), *COUNTED_IN_WORDS.finditer(text)]
+    return sorted(found, key=lambda match: match.start())
 
 
 def _count(text: str | None) -> int | None:
@@ -224,7 +285,11 @@ def bound_of(text: str, start: int, end: int) -> tuple[str | None, bool]:
     return name, False
 
 
-def _kind(text: str, headings: tuple[str, ...], bound: str | None) -> str:
+def _kind(text: str, headings: tuple[str, ...], bound: str | None, own: str) -> str:
+    """Name the kind of a dose from its cues; a maximum's only from the amount's clause, ``own``.
+
+    In "10 mg twice daily (max. 40 mg daily)" the 10 mg is no maximum.
+    """
     for kind, cue in KIND_CUES:
         if kind == "hospital-threshold":
             # a lower bound with a setting: "above 10 mg a day, only in hospital"
@@ -233,7 +298,7 @@ def _kind(text: str, headings: tuple[str, ...], bound: str | None) -> str:
             continue
         if kind == "maximum" and bound in LOWER_BOUNDS:
             continue  # "more than the maximum of 4 mg" states no maximum
-        if cue.search(text):
+        if cue.search(own if kind == "maximum" else text):
             return kind
     for heading in reversed(headings):
         for kind, cue in KIND_CUES:
@@ -242,6 +307,57 @@ def _kind(text: str, headings: tuple[str, ...], bound: str | None) -> str:
             if cue.search(heading):
                 return kind
     return "usual"
+
+
+def _times_a_day(text: str, frequency: re.Match[str]) -> tuple[int | None, int | None]:
+    """Count the doses a day a frequency gives: "twice daily" 2, "tid" 3, "every 8 hours" 3.
+
+    >>> _times_a_day("every 4 to 6 hours as needed", FREQUENCY.search("every 4 to 6 hours"))
+    (None, 6)
+    """
+    if frequency.group("text"):
+        times = _count(frequency.group("n"))
+        if times is not None and frequency.group("n2") is None:
+            return _times_bounded(text, frequency, times)
+        return times, _count(frequency.group("n2")) or times
+    if frequency.group("latin"):
+        times = _LATIN[re.sub(r"\W", "", frequency.group("latin")).lower()]
+        return times, times
+    shortest = frequency.group("h") or frequency.group("qh")
+    if shortest is None:
+        return None, None  # weekly, monthly: less than once a day
+    longest = frequency.group("h2") or frequency.group("qh2") or shortest
+    if any(int(hours) == 0 or 24 % int(hours) for hours in (shortest, longest)):
+        return None, None  # "every 36 hours" is no whole count a day
+    # "every 6 hours as needed" is at most four doses a day, and maybe fewer
+    fewest = None if AS_NEEDED.search(text) else 24 // int(longest)
+    return fewest, 24 // int(shortest)
+
+
+def _is_increment(text: str, amount: re.Match[str]) -> bool:
+    """Tell whether an amount is a step of titration ("increased by 5 mg"), not a dose."""
+    return bool(
+        INCREMENT_BEFORE.search(text[max(0, amount.start() - 60) : amount.start()])
+        or INCREMENT_AFTER.match(text, amount.end())
+    )
+
+
+def _belongs(text: str, amount: re.Match[str] | None, frequency: re.Match[str]) -> bool:
+    """Tell whether a frequency is the dose's: "tid", "every 8 hours" right after its amount.
+
+    "Twice daily" and "3 times a day" are read anywhere in the sentence ("Twice daily, take
+    5 mg"); "every 8 hours" and "q8h" stay out of an earlier or another dose's clause.
+    """
+    if frequency.group("text"):
+        return True
+    if amount is None or frequency.start() < amount.end():
+        return False
+    return bool(NEAR_GAP.fullmatch(text, amount.end(), frequency.start()))
+
+
+def _paces(text: str, increment: re.Match[str], frequency: re.Match[str]) -> bool:
+    """Tell whether a frequency right after a step paces the titration ("by 5 mg every week")."""
+    return bool(PACE_GAP.fullmatch(text, increment.end(), frequency.start()))
 
 
 def _times_bounded(
@@ -261,7 +377,7 @@ def population_of(text: str) -> tuple[str | None, str | None, str | None]:
     match = POPULATION.search(text)
     if not match:
         return None, None, None
-    low, high = match.group("lo"), match.group("hi")
+    low, high = match.group("lo") or match.group("lo2"), match.group("hi") or match.group("hi2")
     bound = match.group("bound")
     if bound:
         if re.search(r"under|below|younger", match.group("text"), re.I):
@@ -296,8 +412,17 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     >>> parse_dose("The dose can be increased to a maximum of 4 mg per day.").kind
     'maximum'
     """
-    amount = AMOUNT.search(text)
-    frequency = FREQUENCY.search(text)
+    amounts = iter_amounts(text)
+    increments = [a for a in amounts if _is_increment(text, a)]
+    amount = next((a for a in amounts if a not in increments), None)
+    frequency = next(
+        (
+            f
+            for f in FREQUENCY.finditer(text)
+            if not any(_paces(text, a, f) for a in increments) and _belongs(text, amount, f)
+        ),
+        None,
+    )
     duration = DURATION.search(text)
     max_duration = MAX_DURATION.search(text)
     if not (amount or frequency or duration or max_duration):
@@ -316,20 +441,18 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
         after = after[trailing.end() :] if trailing else after  # "12 mg or more per day"
         per_day = PER_DAY.match(after) and not (frequency and frequency.start() == amount.end() + 1)
         per = "day" if per_day or DAILY_BEFORE.search(text[: amount.start()]) else "dose"
+        if RATE_UNIT.search(unit):
+            per = None  # a rate is given per hour or minute, its unit says which
     population, age_min, age_max = population_of(text)
     divided = DIVIDED.search(text)
     setting = SETTING.search(text)
     place = setting.group("s") or setting.group("s2") or setting.group("s3") if setting else None
     circumstance = CIRCUMSTANCE.search(text)
-    times_min = times_max = None
-    if frequency and frequency.group("text"):
-        times_min = _count(frequency.group("n"))
-        times_max = _count(frequency.group("n2")) or times_min
-        if times_min is not None and frequency.group("n2") is None:
-            times_min, times_max = _times_bounded(text, frequency, times_min)
+    times_min, times_max = _times_a_day(text, frequency) if frequency else (None, None)
     kind = "course"
     if amount:
-        kind = _kind(text, headings, bound)
+        own = CLAUSE_AFTER.search(text, amount.end())
+        kind = _kind(text, headings, bound, text[: own.start()] if own else text)
         # "up to 6 mg", "give 1 mg or less", "do not take more than 10 mg": the most one may
         # take; "10 mg or less are usually sufficient" says what suffices and limits nothing
         suffices = AFTER_COMPARATOR.match(text[amount.end() :]) and _SUFFICES.search(text)
@@ -356,6 +479,12 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     )
 
 
+# A later clause that names its amount an upper bound: "(max. 1 g per dose)", "(up to 300 mg)".
+MAXIMUM_LEADS = re.compile(
+    r"(?:up to\s+)?(?:a\s+|the\s+)?max(?:imum\b|\b|\.)|up to\b|not (?:to )?exceed"
+    r"|(?:not|no) more than",
+    re.I,
+)
 # Where a sentence's later clause starts: "1 mg up to 3 times a day, not more than 4 mg ...".
 _CLAUSE_START = re.compile(r"[,;(]\s*|\b(?:but|and)\s+")
 
@@ -373,15 +502,79 @@ def later_daily_maximum(text: str, headings: tuple[str, ...], first: Dose) -> Do
 
 
 def read_doses(text: str, headings: tuple[str, ...] = ()) -> list[Dose]:
-    """Read a sentence's dose and the daily maximum a later clause adds to it.
+    """Read each dose a sentence gives in turn, and the maximum a later clause adds to one.
 
-    The first dose is then read from its own clause: in "4 mg daily in 2 divided doses,
-    maximum 8 mg daily" the 4 mg is the usual dose and only the 8 mg a maximum.
+    A dose given first and one that follows it ("then", "followed by") are the initial and
+    the maintenance dose unless their words say otherwise; a dose "increased to" keeps its
+    own kind. Each takes the population the sentence names first.
 
     >>> doses = read_doses("Initially 1 mg daily, up to a maximum of 6 mg daily.")
     >>> [(d.kind, d.value_max) for d in doses]
     [('initial', '1'), ('maximum', '6')]
+    >>> doses = read_doses("Adults: 2 g once, then 1 g every 8 hours.")
+    >>> [(d.kind, d.value_max, d.population) for d in doses]
+    [('initial', '2', 'Adults'), ('maintenance', '1', 'Adults')]
     """
+    pieces = _dose_pieces(text)
+    if len(pieces) == 1:
+        return _read_clause(text, headings)
+    doses: list[Dose] = []
+    for index, (start, end, cue) in enumerate(pieces):
+        found = _read_clause(text[start:end], headings)
+        if not found:
+            continue
+        if index == 0 and pieces[1][2] != "raised" and found[0].kind == "usual":
+            found[0] = replace(found[0], kind="initial")
+        elif cue == "then" and found[0].kind == "usual":
+            found[0] = replace(found[0], kind="maintenance")
+        if doses:
+            found = [_with_population(dose, doses[0]) for dose in found]
+        doses.extend(dose for dose in found if dose not in doses)  # a dose said twice is one
+    return doses
+
+
+# Where a sentence moves on to a further dose: "80 units/kg, then 18 units/kg/hour", "a
+# loading dose of 400 mg followed by 200 mg daily", "Loading dose: 10 mg/kg; maintenance:
+# 5 mg/kg", "initially 25 mg, increased if necessary to 75 mg" (not "increased by 5 mg").
+NEXT_DOSE = re.compile(
+    r"[,;]?\s*\b(?:and\s+)?(?P<then>then|thereafter|followed\s+by|after\s+which|subsequently)\b"
+    r"|[,;]\s*(?P<maintenance>(?=(?:a\s+|the\s+)?(?:usual\s+)?maintenance\b))"
+    r"|[,;]?\s*\b(?:and\s+)?(?:(?:which|this|that)\s+)?"
+    r"(?:(?:may|can|could|should|will|is|are)\s+(?:then\s+)?(?:be\s+)?)?"
+    r"(?:(?:gradually|slowly|then)\s+)?(?P<raised>increased|raised|titrated|up-?titrated)\b"
+    r"(?=(?:\s+(?!by\b|in\b)[\w,-]+){0,4}?\s+(?:up\s+)?to\b)",
+    re.I,
+)
+
+
+def _dose_pieces(text: str) -> list[tuple[int, int, str]]:
+    """Cut a sentence where it moves on to a further dose: (start, end, the cue that led in)."""
+    doses = [a for a in iter_amounts(text) if not _is_increment(text, a)]
+    if len(doses) < 2:
+        return [(0, len(text), "")]
+    pieces = [(0, len(text), "")]
+    for cue in NEXT_DOSE.finditer(text, doses[0].end()):
+        previous = pieces[-1][0]
+        if any(previous <= d.start() < cue.start() for d in doses) and any(
+            d.start() >= cue.end() for d in doses
+        ):
+            name = next(n for n in ("then", "maintenance", "raised") if cue.group(n) is not None)
+            pieces[-1] = (previous, cue.start(), pieces[-1][2])
+            pieces.append((cue.start(), len(text), name))
+    return pieces
+
+
+def _with_population(dose: Dose, first: Dose) -> Dose:
+    return replace(
+        dose,
+        population=dose.population or first.population,
+        age_min_years=dose.age_min_years or first.age_min_years,
+        age_max_years=dose.age_max_years or first.age_max_years,
+    )
+
+
+def _read_clause(text: str, headings: tuple[str, ...]) -> list[Dose]:
+    """Read one dose and the maximum a later clause of it adds (read from its own clause)."""
     first = parse_dose(text, headings)
     if first is None:
         return []
@@ -393,7 +586,7 @@ def read_doses(text: str, headings: tuple[str, ...] = ()) -> list[Dose]:
 
 
 def _later_maximum(text: str, headings: tuple[str, ...], first: Dose) -> tuple[int, Dose] | None:
-    amounts = list(AMOUNT.finditer(text))
+    amounts = [a for a in iter_amounts(text) if not _is_increment(text, a)]
     for amount in amounts[1:]:
         if amount.group("high") is not None:
             continue
@@ -401,14 +594,12 @@ def _later_maximum(text: str, headings: tuple[str, ...], first: Dose) -> tuple[i
         if not breaks:
             continue  # "0.5 mg to 1 mg": one statement, read by parse_dose
         later = parse_dose(text[breaks[-1].end() :], headings)
-        if later is None or later.kind != "maximum" or later.per != "day":
+        # a maximum a dose, too, where the clause names it one: "(max. 1 g per dose)"
+        if later is None or later.kind != "maximum":
             continue
-        if (first.kind, first.value_max, first.per) == ("maximum", later.value_max, "day"):
+        if later.per != "day" and not MAXIMUM_LEADS.match(text, breaks[-1].end()):
+            continue
+        if (first.kind, first.value_max, first.per) == ("maximum", later.value_max, later.per):
             return None  # the first dose is this maximum already
-        return breaks[0].start(), replace(
-            later,
-            population=later.population or first.population,
-            age_min_years=later.age_min_years or first.age_min_years,
-            age_max_years=later.age_max_years or first.age_max_years,
-        )
+        return breaks[0].start(), _with_population(later, first)
     return None

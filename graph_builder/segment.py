@@ -47,20 +47,29 @@ _ABBREVIATIONS = frozenset(
         "nos",
         "sec",
         "pp",
+        "incl",
+        "inj",
     ]
 )
+# Shortened words that end a sentence as often as they shorten one ("infuse over 5 min."):
+# each hides its stop only before a number ("max. 40 mg daily", "min. 10 mg"), and never
+# after one, where it is a unit ("over 5 min. 10 minutes later ...").
+_BEFORE_NUMBER = frozenset(["max", "min"])
+_NUMBER_BEFORE = re.compile(r"\d\s*\S+$")
 _LAST_WORD = re.compile(r"(?:(?<=(\S))|(?<!\S))([A-Za-z][A-Za-z.]*)\.$")
 # The word before an initial: "J. Smith" follows a name or nothing; "vitamin A." does not.
 _WORD_BEFORE = re.compile(r"(\S+)\s+\S*$")
 
 
-def _ends_no_sentence(before: str) -> bool:
+def _ends_no_sentence(before: str, after: str = "") -> bool:
     """Tell whether the stop ending ``before`` closes an abbreviation or an initial."""
     word = _LAST_WORD.search(before)
     if word is None:
         return False
     if word.group(2).lower() in _ABBREVIATIONS:
         return True
+    if word.group(2).lower() in _BEFORE_NUMBER and after[:1].isdigit():
+        return not _NUMBER_BEFORE.search(before)
     if len(word.group(2)) != 1 or word.group(1) is not None:  # "3A.", "mmol/L."
         return False
     previous = _WORD_BEFORE.search(before)
@@ -79,7 +88,8 @@ def iter_sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, 
     """
     piece_start = start
     for match in _BOUNDARY.finditer(text, start, end):
-        if _ends_no_sentence(text[max(piece_start, match.start() - 40) : match.start()]):
+        before = text[max(piece_start, match.start() - 40) : match.start()]
+        if _ends_no_sentence(before, text[match.end() : match.end() + 1]):
             continue
         yield from _trimmed(text, piece_start, match.start())
         piece_start = match.end()
