@@ -343,6 +343,13 @@ TREATED_PHENOTYPE_LEAD = re.compile(
     re.I,
 )
 # "diabetes should be treated with insulin": the drug named after it treats, not the topic.
+# "usually ineffective in absence seizures and may aggravate myoclonic seizures": a condition
+# the drug fails in or makes worse, up to a clause that turns ("..., but it treats X").
+NOT_TREATED = re.compile(
+    r"\b(?:ineffective|aggravat\w*|worsen\w*|exacerbat\w*"
+    r"|precipitat\w*|unmask\w*)\b(?:(?!\b(?:but|whereas|while|although|though|however)\b)[^;])*$",
+    re.I,
+)
 TREATED_WITH = re.compile(
     r"\b(?:treat\w*|manag\w*|controll?\w*|revers\w*)\b[^.;]{0,40}?\bwith\s+(?:[\w-]+\s+){0,2}$",
     re.I,

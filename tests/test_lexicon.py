@@ -133,3 +133,17 @@ def test_a_racemic_drug_filed_under_its_enantiomer_gets_no_identifier() -> None:
     assert propranolol.entity.identifiers == ()
     (sertraline,) = find_mentions("Sertraline is an SSRI.")[:1]
     assert sertraline.entity.identifiers == ("DRUGBANK:DB01104",)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Long-term use lowers vitamin B12 levels.", "cyanocobalamin"),
+        ("Foods rich in vitamin K reduce the effect of warfarin.", "phytonadione"),
+        ("Take vitamin D supplements in winter.", "vitamin-d"),
+    ],
+)
+def test_a_vitamin_named_by_its_letter_is_that_vitamin(text: str, key: str) -> None:
+    keys = [m.entity.key for m in find_mentions(text)]
+    assert key in keys
+    assert "vitamins" not in keys  # not the class of all vitamins

@@ -201,6 +201,7 @@ _NOT_AN_ITEM = re.compile(
     r"|according|from|to|if|you|less|greater|also|normal|mean|baseline|derived|suspected"
     r"|develops?|either|neither|limited|measure\w*|presents|presenting|\A[a-z]\Z"
     r"|seen|noted|observed|experienced|found|identified|recorded|described"
+    r"|period|phase|stage|course"  # "immediate recovery period after infarction"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)(?:-\w+)?)\b",
     re.I,
 )

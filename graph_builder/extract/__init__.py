@@ -107,9 +107,16 @@ def extract(document: Document) -> Extraction:
         while empty and empty[0].start <= sentence.start:
             sections.heading(empty.pop(0).heading)
         kinds = run_in_kinds(sentence) or sections.of(sentence)
+        if _asks(sentence):
+            continue
         claims.extend(SentenceReader(sentence, topic, mentions, kinds).read())
     claims.extend(_warnings(claims))
     return Extraction(document, topic, tuple(_dedupe(claims)))
+
+
+def _asks(sentence: Sentence) -> bool:
+    """Tell whether a sentence is a question ("Does it cause hair loss?"): it states nothing."""
+    return sentence.text.rstrip().endswith("?")
 
 
 def run_in_kinds(sentence: Sentence) -> frozenset[str]:

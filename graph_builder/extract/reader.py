@@ -84,7 +84,9 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
             elif within(at, excluded) or (scoped and not within(at, scope)):
                 continue
             elif rule.relation == "treats" and (
-                self.caused_here(at) or obj.entity.key in R.NEVER_TREATED
+                self.caused_here(at)
+                or obj.entity.key in R.NEVER_TREATED
+                or R.NOT_TREATED.search(self.text, 0, at)
             ):
                 continue  # "used for anxiety but may cause insomnia", "except in pregnancy"
             negatable = rule.negatable and not prohibition and not within(at, softened)

@@ -21,6 +21,12 @@ EXAMPLES_CUE = re.compile(r"^\s*,?\s*(?:like|such as|including|e\.g\.,?)\s+", re
 LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.I)
 
 
+# "other" and perhaps one adjective before a class ("other strong CYP3A4 inhibitors"); what
+# joins a drug named right before it ("ketoconazole and other ...", "aspirin, or other ...").
+_OTHER = re.compile(r"other\s+(?:(?:strong|potent|moderate|weak|similar|related)\s+)?$", re.I)
+_JOINED_TO_OTHER = re.compile(r"\s*(?:,\s*)?(?:and|or|and/or)?\s*", re.I)
+
+
 class StatementReading(ReaderBase):
     """The statements that are not side effects or interactions."""
 
@@ -70,11 +76,37 @@ class StatementReading(ReaderBase):
             )
 
     def other_members(self) -> Iterator[Claim]:
-        """'X with other CNS depressants' says that X is a CNS depressant too."""
+        """'X with other CNS depressants' says that X is a CNS depressant too.
+
+        The drug named right before ("ketoconazole and other strong CYP3A4 inhibitors",
+        "aspirin or other NSAIDs") is the member, not the topic; a class there leaves none.
+        """
         for mention in self.others(frozenset({EntityType.DRUG_CLASS})):
-            preceded = re.search(r"\bother\s+$", self.text[: self.rel(mention)], re.I)
-            if preceded or mention.text.lower().startswith("other "):
+            at = self.rel(mention)
+            preceded = re.search(r"\bother\s+(?:[\w-]+\s+)?$", self.text[:at], re.I)
+            if mention.text.lower().startswith("other "):
+                preceded = re.search(r"$", self.text[:at])
+            if preceded is None or (preceded.group() and not _OTHER.match(preceded.group())):
+                continue
+            before = [
+                m
+                for m in self.mentions
+                if self.rel(m) + len(m.text) <= preceded.start()
+                and _JOINED_TO_OTHER.fullmatch(
+                    self.text, self.rel(m) + len(m.text), preceded.start()
+                )
+            ]
+            if not before:
                 yield self.claim("member_of", "other-members", mention)
+            elif before[-1].entity.type is EntityType.DRUG:
+                yield Claim(
+                    "member_of",
+                    before[-1],
+                    self.sentence,
+                    "other-members",
+                    obj=mention,
+                    subject_inferred_from_topic=False,
+                )
 
     def brand_names(self) -> Iterator[Claim]:
         """Yield brand names stated beside the generic name."""

@@ -1,0 +1,91 @@
+"""What a page asks, or says a drug fails at, is no claim that the drug does it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.extract import Extraction, extract
+from graph_builder.ingest import read_document
+
+
+def _extract(tmp_path: Path, drug: str, heading: str, text: str) -> Extraction:
+    path = tmp_path / f"{drug.lower()}.txt"
+    path.write_text(f"{drug}\n\n{heading}\n\n{text}\n", encoding="utf-8")
+    return extract(read_document(path))
+
+
+def _claims(extraction: Extraction, relation: str) -> set[tuple[str, str, bool]]:
+    return {
+        (c.subject.entity.label, c.obj.entity.label, c.negated)
+        for c in extraction.claims
+        if c.relation == relation and c.obj
+    }
+
+
+def test_a_question_states_nothing_its_answer_does(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Metformin",
+        "Frequently asked questions",
+        "Does metformin cause hair loss? There is no good evidence that metformin causes "
+        "hair loss. Can it cause lactic acidosis? Yes, lactic acidosis occurs rarely.",
+    )
+    side_effects = _claims(extraction, "has_side_effect")
+    assert ("metformin", "alopecia", True) in side_effects  # the answer denies it
+    assert ("metformin", "alopecia", False) not in side_effects
+    assert [c.sentence.text for c in extraction.claims if c.sentence.text.endswith("?")] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carbamazepine is usually ineffective in absence seizures.",
+        "Carbamazepine may aggravate absence seizures.",
+        "It can worsen absence seizures in children.",
+    ],
+)
+def test_a_condition_the_drug_fails_in_or_worsens_is_not_treated(
+    tmp_path: Path, sentence: str
+) -> None:
+    extraction = _extract(tmp_path, "Carbamazepine", "Indications", sentence)
+    assert not {c for c in _claims(extraction, "treats") if not c[2]}
+
+
+def test_a_use_named_before_a_failure_is_still_treated(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Carbamazepine",
+        "Indications",
+        "It treats focal seizures but is ineffective in absence seizures.",
+    )
+    treated = {c[1] for c in _claims(extraction, "treats") if not c[2]}
+    assert "focal-onset seizure" in treated or "focal onset seizure" in treated
+    assert "absence seizure" not in treated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "member", "drug_class"),
+    [
+        (
+            "Ketoconazole and other strong CYP3A4 inhibitors can raise zolpidem levels.",
+            "ketoconazole",
+            "CYP3A4 inhibitor",
+        ),
+        (
+            "Aspirin or other NSAIDs increase the risk of bleeding.",
+            "aspirin",
+            "nonsteroidal anti-inflammatory drug",
+        ),
+        ("Do not combine zolpidem with other hypnotics.", "zolpidem", "hypnotic drug"),
+    ],
+)
+def test_other_members_of_a_class_are_the_drug_named_before_them(
+    tmp_path: Path, sentence: str, member: str, drug_class: str
+) -> None:
+    extraction = _extract(tmp_path, "Zolpidem", "Interactions", sentence)
+    members = {(s, o) for s, o, _ in _claims(extraction, "member_of")}
+    assert (member, drug_class) in members
+    if member != "zolpidem":
+        assert not any(s == "zolpidem" for s, _ in members)
