@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from graph_builder import rules as R
-from graph_builder.dosing import AMOUNT, MAX_DURATION, read_doses
+from graph_builder.dosing import AMOUNT, MAX_DURATION, read_doses, read_table
 from graph_builder.extract.base import PARTNERS, ReaderBase
 from graph_builder.lexicon import find_mentions
 from graph_builder.model import Claim, EntityType, Mention
@@ -138,7 +138,11 @@ class StatementReading(ReaderBase):
             return
         if self.other_drug_leads():
             return
-        doses = read_doses(self.text, self.sentence.heading_texts)
+        # a table row names its own population and indication: "| Adults, epilepsy | 100 mg |"
+        table = read_table(self.text, self.sentence.heading_texts)
+        doses = table or [
+            (0, len(self.text), d) for d in read_doses(self.text, self.sentence.heading_texts)
+        ]
         if not doses:
             return
         # The heading a dose sits under ("Panic Disorder") names its indication best.
@@ -151,9 +155,13 @@ class StatementReading(ReaderBase):
         indications = heading_mentions[-1:] or self.others(frozenset({EntityType.CONDITION}))
         targets: list[Mention | None] = [*indications] or [None]
         # "1 mg up to 3 times a day, not more than 4 mg in 24 hours": a dose and a maximum
-        for found in doses:
+        conditions = self.others(frozenset({EntityType.CONDITION})) if table else []
+        if table:  # another row's indication is not this row's
+            targets = [*heading_mentions[-1:]] or [None]
+        for start, end, found in doses:
             relation = "maximum_dose" if found.kind == "maximum" else "dose"
-            for indication in targets:
+            row = [m for m in conditions if start <= self.rel(m) < end]
+            for indication in row or targets:
                 yield self.claim(relation, "dose-statement", indication, dose=found)
 
     def instructions(self) -> Iterator[Claim]:

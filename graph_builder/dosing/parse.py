@@ -1,0 +1,166 @@
+"""Read the one dose or schedule a sentence states, and its kind."""
+
+from __future__ import annotations
+
+import re
+
+from graph_builder.dosing.amounts import (
+    RATE_UNIT,
+    count_of,
+    decimal_of,
+    is_current,
+    is_increment,
+    iter_amounts,
+)
+from graph_builder.dosing.bounds import AFTER_COMPARATOR, LOWER_BOUNDS, UPPER_BOUNDS, bound_of
+from graph_builder.dosing.context import (
+    CIRCUMSTANCE,
+    DURATION,
+    MAX_DURATION,
+    SETTING,
+    duration_of,
+    population_of,
+)
+from graph_builder.dosing.frequency import (
+    DAILY_BEFORE,
+    DIVIDED,
+    FREQUENCY,
+    PER_DAY,
+    belongs,
+    paces,
+    times_a_day,
+)
+from graph_builder.model import Dose
+
+# Where an amount's own clause ends: "10 mg twice daily (max. 40 mg per day)", "5 mg once
+# daily; max. 20 mg", "2.5 mg once daily, max. 10 mg once daily".
+CLAUSE_AFTER = re.compile(r"[;(]|,\s*(?:max\b|maximum\b)", re.I)
+KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("overdose-risk", re.compile(r"\boverdose|toxic", re.I)),
+    (
+        "hospital-threshold",
+        re.compile(
+            r"\b(?:more|greater|higher) than|\bover\b|\babove\b|\bexceed\w*|\bin excess of"
+            r"|\bat least\b",
+            re.I,
+        ),
+    ),
+    # only the word: "up to", "not more than" are comparators, and bound their own amount
+    ("maximum", re.compile(r"\bmaximum|\bmax\b", re.I)),
+    (
+        "initial",
+        re.compile(r"\bstart\w*|\binitial\w*|\bminimal|\bbegin\w*|\blowest|\bloading", re.I),
+    ),
+    ("maintenance", re.compile(r"\bmaintenance|\bstandard|\busual\b|\btypical daily", re.I)),
+)
+
+
+def _kind(text: str, headings: tuple[str, ...], bound: str | None, own: str) -> str:
+    """Name the kind of a dose from its cues; a maximum's only from the amount's clause, ``own``.
+
+    In "10 mg twice daily (max. 40 mg daily)" the 10 mg is no maximum.
+    """
+    for kind, cue in KIND_CUES:
+        if kind == "hospital-threshold":
+            # a lower bound with a setting: "above 10 mg a day, only in hospital"
+            if bound in LOWER_BOUNDS and SETTING.search(text) and cue.search(text):
+                return kind
+            continue
+        if kind == "maximum" and bound in LOWER_BOUNDS:
+            continue  # "more than the maximum of 4 mg" states no maximum
+        if cue.search(own if kind == "maximum" else text):
+            return kind
+    for heading in reversed(headings):
+        for kind, cue in KIND_CUES:
+            if kind == "hospital-threshold" or (kind == "maximum" and bound in LOWER_BOUNDS):
+                continue  # "more than 20 mg" under "Maximum Dose" states no maximum
+            if cue.search(heading):
+                return kind
+    return "usual"
+
+
+_SUFFICES = re.compile(r"\b(?:sufficient|adequate|enough|effective|suffices?)\b", re.I)
+
+
+def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
+    """Read the dose or schedule a sentence states.
+
+    >>> d = parse_dose("Children at the age of 1 to 5 are prescribed 1.5-3 mg per day")
+    >>> (d.value_min, d.value_max, d.unit, d.per, d.age_min_years, d.age_max_years)
+    ('1.5', '3', 'mg', 'day', '1', '5')
+    >>> parse_dose("The dose can be increased to a maximum of 4 mg per day.").kind
+    'maximum'
+    """
+    amounts = iter_amounts(text)
+    increments = [a for a in amounts if is_increment(text, a)]
+    # "for patients taking 5 mg twice daily, reduce to 2.5 mg": the 5 mg is a condition
+    current = [a for a in amounts if a not in increments and is_current(text, a)]
+    doses = [a for a in amounts if a not in increments and a not in current]
+    if not doses:  # "3 patients on 50 mg daily" names no other dose: the 50 mg is read
+        doses, current = [a for a in amounts if a not in increments], []
+    amount = doses[0] if doses else None
+    floor = current[-1].end() if current else 0
+    frequency = next(
+        (
+            f
+            for f in FREQUENCY.finditer(text, floor)
+            if not any(paces(text, a, f) for a in increments) and belongs(text, amount, f)
+        ),
+        None,
+    )
+    duration = DURATION.search(text)
+    max_duration = MAX_DURATION.search(text)
+    plain_duration = any(d.group("q") is None for d in DURATION.finditer(text))
+    if not (amount or frequency or plain_duration or max_duration):
+        return None
+    per = bound = None
+    forbidden = False
+    low = high = unit = None
+    if amount:
+        low, high, unit = amount.group("low"), amount.group("high"), amount.group("unit")
+        if high is None:  # a single value: the dose itself, or a bound on it
+            bound, forbidden = bound_of(text, amount.start(), amount.end())
+            if bound is not None and bound not in LOWER_BOUNDS:
+                low, high = None, low
+        after = text[amount.end() :]
+        trailing = AFTER_COMPARATOR.match(after)
+        if trailing and not trailing.group("day"):
+            after = after[trailing.end() :]  # "12 mg or more per day"
+        per_day = PER_DAY.match(after) and not (frequency and frequency.start() == amount.end() + 1)
+        per = "day" if per_day or DAILY_BEFORE.search(text[: amount.start()]) else "dose"
+        if RATE_UNIT.search(unit):
+            per = None  # a rate is given per hour or minute, its unit says which
+    population, age_min, age_max = population_of(text)
+    divided = DIVIDED.search(text)
+    setting = SETTING.search(text)
+    place = setting.group("s") or setting.group("s2") or setting.group("s3") if setting else None
+    circumstance = CIRCUMSTANCE.search(text)
+    times_min, times_max = times_a_day(text, frequency) if frequency else (None, None)
+    kind = "course"
+    if amount:
+        own = CLAUSE_AFTER.search(text, amount.end())
+        kind = _kind(text, headings, bound, text[: own.start()] if own else text)
+        # "up to 6 mg", "give 1 mg or less", "do not take more than 10 mg": the most one may
+        # take; "10 mg or less are usually sufficient" says what suffices and limits nothing
+        suffices = AFTER_COMPARATOR.match(text[amount.end() :]) and _SUFFICES.search(text)
+        if bound in UPPER_BOUNDS and (forbidden or (kind != "overdose-risk" and not suffices)):
+            kind = "maximum"
+    return Dose(
+        kind=kind,
+        value_min=decimal_of(low),
+        value_max=decimal_of(high if bound else high or low),  # a lower bound has no maximum
+        comparator=bound,
+        unit=unit.lower() if unit else None,
+        per=per,
+        frequency=frequency.group(0) if frequency else None,
+        times_per_day_min=times_min,
+        times_per_day_max=times_max,
+        divided_into=count_of(divided.group("n") or divided.group("n2")) if divided else None,
+        population=population,
+        age_min_years=age_min,
+        age_max_years=age_max,
+        duration=duration_of(duration, text),
+        duration_max_months=max_duration.group("n") if max_duration else None,
+        setting=place.lower() if place else None,
+        circumstance=circumstance.group() if circumstance else None,
+    )

@@ -1,0 +1,44 @@
+"""Read a dose table whose header names each column's kind: starting | maintenance | maximum."""
+
+from __future__ import annotations
+
+import re
+
+from graph_builder.dosing.amounts import AMOUNT
+from graph_builder.dosing.turns import read_doses
+from graph_builder.model import Dose
+
+# A Markdown table as one line of text: "| Who | Starting dose | Maximum | |---|---|---| | ..."
+_SEPARATOR = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
+
+
+def read_table(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int, int, Dose]] | None:
+    """Read each dose of a pipe table, its row's label and its column's header; None if no table.
+
+    Each dose comes with the span of its row, so the row's words (an indication) can go with it.
+
+    >>> table = "| Who | Start | Max | |---|---|---| | Adults | 5 mg daily | 20 mg daily |"
+    >>> [(d.kind, d.value_max, d.population) for _, _, d in read_table(table)]
+    [('initial', '5', 'Adults'), ('maximum', '20', 'Adults')]
+    """
+    separator = _SEPARATOR.search(text)
+    if separator is None:
+        return None
+    header = [cell.strip() for cell in text[: separator.start()].strip().strip("|").split("|")]
+    width = separator.group().count("|") - 1
+    if len(header) != width or width < 2:
+        return None
+    row = re.compile(r"\s*\|" + r"([^|]*)\|" * width)
+    found: list[tuple[int, int, Dose]] = []
+    position = separator.end()
+    while (match := row.match(text, position)) is not None:
+        label = match.group(1).strip()
+        for column in range(2, width + 1):
+            cell = match.group(column).strip()
+            if not AMOUNT.search(cell):
+                continue
+            # the row's label names who; the column's header what kind of dose
+            for dose in read_doses(f"{label}: {cell}", (*headings, header[column - 1])):
+                found.append((match.start(), match.end(), dose))
+        position = match.end()
+    return found

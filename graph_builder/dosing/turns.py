@@ -1,0 +1,154 @@
+"""Read several doses a sentence gives in turn, and the maximum a later clause adds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from graph_builder.dosing.amounts import is_current, is_increment, iter_amounts
+from graph_builder.dosing.context import POPULATION
+from graph_builder.dosing.parse import parse_dose
+from graph_builder.dosing.strength import states_strength
+from graph_builder.model import Dose
+
+# A later clause that names its amount an upper bound: "(max. 1 g per dose)", "(up to 300 mg)".
+MAXIMUM_LEADS = re.compile(
+    r"(?:up to\s+)?(?:a\s+|the\s+)?max(?:imum\b|\b|\.)|up to\b|not (?:to )?exceed"
+    r"|(?:not|no) more than",
+    re.I,
+)
+# Where a sentence's later clause starts: "1 mg up to 3 times a day, not more than 4 mg ...".
+_CLAUSE_START = re.compile(r"[,;(]\s*|\b(?:but|and)\s+")
+
+
+def later_daily_maximum(text: str, headings: tuple[str, ...], first: Dose) -> Dose | None:
+    """Return a daily maximum a later clause adds to the sentence's first dose, if any.
+
+    >>> t = "Adults: 1 mg up to 3 times a day, not more than 4 mg in 24 hours."
+    >>> d = later_daily_maximum(t, (), parse_dose(t))
+    >>> (d.kind, d.value_max, d.per, d.comparator, d.population)
+    ('maximum', '4', 'day', 'le', 'Adults')
+    """
+    found = _later_maximum(text, headings, first)
+    return found[1] if found else None
+
+
+def read_doses(text: str, headings: tuple[str, ...] = ()) -> list[Dose]:
+    """Read each dose a sentence gives in turn, and the maximum a later clause adds to one.
+
+    A dose given first and one that follows it ("then", "followed by") are the initial and
+    the maintenance dose unless their words say otherwise; a dose "increased to" keeps its
+    own kind. Each takes the population the sentence names first.
+
+    >>> doses = read_doses("Initially 1 mg daily, up to a maximum of 6 mg daily.")
+    >>> [(d.kind, d.value_max) for d in doses]
+    [('initial', '1'), ('maximum', '6')]
+    >>> doses = read_doses("Adults: 2 g once, then 1 g every 8 hours.")
+    >>> [(d.kind, d.value_max, d.population) for d in doses]
+    [('initial', '2', 'Adults'), ('maintenance', '1', 'Adults')]
+    """
+    if states_strength(text):
+        return []  # "Each tablet contains 10 mg" is the product's strength, no dose
+    pieces = _dose_pieces(text)
+    if len(pieces) == 1:
+        return _read_clause(text, headings)
+    doses: list[Dose] = []
+    for index, (start, end, cue) in enumerate(pieces):
+        found = _read_clause(text[start:end], headings)
+        if not found:
+            continue
+        if index == 0 and pieces[1][2] in _IN_TURN and _plain(found[0], text[start:end]):
+            found[0] = replace(found[0], kind="initial")
+        elif cue == "then" and found[0].kind == "usual":
+            found[0] = replace(found[0], kind="maintenance")
+        if doses:
+            found = [_with_population(dose, doses[0]) for dose in found]
+        doses.extend(dose for dose in found if dose not in doses)  # a dose said twice is one
+    return doses
+
+
+# Where a sentence moves on to a further dose: "80 units/kg, then 18 units/kg/hour", "a
+# loading dose of 400 mg followed by 200 mg daily", "Loading dose: 10 mg/kg; maintenance:
+# 5 mg/kg", "initially 25 mg, increased if necessary to 75 mg" (not "increased by 5 mg").
+NEXT_DOSE = re.compile(
+    r"[,;]?\s*\b(?:and\s+)?(?P<then>then|thereafter|followed\s+by|after\s+which|subsequently)\b"
+    r"|[,;]\s*(?P<maintenance>(?=(?:a\s+|the\s+)?(?:usual\s+)?maintenance\b))"
+    r"|[,;]?\s*\b(?:and\s+)?(?:(?:which|this|that)\s+)?"
+    r"(?:(?:may|can|could|should|will|is|are)\s+(?:then\s+)?(?:be\s+)?)?"
+    r"(?:(?:gradually|slowly|then)\s+)?(?P<raised>increased|raised|titrated|up-?titrated)\b"
+    r"(?=(?:\s+(?!by\b|in\b)[\w,-]+){0,4}?\s+(?:up\s+)?to\b)"
+    # a clause of its own for another population: "...; older adults often need 200 mg"
+    rf"|;\s*(?P<population>(?=(?:[\w-]+[\s,]+){{0,3}}?{POPULATION.pattern}))",
+    re.I,
+)
+_CUES = ("then", "maintenance", "raised", "population")
+# the cues after which the first dose is the one to start with
+_IN_TURN = frozenset({"then", "maintenance"})
+# "usual" alone names the maintenance dose, but not the first of doses given in turn
+_MAINTENANCE_WORD = re.compile(r"\bmaintenance\b", re.I)
+
+
+def _plain(dose: Dose, text: str) -> bool:
+    """Tell whether a dose's words leave its kind open ("the usual dose is 5 mg, then ...")."""
+    return dose.kind == "usual" or (
+        dose.kind == "maintenance" and not _MAINTENANCE_WORD.search(text)
+    )
+
+
+def _dose_pieces(text: str) -> list[tuple[int, int, str]]:
+    """Cut a sentence where it moves on to a further dose: (start, end, the cue that led in)."""
+    doses = [a for a in iter_amounts(text) if not is_increment(text, a)]
+    doses = [a for a in doses if not is_current(text, a)] or doses
+    if len(doses) < 2:
+        return [(0, len(text), "")]
+    pieces = [(0, len(text), "")]
+    for cue in NEXT_DOSE.finditer(text, doses[0].end()):
+        previous = pieces[-1][0]
+        if any(previous <= d.start() < cue.start() for d in doses) and any(
+            d.start() >= cue.end() for d in doses
+        ):
+            name = next(n for n in _CUES if cue.group(n) is not None)
+            pieces[-1] = (previous, cue.start(), pieces[-1][2])
+            pieces.append((cue.start(), len(text), name))
+    return pieces
+
+
+def _with_population(dose: Dose, first: Dose) -> Dose:
+    return replace(
+        dose,
+        population=dose.population or first.population,
+        age_min_years=dose.age_min_years or first.age_min_years,
+        age_max_years=dose.age_max_years or first.age_max_years,
+    )
+
+
+def _read_clause(text: str, headings: tuple[str, ...]) -> list[Dose]:
+    """Read one dose and the maximum a later clause of it adds (read from its own clause)."""
+    first = parse_dose(text, headings)
+    if first is None:
+        return []
+    found = _later_maximum(text, headings, first)
+    if found is None:
+        return [first]
+    cut, later = found
+    return [parse_dose(text[:cut], headings) or first, later]
+
+
+def _later_maximum(text: str, headings: tuple[str, ...], first: Dose) -> tuple[int, Dose] | None:
+    amounts = [a for a in iter_amounts(text) if not is_increment(text, a)]
+    for amount in amounts[1:]:
+        if amount.group("high") is not None:
+            continue
+        breaks = list(_CLAUSE_START.finditer(text, amounts[0].end(), amount.start()))
+        if not breaks:
+            continue  # "0.5 mg to 1 mg": one statement, read by parse_dose
+        later = parse_dose(text[breaks[-1].end() :], headings)
+        # a maximum a dose, too, where the clause names it one: "(max. 1 g per dose)"
+        if later is None or later.kind != "maximum":
+            continue
+        if later.per != "day" and not MAXIMUM_LEADS.match(text, breaks[-1].end()):
+            continue
+        if (first.kind, first.value_max, first.per) == ("maximum", later.value_max, later.per):
+            return None  # the first dose is this maximum already
+        return breaks[0].start(), _with_population(later, first)
+    return None
