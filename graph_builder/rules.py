@@ -80,13 +80,30 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 
-# How a side-effects heading groups its effects.
+# How a side-effects heading groups its effects (a rare effect is no serious one, nor an
+# uncommon one common).
 GROUP_CUES: dict[str, re.Pattern[str]] = {
-    "serious": re.compile(r"serious|severe|rare", re.I),
-    "common": re.compile(r"common|frequent|mild", re.I),
+    "serious": re.compile(r"serious|severe", re.I),
+    "common": re.compile(r"(?<!un)common|(?<!in)frequent|mild", re.I),
     "dependence": re.compile(r"dependence|withdrawal|addiction|abuse", re.I),
     "cognitive": re.compile(r"cognitive|memory|mental function", re.I),
 }
+# How often, as an SmPC or a leaflet bands side effects (the CIOMS frequency conventions: very
+# common >= 1/10, common, uncommon, rare, very rare < 1/10,000, not known); each band's words.
+FREQUENCY_BANDS: dict[str, str] = {
+    "very common": r"very\s+(?:common|frequent)",
+    "very rare": r"very\s+rare",
+    "uncommon": r"uncommon|infrequent|less\s+common",
+    "common": r"common|frequent",
+    "rare": r"rare",
+    "not known": r"(?:frequency\s+)?not\s+known|(?:frequency\s+)?unknown(?:\s+frequency)?",
+}
+_BAND = "|".join(f"(?P<{key.replace(' ', '_')}>{words})" for key, words in FREQUENCY_BANDS.items())
+# The band alone, perhaps with its rate ("Uncommon (>= 1/1,000 to < 1/100)", "Rare:"): a
+# heading, a table cell or the label running a line in ("Common (may affect up to 1 in 10
+# people): headache").
+FREQUENCY_BAND = re.compile(rf"\W*(?:{_BAND})\b(?:\s*\([^)]*\))?(?:\s+side[- ]effects)?\W*", re.I)
+FREQUENCY_LABEL = re.compile(rf"\W*(?:{_BAND})\b(?:\s*\([^)]*\))?\s*:", re.I)
 
 # Hedges that limit the claim itself (when it holds, whether it is the drug of choice): said in
 # a concessive clause ("it treats X, although it is not first-line"), they still hedge the

@@ -245,3 +245,19 @@ def test_a_leaflets_numbered_and_question_headings_head_their_sections(tmp_path:
     headings = [s.heading for s in document.sections]
     assert "1. Take one tablet a day" not in headings
     assert headings.count("2. Possible side effects") == 1
+
+
+def test_an_html_data_table_is_one_pipe_table_and_a_layout_table_is_not(tmp_path: Path) -> None:
+    path = tmp_path / "zolpidem.html"
+    path.write_text(
+        "<html><body><h1>Zolpidem</h1><table><tr><th>Who</th><th>Dose</th></tr>"
+        "<tr><td>Women</td><td>5 mg</td></tr></table>"
+        "<table><tr><td><p>Zolpidem may cause drowsiness.</p><ul><li>Dizziness</li></ul>"
+        "</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    texts = [s.text for s in read_document(path).sentences]
+    assert "| Who | Dose | |---|---| | Women | 5 mg |" in texts
+    # a page laid out in a table keeps its paragraphs and items
+    assert "Zolpidem may cause drowsiness." in texts
+    assert "Dizziness" in texts

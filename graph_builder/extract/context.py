@@ -22,13 +22,46 @@ def section_kinds(sentence: Sentence) -> frozenset[str]:
     return frozenset()
 
 
-def side_effect_group(sentence: Sentence) -> str | None:
-    """Say how the headings group a side effect: common, serious, dependence, cognitive."""
+def side_effect_group(sentence: Sentence, at: int | None = None) -> str | None:
+    """Say how the text groups the side effect at ``at`` (relative to the sentence).
+
+    By how often, from the label running its line in ("Rare: hepatitis"), the row of its
+    table ("| Drowsiness | Common |") or a heading that is a band ("Very rare"); else by the
+    innermost heading that groups: serious, common, dependence, cognitive.
+    """
+    label = R.FREQUENCY_LABEL.match(sentence.text)
+    if label:
+        return _band(label)
+    if at is not None:
+        for cell in _row_cells(sentence.text, at):
+            if band := R.FREQUENCY_BAND.fullmatch(cell):
+                return _band(band)
     for heading in reversed(sentence.heading_texts):
+        bare = _NUMBER_PREFIX.sub("", heading)
+        if band := R.FREQUENCY_BAND.fullmatch(bare):
+            return _band(band)
         for group, cue in R.GROUP_CUES.items():
             if cue.search(heading):
                 return group
     return None
+
+
+_NUMBER_PREFIX = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+
+
+def _band(match: re.Match[str]) -> str:
+    """Return the frequency band a match of ``FREQUENCY_BAND`` names."""
+    return next(key.replace("_", " ") for key, value in match.groupdict().items() if value)
+
+
+def _row_cells(text: str, at: int) -> list[str]:
+    """Return the cells of the pipe-table row holding ``at`` ("| Drowsiness | Common |")."""
+    if not text.lstrip().startswith("|"):
+        return []
+    start = text.rfind("| |", 0, at)
+    end = text.find("| |", at)
+    row = text[start + 2 if start >= 0 else 0 : end + 1 if end >= 0 else len(text)]
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
 
 def find_hedges(text: str) -> str | None:

@@ -31,7 +31,6 @@ class SideEffectReading(PhenotypeReading):
         """Yield the side effects a side-effect rule finds, grouped as the headings say."""
         if not self.names_own_effects(rule) or self.item_of_advice:
             return
-        group = side_effect_group(self.sentence)
         population = self.population_at_risk()
         animal = adverse.animal_finding(self.text)
         # what a list of withdrawal symptoms names is read there; what follows its end is not
@@ -66,7 +65,7 @@ class SideEffectReading(PhenotypeReading):
                 rule.name,
                 obj,
                 negated=negated,
-                group=group,
+                group=side_effect_group(self.sentence, at),
                 qualifiers=qualifiers,
             )
 

@@ -22,7 +22,9 @@ _SKIP = {
     "form",
     "button",
 }
-_CONTAINERS = {"body", "div", "section", "article", "main"}
+_CONTAINERS = {"body", "div", "section", "article", "main", "td", "th"}
+_CELLS = {"td", "th"}
+_BLOCKS = _HEADINGS | _LISTS | {"p", "div", "table", "blockquote", "pre", "dl"}
 
 
 def _inline_text(tag: Any) -> str:
@@ -58,10 +60,49 @@ def _walk_tag(tag: Any, depth: int, out: TextBuilder) -> None:
         out.add("item", _inline_text(tag), max(depth, 1))
         for sub in tag.find_all(list(_LISTS), recursive=False):
             _walk(sub, depth + 1, out)
+    elif name in _CELLS and tag.find(list(_BLOCKS)) is not None:
+        _walk(tag, depth, out)  # a cell of a page laid out in a table holds paragraphs, lists
     elif name in _PARAGRAPHS:
         out.add("para", _inline_text(tag))
+    elif name == "table" and (rows := _data_table(tag)):
+        out.add("para", pipe_table(rows))
     else:
         _walk(tag, depth, out)
+
+
+def _data_table(tag: Any) -> list[list[str]] | None:
+    """Return a data table's rows of cell texts; None for a table that lays out a page.
+
+    A page laid out in a table has tables, lists or long paragraphs inside its cells.
+    """
+    if tag.find(["table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"]) is not None:
+        return None
+    rows = [
+        [_inline_text(cell) for cell in row.find_all(["th", "td"], recursive=False)]
+        for row in tag.find_all("tr")
+    ]
+    rows = [row for row in rows if any(row)]
+    if len(rows) < 2 or any(len(cell) > _LONGEST_CELL for row in rows for cell in row):
+        return None
+    return rows
+
+
+_LONGEST_CELL = 300  # characters: a cell longer than a short paragraph is page layout
+
+
+def pipe_table(rows: list[list[str]]) -> str:
+    """Write a table as one line of a Markdown pipe table, the first row its header.
+
+    >>> pipe_table([["Reaction", "Frequency"], ["Nausea", "Common"]])
+    '| Reaction | Frequency | |---|---| | Nausea | Common |'
+    """
+    width = max(len(row) for row in rows)
+
+    def line(row: list[str]) -> str:
+        cells = [cell.replace("|", "/") for cell in row] + [""] * (width - len(row))
+        return "| " + " | ".join(cells) + " |"
+
+    return " ".join([line(rows[0]), "|" + "---|" * width, *(line(row) for row in rows[1:])])
 
 
 def render_html(source: str) -> tuple[str, list[Block], str | None]:

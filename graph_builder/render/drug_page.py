@@ -35,7 +35,8 @@ WARNINGS = (
     SCHEMA.alcoholWarning,
     DKG.administrationInstruction,
 )
-SIDE_EFFECT_GROUPS = ("serious", "common")  # shown first; other groups follow by name
+# shown first, bands of frequency from the most frequent; other groups follow by name
+SIDE_EFFECT_GROUPS = ("serious", "very common", "common", "uncommon", "rare", "very rare")
 DOSES = (SCHEMA.doseSchedule, SCHEMA.maximumIntake)
 
 

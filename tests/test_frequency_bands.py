@@ -1,0 +1,78 @@
+"""How often a label says a side effect occurs: the bands of an SmPC or a leaflet.
+
+"Very common (>= 1/10)" and "rare" tell a student how likely a reaction is; "rare" is no
+"serious", and "uncommon" no "common".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.extract import extract
+from graph_builder.ingest import read_document
+
+
+def _groups(tmp_path: Path, name: str, text: str) -> dict[str, str | None]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {
+        c.obj.entity.label: c.group
+        for c in extract(read_document(path)).claims
+        if c.relation == "has_side_effect" and c.obj
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "band"),
+    [
+        ("Very common (may affect more than 1 in 10 people): headache.", "very common"),
+        ("Common: headache.", "common"),
+        ("Uncommon (1 to 10 users in 1,000): headache.", "uncommon"),
+        ("Rare: headache.", "rare"),
+        ("Frequency not known: headache.", "not known"),
+    ],
+)
+def test_the_label_running_a_line_in_is_its_band(tmp_path: Path, line: str, band: str) -> None:
+    text = f"Lisinopril\n\nPossible side effects\n\n{line}\n"
+    assert _groups(tmp_path, "lisinopril.txt", text) == {"headache": band}
+
+
+def test_each_row_of_a_markdown_table_has_its_own_band(tmp_path: Path) -> None:
+    text = (
+        "# Carbamazepine\n\n## Undesirable effects\n\n| Frequency | Reactions |\n|---|---|\n"
+        "| Very common (>=1/10) | dizziness, nausea |\n| Uncommon | tremor |\n"
+    )
+    assert _groups(tmp_path, "carbamazepine.md", text) == {
+        "dizziness": "very common",
+        "nausea": "very common",
+        "tremor": "uncommon",
+    }
+
+
+def test_an_html_table_with_a_frequency_column_bands_its_rows(tmp_path: Path) -> None:
+    text = (
+        "<html><body><h1>Zolpidem</h1><h2>Side effects</h2><table>"
+        "<tr><th>Side effect</th><th>How often</th></tr>"
+        "<tr><td>Drowsiness</td><td>Common</td></tr>"
+        "<tr><td>Hallucinations</td><td>Rare</td></tr></table></body></html>"
+    )
+    assert _groups(tmp_path, "zolpidem.html", text) == {
+        "drowsiness": "common",
+        "hallucination": "rare",
+    }
+
+
+def test_a_heading_that_is_a_band_groups_its_list_and_rare_is_not_serious(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Carbamazepine\n\n## Side effects\n\n### Very rare\n\n- pancreatitis\n\n"
+        "### Rare side effects\n\n- jaundice\n\n### Serious side effects\n\n- hepatitis\n"
+    )
+    assert _groups(tmp_path, "carbamazepine.md", text) == {
+        "pancreatitis": "very rare",
+        "jaundice": "rare",
+        "hepatitis": "serious",
+    }
