@@ -20,7 +20,9 @@ from graph_builder.model import EntityType as T
 CONTRAINDICATION_HEADING = re.compile(r"contra[- ]?indicat", re.I)
 # A heading, or a label leading a paragraph, that lists conditions: "Contra-indications:",
 # "Cautions:" (a BNF-style monograph); its verbless items are no side effects.
-CONDITIONS_HEADING = re.compile(r"contra[- ]?indicat|^\W*cautions\W*$", re.I)
+CONDITIONS_HEADING = re.compile(
+    r"contra[- ]?indicat|^\W*cautions\W*$|^\W*who (?:should|must) not (?:take|use|be given)\b", re.I
+)
 # "Contra-indications: asthma; heart block", "Side-effects: nausea": a label that runs a
 # paragraph in, as a heading of its own.
 RUN_IN_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w'/-]*(?:[ -][\w'/-]+){0,2})\s*:\s")
@@ -58,7 +60,9 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
     # section lists groups and conditions, no risks of the drug ("Contraindications and
     # Warnings" is a warnings section too).
     "contraindication": re.compile(
-        r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?contra[- ]?indications?\W*$", re.I
+        r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?contra[- ]?indications?\W*$"
+        r"|^\W*who (?:should|must) not (?:take|use|be given)\b",  # a consumer page's question
+        re.I,
     ),
     "precaution": re.compile(
         r"precaution|warning|caution|contra[- ]?indication|recommendations|medical conditions"

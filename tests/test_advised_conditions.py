@@ -497,3 +497,20 @@ def test_items_of_advice_before_use_name_conditions_not_side_effects(tmp_path: P
     assert "renal artery stenosis" in _objects(extraction, "caution_in")
     # the patient's conditions and their signs are no effects of lisinopril
     assert not _objects(extraction, "has_side_effect")
+
+
+def test_a_consumer_pages_who_should_not_take_it_lists_contraindications(tmp_path: Path) -> None:
+    path = tmp_path / "zolpidem.html"
+    path.write_text(
+        "<html><body><h1>Zolpidem</h1><h2>Who should not take zolpidem?</h2><ul>"
+        "<li>People with sleep apnoea</li><li>People with myasthenia gravis</li>"
+        "<li>Children under 18 years</li></ul></body></html>",
+        encoding="utf-8",
+    )
+    extraction = extract(read_document(path))
+    assert _objects(extraction, "contraindicated_in") == {
+        "sleep apnea",
+        "myasthenia gravis",
+        "children",
+    }
+    assert not _objects(extraction, "has_side_effect")
