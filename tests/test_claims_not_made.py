@@ -89,3 +89,13 @@ def test_other_members_of_a_class_are_the_drug_named_before_them(
     assert (member, drug_class) in members
     if member != "zolpidem":
         assert not any(s == "zolpidem" for s, _ in members)
+
+
+def test_a_member_of_the_family_is_no_class_membership(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Lisinopril",
+        "Warnings",
+        "Tell your doctor if a member of your family has had angioedema with an ACE inhibitor.",
+    )
+    assert not _claims(extraction, "member_of")

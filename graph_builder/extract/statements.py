@@ -13,7 +13,7 @@ from graph_builder.model import Claim, EntityType, Mention
 
 BRAND_CUE = re.compile(r"brand name|trade name|marketed as|\bcontains\b|\(", re.I)
 MEMBERSHIP_CUE = re.compile(
-    r"belong\w* to|member of|class of|group of|family of"
+    r"belong\w* to|member of(?! (?:your|his|her|their|the|a|my) family)|class of|group of|family of"
     r"|(?:is|as) an?\b|,\s*an?\b|\bas (?:the )?other\b",
     re.I,
 )
