@@ -358,12 +358,12 @@ TREATS_CUE = _cue(
 # atrial fibrillation", a verb, a reason): the list between may name several.
 TREATED_PHENOTYPE_LEAD = re.compile(
     r"\b(?:(?:indicated|approved|used|prescribed|effective|licensed)\s+(?:\w+\s+){0,3}?"
-    r"(?:for|in|to\s+(?:treat|prevent|manage|control|relieve)|against)"
-    r"|(?:treatment|management|relief|prophylaxis|prevention|control)\s+of|treats?"
-    r"|to\s+(?:treat|prevent|relieve|manage|control))\b",
+    r"(?:for|in|after|following|to\s+(?:treat|prevent|manage|control|relieve"
+    r"|reduce\s+the\s+risk\s+of)|against)"
+    r"|(?:treatment|therapy|management|relief|prophylaxis|prevention|control)\s+(?:of|for)"
+    r"|treats?|to\s+(?:treat|prevent|relieve|manage|control))\b",
     re.I,
 )
-# "diabetes should be treated with insulin": the drug named after it treats, not the topic.
 # "usually ineffective in absence seizures and may aggravate myoclonic seizures": a condition
 # the drug fails in or makes worse, up to a clause that turns ("..., but it treats X").
 NOT_TREATED = re.compile(
@@ -371,6 +371,7 @@ NOT_TREATED = re.compile(
     r"|precipitat\w*|unmask\w*)\b(?:(?!\b(?:but|whereas|while|although|though|however)\b)[^;])*$",
     re.I,
 )
+# "diabetes should be treated with insulin": the drug named after it treats, not the topic.
 TREATED_WITH = re.compile(
     r"\b(?:treat\w*|manag\w*|controll?\w*|revers\w*)\b[^.;]{0,40}?\bwith\s+(?:[\w-]+\s+){0,2}$",
     re.I,

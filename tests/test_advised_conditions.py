@@ -514,3 +514,29 @@ def test_a_consumer_pages_who_should_not_take_it_lists_contraindications(tmp_pat
         "children",
     }
     assert not _objects(extraction, "has_side_effect")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "uses"),
+    [
+        (
+            "It remains a first-line maintenance treatment for bipolar disorder.",
+            {"bipolar affective disorder"},
+        ),
+        (
+            "Prophylaxis of manic-depressive psychosis in patients unresponsive to other drugs.",
+            {"bipolar affective disorder"},
+        ),
+        (
+            "It is indicated to reduce the risk of stroke in patients with atrial fibrillation.",
+            {"stroke"},
+        ),
+        ("It is used after a heart attack (myocardial infarction).", {"myocardial infarction"}),
+        (
+            "It is sometimes used for polycystic ovary syndrome (PCOS).",
+            {"polycystic ovary syndrome"},
+        ),
+    ],
+)
+def test_uses_as_monographs_word_them(tmp_path: Path, sentence: str, uses: set[str]) -> None:
+    assert _objects(_extract(tmp_path, sentence, heading="Indications"), "treats") == uses
