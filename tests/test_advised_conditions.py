@@ -540,3 +540,26 @@ def test_a_consumer_pages_who_should_not_take_it_lists_contraindications(tmp_pat
 )
 def test_uses_as_monographs_word_them(tmp_path: Path, sentence: str, uses: set[str]) -> None:
     assert _objects(_extract(tmp_path, sentence, heading="Indications"), "treats") == uses
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        ("Use with caution in patients with Parkinson's disease.", "parkinson disease"),
+        ("Use with caution in patients with Addison's disease.", "primary adrenal insufficiency"),
+        ("Use with caution in patients with acute porphyria.", "porphyria"),
+        ("Use with caution in patients with phaeochromocytoma.", "pheochromocytoma"),
+        (
+            "Use with caution in patients with prostatic hypertrophy.",
+            "benign prostatic hyperplasia",
+        ),
+        (
+            "Use with caution in patients with cardiac conduction disturbances.",
+            "cardiac conduction abnormality",
+        ),
+    ],
+)
+def test_conditions_labels_name_by_eponym_or_british_spelling(
+    tmp_path: Path, sentence: str, condition: str
+) -> None:
+    assert _objects(_extract(tmp_path, sentence), "caution_in") == {condition}

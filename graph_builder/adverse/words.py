@@ -11,9 +11,11 @@ __all__ = ["normalise_phrase", "normalise_word", "slugify", "tokenize"]
 
 # A word; two words run together where a list lost its line breaks ("hivesEye disorders:
 # blurred vision") split where a capitalised word starts; the number of a type ("type 2
-# diabetes mellitus"), which names a disease of its own, so it reads as its Roman numeral.
+# diabetes mellitus"), which names a disease of its own, so it reads as its Roman numeral; a
+# possessive is one word with its name ("Addison's disease" is "Addison disease").
 _TOKEN = re.compile(
-    r"[A-Za-z][a-z]{2,}(?=[A-Z][a-z]{2})|[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*"
+    r"[A-Za-z][a-z]{2,}(?=[A-Z][a-z]{2})|[A-Za-z][A-Za-z0-9]*(?:['\u2019]s(?![A-Za-z]))?"
+    r"|\d+[A-Za-z]+[A-Za-z0-9]*"
     r"|(?<=\b[Tt]ype )[1-4]\b"
 )
 _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
@@ -22,6 +24,7 @@ _SPELLING = (
     ("haem", "hem"),
     ("aemia", "emia"),
     ("oedema", "edema"),
+    ("phaeo", "pheo"),
     ("oesophag", "esophag"),
     ("oea", "ea"),
     ("aesthe", "esthe"),
@@ -36,11 +39,14 @@ _KEEP_S = ("ss", "us", "is", "sis", "ous", "ics", "ies")
 def normalise_word(word: str) -> str:
     """Normalise one word for matching: lower case, US spelling, singular.
 
-    >>> [normalise_word(w) for w in ("Anaemias", "Reactions", "diarrhoea", "allergies", "2")]
-    ['anemia', 'reaction', 'diarrhea', 'allergy', 'ii']
+    >>> words = ("Anaemias", "Reactions", "diarrhoea", "allergies", "2", "Crohn's")
+    >>> [normalise_word(w) for w in words]
+    ['anemia', 'reaction', 'diarrhea', 'allergy', 'ii', 'crohn']
     """
     if word in _ROMAN:
         return _ROMAN[word]
+    if word[-2:] in ("'s", "\u2019s"):  # a possessive eponym: "Parkinson's disease"
+        word = word[:-2]
     if len(word) > 1 and word.rstrip("s").isupper():  # "PRES", "UTIs": acronyms keep case
         return word.rstrip("s") if word[-1] == "s" and len(word) > 2 else word
     word = word.lower()
