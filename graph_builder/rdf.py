@@ -54,6 +54,7 @@ QUALIFIERS = {
     "population": DKG.population,
     "species": DKG.species,
     "binding_site": DKG.bindingSite,
+    "action": DKG.action,
     "lead_in": DKG.leadIn,
     "advice": DKG.advice,
     "interaction_type": DKG.interactionType,

@@ -633,7 +633,56 @@ BARE_ADVICE_WORD = _cue(
     r"|always|and|or|closely|carefully|monitor\w*|patients?|them|they|so|here|too|in|of|for"
     r"|during|when|exercised|observed|taken|advised|needed|required)\b"
 )
-BINDS_CUE = _cue(r"\b(?:bind\w*|agonist|antagonist|modulat\w*|acts? (?:on|at)|attach\w*)\b")
+BINDS_CUE = _cue(
+    r"\b(?:bind\w*|bound|agonis\w*|antagoni\w*|modulat\w*|(?:acts?|works?) (?:on|at)|attach\w*"
+    r"|inhibit\w*|block\w*|activat\w*|stimulat\w*|affinity|occup\w*|open\w*|clos(?:es|ing)"
+    r"|interacts? with)\b"
+)
+# What a drug does to its target, by the words a label uses for it: a verb before the target
+# ("inhibits factor Xa", "blocks sodium channels"), a noun with "of"/"at" ("a selective inhibitor
+# of ...", "antagonist at ..."), or a noun after it ("a factor Xa inhibitor"). The first pattern
+# that matches names the action, recorded as the statement's dkg:action; binding says none.
+TARGET_ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("partial agonist", _cue(r"\bpartial agonis(?:t|ts|m)\b")),
+    ("inverse agonist", _cue(r"\binverse agonis(?:t|ts|m)\b")),
+    ("positive allosteric modulator", _cue(r"\bpositive allosteric modulat\w*")),
+    ("inhibitor", _cue(r"\binhibit(?:s|ed|ing|ion|ions|or|ors|ory)?\b")),
+    ("blocker", _cue(r"\b(?:block(?:s|ed|ing|er|ers|ade)?|clos(?:es|ing))\b")),
+    ("antagonist", _cue(r"\bantagoni(?:st|sts|sm|ses|zes|sed|zed|sing|zing|se|ze)\b")),
+    ("agonist", _cue(r"\bagonis(?:t|ts|m)\b")),
+    ("activator", _cue(r"\b(?:activat(?:es|ed|ing|ion|or|ors|e)|stimulat(?:es|ed|ing|ion|e))\b")),
+    ("opener", _cue(r"\bopen(?:s|er|ers|ing)\b")),
+    ("modulator", _cue(r"\bmodulat(?:es|ed|ing|ion|or|ors|e)\b")),
+    ("binder", _cue(r"\b(?:bind(?:s|ing)?|bound|attach(?:es|ing)?|affinity|occup(?:ies|ying|ancy)"
+                   r"|(?:acts?|works?) (?:on|at)|interacts? with)\b")),
+)
+# An action noun after the target ("a factor Xa inhibitor", "an H1-receptor antagonist") says
+# what the drug is only where the sentence says the drug is one: "X is a/an", "X, a/an", "as a".
+TARGET_NOUN_AFTER = _cue(
+    r"\s*(?:receptor\s+)?(?P<noun>(?:partial |inverse )?agonist|antagonist|inhibitor|blocker"
+    r"|activator|modulator|opener)s?\b"
+)
+IS_A_BEFORE_TARGET = _cue(
+    r"(?:\b(?:is|was|acts as|as)|,)\s+(?:a|an)\s+(?:(?:highly|potent|selective|direct|oral|orally"
+    r"active|reversible|irreversible|competitive|non-?competitive|specific|new|novel|peripheral"
+    r"|centrally acting|long-acting|short-acting|weak|strong|mixed|dual|non-selective|nonselective"
+    r"|and|,)\s+){0,5}$"
+)
+# Between an action and its target: objects of the same verb in a list ("inhibits free and
+# clot-bound factor Xa"); not a new clause, another verb, or another drug's metabolism.
+TARGET_GAP = _cue(r"^[^;:.()]{0,80}$")
+TARGET_GAP_BREAK = _cue(
+    r"[,;]\s*(?:which|that|who|while|whereas|but)\b|\b(?:and|but)\s+(?:it|is|are|was|has|may"
+    r"|can|does|do|also)\b|\b(?:by|through|via|because|leading|resulting|causing)\b"
+    r"|\b(?:decreas|increas|reduc|prevent|caus|produc|rais|lower|improv|enhanc)\w*"
+)
+# Items sharing one head noun: "blocks muscarinic, histamine H1 and alpha-1 adrenergic
+# receptors" names three receptors; each item is looked up with the head noun added.
+SHARED_HEAD = re.compile(r"\b(receptors?|channels?|transporters?|adrenoceptors?)$", re.I)
+SHARED_HEAD_ITEMS = re.compile(
+    r"(?:(?:[\w+/α-ωΑ-Ω-]+\s+){0,2}[\w+/α-ωΑ-Ω-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$"
+)
+SHARED_HEAD_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 AFFECTS_CUE = _cue(
     r"\b(?:enhanc\w*|increas\w*|potentiat\w*|affect\w*|inhibit\w*|reduc\w*|decreas\w*"
     r"|sensitivity|synthesis|modulat\w*|related to|release)\b"
@@ -1054,8 +1103,17 @@ RULES: tuple[Rule, ...] = (
                 "By binding to a specific site on the GABA-A receptor, it acts.",
                 "GABA-A receptor",
             ),
+            ("", "It is a reversible inhibitor of thrombin.", "thrombin"),
+            ("", "It blocks voltage-gated sodium channels.", "voltage-gated sodium channel"),
+            ("", "It is a selective 5-HT3 receptor antagonist.", "5-HT3 receptor"),
+            ("", "It blocks muscarinic and H1 receptors.", "muscarinic acetylcholine receptor"),
         ),
-        counterexamples=(("", "The GABA-A receptor is a chloride channel."),),
+        counterexamples=(
+            ("", "The GABA-A receptor is a chloride channel."),
+            ("", "Avoid other factor Xa inhibitors."),
+            ("", "Thrombin turns fibrinogen into fibrin."),
+            ("", "It does not bind to opioid receptors."),
+        ),
     ),
     Rule(
         "affects-transmitter",

@@ -37,6 +37,7 @@ IDENTIFIER_BASES = {
     "GO": "http://purl.obolibrary.org/obo/GO_",
     "NCIT": "http://purl.obolibrary.org/obo/NCIT_",
     "PUBCHEM.COMPOUND": "http://rdf.ncbi.nlm.nih.gov/pubchem/compound/CID",
+    "UNIPROT": "http://purl.uniprot.org/uniprot/",
 }
 
 PREFIXES = {

@@ -33,6 +33,8 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
                 continue
             if rule.relation == "has_side_effect":
                 yield from self.side_effects(rule)
+            elif rule.relation == "binds":
+                yield from self.targets(rule)
             else:
                 yield from self.simple(rule, cue)
         yield from self.interaction_claims()

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from graph_builder import rules as R
 from graph_builder.dosing import AMOUNT, MAX_DURATION, read_doses, read_table
-from graph_builder.extract.base import PARTNERS, ReaderBase
+from graph_builder.extract.base import PARTNERS
+from graph_builder.extract.mechanism import MechanismReading
 from graph_builder.lexicon import find_mentions
 from graph_builder.model import Claim, EntityType, Mention
 
@@ -27,8 +28,8 @@ _OTHER = re.compile(r"other\s+(?:(?:strong|potent|moderate|weak|similar|related)
 _JOINED_TO_OTHER = re.compile(r"\s*(?:,\s*)?(?:and|or|and/or)?\s*", re.I)
 
 
-class StatementReading(ReaderBase):
-    """The statements that are not side effects or interactions."""
+class StatementReading(MechanismReading):
+    """The statements that are not side effects or interactions (targets: ``mechanism``)."""
 
     def class_examples(self) -> Iterator[Claim]:
         """'CLASS like/such as X, Y or Z': each of X, Y, Z is a member (or a subclass)."""
