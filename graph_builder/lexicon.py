@@ -169,7 +169,39 @@ class Lexicon:
                     found.append(
                         Mention(match.group(), offset + match.start(), offset + match.end(), entity)
                     )
-        return select_longest(found)
+        found = select_longest(found)
+        return select_longest([*found, *self._elided(text, offset, found)])
+
+    def _elided(self, text: str, offset: int, found: list[Mention]) -> list[Mention]:
+        """Return the conditions named with the head noun of the next one left out.
+
+        "hepatic or renal impairment" names hepatic impairment too, "cardiac, hepatic or
+        renal disease" three diseases: each word before the "or" takes the last one's head.
+        """
+        elided: list[Mention] = []
+        for mention in found:
+            if mention.entity.type not in _ELIDABLE:
+                continue
+            words = [t.group().lower() for t in tokenize(mention.text)]
+            lead = _ELIDED_LEAD.search(text, 0, mention.start - offset)
+            if len(words) < 2 or lead is None:
+                continue
+            for word in re.finditer(r"[A-Za-z]+", lead.group("words")):
+                hit = self._folded.longest([word.group().lower(), *words[1:]], 0)
+                if hit is not None and hit[0] == len(words):
+                    start = lead.start("words") + word.start()
+                    entity = self.entities[hit[1]]
+                    end = start + len(word.group())
+                    elided.append(Mention(word.group(), offset + start, offset + end, entity))
+        return elided
+
+
+_ELIDABLE = frozenset({EntityType.CONDITION})
+# The words before "or"/"and" that share the next phrase's head: "hepatic or ", "cardiac,
+# hepatic, and ".
+_ELIDED_LEAD = re.compile(
+    r"(?<![\w-])(?P<words>[A-Za-z]+(?:\s*,\s*[A-Za-z]+)*)\s*,?\s+(?:and/or|or|and)\s+$"
+)
 
 
 def select_longest(mentions: Iterable[Mention]) -> list[Mention]:

@@ -147,3 +147,22 @@ def test_a_vitamin_named_by_its_letter_is_that_vitamin(text: str, key: str) -> N
     keys = [m.entity.key for m in find_mentions(text)]
     assert key in keys
     assert "vitamins" not in keys  # not the class of all vitamins
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Use with caution in hepatic or renal impairment.", {"liver-disease", "kidney-disease"}),
+        ("Avoid it in renal and hepatic impairment.", {"liver-disease", "kidney-disease"}),
+        ("Caution in patients with liver or kidney problems.", {"liver-disease", "kidney-disease"}),
+    ],
+)
+def test_a_condition_named_with_the_next_ones_head_noun_left_out(text: str, keys: set[str]) -> None:
+    assert {m.entity.key for m in find_mentions(text)} >= keys
+
+
+def test_a_severity_before_or_is_no_condition_of_its_own() -> None:
+    found = [
+        (m.text, m.entity.key) for m in find_mentions("in mild or moderate hepatic impairment")
+    ]
+    assert found == [("hepatic impairment", "liver-disease")]
