@@ -563,3 +563,16 @@ def test_conditions_labels_name_by_eponym_or_british_spelling(
     tmp_path: Path, sentence: str, condition: str
 ) -> None:
     assert _objects(_extract(tmp_path, sentence), "caution_in") == {condition}
+
+
+def test_the_cause_of_a_use_and_the_patients_it_is_for_are_no_uses(tmp_path: Path) -> None:
+    sentence = (
+        "It is used to treat kidney problems caused by type 2 diabetes in people with high "
+        "blood pressure."
+    )
+    assert _objects(_extract(tmp_path, sentence, heading="Uses"), "treats") == {"kidney disease"}
+
+
+def test_nerve_pain_is_a_use(tmp_path: Path) -> None:
+    sentence = "It is used to treat nerve pain after shingles."
+    assert _objects(_extract(tmp_path, sentence, heading="Uses"), "treats") == {"neuropathic pain"}

@@ -112,7 +112,7 @@ _ADVICE_BEFORE_USE = (
 )
 RISK_FACTOR_BEFORE = re.compile(
     r"(?:\b(?:patients?|subjects?|individuals?|those|women|men|children|adults|adolescents"
-    r"|infants|neonates)\b) (?:with|who have|who had|having)\b"
+    r"|infants|neonates|people|persons)\b) (?:with|who have|who had|having)\b"
     r"(?:\s+(?:a|an|known|pre-?existing|underlying|severe"
     r"|moderate|mild|active|chronic|significant|history of|or|and|[a-z]+,))*"
     r"(?:\s+(?!(?:as|whom|where|since|because|although|though|but|while|when|unless|may|can"
