@@ -38,7 +38,8 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
     "pregnancy": re.compile(r"pregnan|breast|lactation|nursing", re.I),
     # leaflets and consumer pages: "Other medicines and X", "Can I drink alcohol with X?"
     "interaction": re.compile(
-        r"interaction|concomitant|\bdepressants?\b|\bother (?:medicines|drugs|medications)\b"
+        r"interaction|concomitant|\bdepressants?\b"
+        r"|(?<!compares with )(?<!compared with )\bother (?:medicines|drugs|medications)\b"
         r"|\b(?:drink|with|and)\s+alcohol\b",
         re.I,
     ),
@@ -367,8 +368,9 @@ TREATED_PHENOTYPE_LEAD = re.compile(
 # "usually ineffective in absence seizures and may aggravate myoclonic seizures": a condition
 # the drug fails in or makes worse, up to a clause that turns ("..., but it treats X").
 NOT_TREATED = re.compile(
-    r"\b(?:ineffective|aggravat\w*|worsen\w*|exacerbat\w*"
-    r"|precipitat\w*|unmask\w*)\b(?:(?!\b(?:but|whereas|while|although|though|however)\b)[^;])*$",
+    r"\b(?:ineffective (?:in|for|against)|aggravat(?:e|es|ed|ing)"
+    r"|worsen(?:s|ed|ing)?|exacerbat(?:e|es|ed|ing)|precipitat(?:e|es|ed|ing)|unmask(?:s|ed|ing)?)"
+    r"\s+(?:(?!(?:but|and|or)\b)[\w-]+\s+){0,3}$",
     re.I,
 )
 # "diabetes should be treated with insulin": the drug named after it treats, not the topic.
@@ -405,6 +407,12 @@ HAVING_IT = re.compile(
 # patient the advice is about.
 ANOTHER_DRUGS_USE = re.compile(
     r"\b(?:medicines?|drugs?|medications?)\s+(?:used\s+)?(?:to\s+treat|for)\b[^;]*$", re.I
+)
+# ... right before the phenotype ("medicines for diabetes such as insulin"): no side effect.
+ANOTHER_DRUGS_USE_NEAR = re.compile(
+    r"\b(?:medicines?|drugs?|medications?|tablets)\s+(?:used\s+)?(?:to\s+treat|for)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
 )
 TREATED_PHENOTYPE_GAP_END = re.compile(
     r"[;:()]|\b(?:is|are|was|were|may|can|could|might|will|has|have|had|who|which|that|with"
@@ -529,7 +537,7 @@ CAUTION_WORDS = _cue(
     # a leaflet's "Take special care if you have X", "Talk to your doctor before taking it if"
     r"|\b(?:take|taking) special care\b|\b(?:tell|talk to|talk with|check with|speak to|speak with"
     r"|ask) (?:your )?(?:doctor|pharmacist|nurse)[^.;]{0,40}?\bbefore (?:you )?(?:take|taking"
-    r"|use|using|start|starting)\b"
+    r"|use|using|start|starting)\b(?!\s+(?:another|the next|more|any more)\b)"
 )
 CAUTION_CUE = _cue(rf"{CAUTION_WORDS.pattern}|{SOFTENED_PROHIBITION.pattern}")
 # A limit on how long ("do not take it for longer than four weeks") prohibits no group; a
@@ -653,8 +661,13 @@ TARGET_ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("activator", _cue(r"\b(?:activat(?:es|ed|ing|ion|or|ors|e)|stimulat(?:es|ed|ing|ion|e))\b")),
     ("opener", _cue(r"\bopen(?:s|er|ers|ing)\b")),
     ("modulator", _cue(r"\bmodulat(?:es|ed|ing|ion|or|ors|e)\b")),
-    ("binder", _cue(r"\b(?:bind(?:s|ing)?|bound|attach(?:es|ing)?|affinity|occup(?:ies|ying|ancy)"
-                   r"|(?:acts?|works?) (?:on|at)|interacts? with)\b")),
+    (
+        "binder",
+        _cue(
+            r"\b(?:bind(?:s|ing)?|bound|attach(?:es|ing)?|affinity|occup(?:ies|ying|ancy)"
+            r"|(?:acts?|works?) (?:on|at)|interacts? with)\b"
+        ),
+    ),
 )
 # An action noun after the target ("a factor Xa inhibitor", "an H1-receptor antagonist") says
 # what the drug is only where the sentence says the drug is one: "X is a/an", "X, a/an", "as a".

@@ -99,3 +99,68 @@ def test_a_member_of_the_family_is_no_class_membership(tmp_path: Path) -> None:
         "Tell your doctor if a member of your family has had angioedema with an ACE inhibitor.",
     )
     assert not _claims(extraction, "member_of")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "use"),
+    [
+        ("Prednisolone is used for exacerbations of COPD and asthma.", "asthma"),
+        (
+            "Where diet alone is ineffective, it is used to treat type II diabetes.",
+            "type ii diabetes mellitus",
+        ),
+    ],
+)
+def test_a_failure_or_worsening_named_elsewhere_leaves_the_use(
+    tmp_path: Path, sentence: str, use: str
+) -> None:
+    extraction = _extract(tmp_path, "Prednisolone", "Uses", sentence)
+    assert use in {c[1] for c in _claims(extraction, "treats") if not c[2]}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Do not take another dose if you have severe vomiting.",
+        "Talk to your doctor before taking the next dose if you have black stools.",
+    ],
+)
+def test_advice_after_use_names_no_condition_of_the_patient(tmp_path: Path, sentence: str) -> None:
+    extraction = _extract(tmp_path, "Lisinopril", "Possible side effects", sentence)
+    assert not _claims(extraction, "contraindicated_in") | _claims(extraction, "caution_in")
+
+
+def test_a_history_before_use_is_a_condition_not_a_side_effect(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Lisinopril",
+        "2. What you need to know before you take Lisinopril",
+        "Tell your doctor before taking it if you have recently had a heart attack or heart "
+        "failure. Tell your doctor if you have ever had angioedema.",
+    )
+    assert not _claims(extraction, "has_side_effect")
+    assert {c[1] for c in _claims(extraction, "caution_in")} >= {"cardiac failure"}
+
+
+def test_another_medicines_use_is_no_side_effect(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Lisinopril",
+        "Other medicines and Lisinopril",
+        "Tell your doctor about medicines for diabetes such as insulin.",
+    )
+    assert not _claims(extraction, "has_side_effect")
+
+
+def test_effects_listed_after_a_caution_that_names_their_cause_stay_side_effects(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sertraline.txt"
+    path.write_text(
+        "Sertraline\n\nWarnings\n\nUse it with caution because it can cause:\n"
+        "- low sodium in the blood\n- bleeding\n",
+        encoding="utf-8",
+    )
+    extraction = extract(read_document(path))
+    assert "hemorrhage" in {c[1] for c in _claims(extraction, "has_side_effect")}
+    assert not _claims(extraction, "caution_in")

@@ -261,3 +261,14 @@ def test_an_html_data_table_is_one_pipe_table_and_a_layout_table_is_not(tmp_path
     # a page laid out in a table keeps its paragraphs and items
     assert "Zolpidem may cause drowsiness." in texts
     assert "Dizziness" in texts
+
+
+def test_a_loose_numbered_list_and_a_lone_numbered_step_are_no_headings(tmp_path: Path) -> None:
+    path = tmp_path / "drugx.txt"
+    path.write_text(
+        "Drugx\n\nThe most common side effects are:\n\n1. Diarrhoea\n\n2. Feeling sick\n\n"
+        "3. Skin rash\n\nThese usually pass.\n\nDosing steps\n\n1. Give 5 mg daily\n\nThen stop.\n",
+        encoding="utf-8",
+    )
+    headings = [s.heading for s in read_document(path).sections]
+    assert not [h for h in headings if h[0].isdigit()]

@@ -106,9 +106,11 @@ STUDY_DESIGN = re.compile(
 # doctor first.
 _ADVICE_BEFORE_USE = (
     r"\b(?:(?:do not|don['’]t|never|must not|should not) (?:take|use|give)"
+    r"(?!\s+(?:more|another|any more|the next|again)\b)"  # advice after use: "take no more"
     r"|(?:take|taking) (?:special )?care"
     r"|(?:tell|talk to|talk with|check with|speak to|speak with|ask) (?:your )?(?:doctor|pharmacist"
-    r"|nurse)[^.;]{0,40}?\bbefore (?:you )?(?:take|taking|use|using|start|starting))\b"
+    r"|nurse)[^.;]{0,40}?\bbefore (?:you )?(?:take|taking|use|using|start|starting)"
+    r"(?!\s+(?:another|the next|more|any more)\b))\b"
 )
 RISK_FACTOR_BEFORE = re.compile(
     r"(?:\b(?:patients?|subjects?|individuals?|those|women|men|children|adults|adolescents"
@@ -117,7 +119,9 @@ RISK_FACTOR_BEFORE = re.compile(
     r"|moderate|mild|active|chronic|significant|history of|or|and|[a-z]+,))*"
     r"(?:\s+(?!(?:as|whom|where|since|because|although|though|but|while|when|unless|may|can"
     r"|could|is|are|was|were)\b)[A-Za-z][\w+/-]*){0,3}\s+$"
-    r"|\bhistory of\s+(?:\w+\s+){0,2}$|\b(?:treatment|prophylaxis|prevention) of\s+(?:\w+\s+){0,2}$"
+    r"|\bhistory of\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:have|has)\s+(?:ever|recently|previously|once)\s+had\s+(?:an?\s+)?(?:\w+\s+){0,2}$"
+    r"|\b(?:treatment|prophylaxis|prevention) of\s+(?:\w+\s+){0,2}$"
     r"|\b(?:therapy|treatment|treated|indicated|used|given|prescribed) for\s+(?:\w+\s+){0,2}$"
     r"|\breduc\w+ (?:of|in) (?:the )?risk of\s+(?:\w+\s+){0,2}$"
     r"|\bindicated for\s+(?:\w+\s+){0,3}$|\brisk factors? (?:for|of)\s+(?:\w+\s+){0,2}$"
@@ -125,7 +129,8 @@ RISK_FACTOR_BEFORE = re.compile(
     # your doctor before taking X if you have kidney disease" (not "if you get a rash", a
     # reaction, nor "if you have diarrhoea, stop taking it", advice after use)
     rf"|{_ADVICE_BEFORE_USE}[^.;]{{0,50}}?\bif (?:you|your child|the patient|he|she|they)"
-    r" (?:(?:have|has) (?:ever )?had|have|has|had|suffer(?:s|ed)? from|are allergic to"
+    r" (?:(?:have|has) (?:ever |recently |previously )?had|have|has|had|suffer(?:s|ed)? from"
+    r"|are allergic to"
     r"|(?:have|has) been told (?:that )?(?:you|they|he|she) (?:have|has))"
     r"(?:\s+(?:a|an|any|known|severe|moderate|mild|chronic|serious|history of|problems? with))*"
     r"(?:\s+[A-Za-z][\w+/-]*){0,3}\s+$",
@@ -267,7 +272,7 @@ def is_risk_factor(text: str, position: int) -> bool:
     before = text[max(0, position - 200) : position]
     if COUNTED_BEFORE.search(before[-80:]):
         return False
-    if RISK_FACTOR_BEFORE.search(before[-80:]):
+    if RISK_FACTOR_BEFORE.search(before[-160:]):  # the advice may lead in a long way before
         return True
     # the nearest lead whose list runs on to the phrase ("contraindicated in patients with X
     # and should be used with caution in Y": Y is of the second lead)

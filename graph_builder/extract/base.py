@@ -131,8 +131,13 @@ class ReaderBase:
             return False
         if rule.cue is None:
             return True
-        if rule.cue_in_lead_in:
-            return bool(self.sentence.lead_in and rule.cue.search(self.sentence.lead_in))
+        if (
+            rule.cue_in_lead_in
+        ):  # not "use it with caution because it can cause:", a list of effects
+            lead_in = self.sentence.lead_in
+            return bool(
+                lead_in and rule.cue.search(lead_in) and not R.SIDE_EFFECT_CUE.search(lead_in)
+            )
         excluded = self.clauses_where(rule.unless)
         for match in rule.cue.finditer(self.text):
             if not within(match.start(), excluded):  # "unless" clauses hold no cue of the rule

@@ -45,6 +45,7 @@ class SideEffectReading(PhenotypeReading):
                 or adverse.is_risk_factor(self.text, at)
                 or adverse.is_supposed(self.text, at)
                 or adverse.is_sign_to_watch(self.text, at)
+                or R.ANOTHER_DRUGS_USE_NEAR.search(self.text, 0, at)  # "medicines for diabetes"
             ):
                 continue
             qualifiers: tuple[tuple[str, str], ...] = ()

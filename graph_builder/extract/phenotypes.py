@@ -71,6 +71,8 @@ class PhenotypeReading(ReaderBase):
         return bool(
             lead_in
             and (R.CONTRAINDICATION_CUE.search(lead_in) or R.CAUTION_CUE.search(lead_in))
+            # "use with caution because it can cause:" lists effects
+            and not R.SIDE_EFFECT_CUE.search(lead_in)
             and not R.SIDE_EFFECT_CUE.search(self.text)
         )
 

@@ -64,12 +64,24 @@ def _numbered_heading(lines: list[str], i: int, marker: str, rest: str) -> bool:
     """Tell whether a numbered line is a leaflet's section heading, not an item of a list.
 
     "4. Possible side effects" heads the text under it; "1. Take it with food" followed by
-    "2. ..." is a list. A heading stands after a blank line, with no item right after it.
+    "2. ..." is a list. A heading stands after a blank line, with no item right before or
+    after it, no lead-in ending in ":" before it, and no number in its words (a dose).
     """
-    if not marker[0].isdigit() or (i and lines[i - 1].strip()):
+    if not marker[0].isdigit() or (i and lines[i - 1].strip()) or any(c.isdigit() for c in rest):
         return False
     following = next((line for line in lines[i + 1 :] if line.strip()), "")
-    return not _ITEM.match(following) and _looks_like_heading(rest, next_blank=True)
+    before = next((line for line in reversed(lines[:i]) if line.strip()), "")
+    # a loose list's next item ("3. Skin rash" after "2. Feeling sick"; a contents list's
+    # "2." before the first heading "1." goes on no list), a list's only item after its
+    # lead-in ("The most common are:")
+    previous = _ITEM.match(before)
+    goes_on = previous is not None and previous.group("marker")[:-1] == str(int(marker[:-1]) - 1)
+    return (
+        not _ITEM.match(following)
+        and not goes_on
+        and not before.rstrip().endswith(":")
+        and _looks_like_heading(rest, next_blank=True)
+    )
 
 
 def blocks_from_text(text: str) -> list[Block]:
