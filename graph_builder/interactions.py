@@ -26,7 +26,11 @@ from graph_builder.model import EntityType, Mention
 GROUP_GLUE = re.compile(
     r"^(?:[\s,/]|\band/or\b|\band\b|\bor\b|\bnor\b|\bas well as\b|\bsuch as\b|\bincluding\b"
     r"|\bincl\.|\be\.g\.|\bi\.e\.|\blike\b|\bother\b|\bthe\b|\bcertain\b|\bsome\b|\beither\b"
-    r"|\bneither\b|\bagents?\b|\bdrugs?\b|\bvs\.?|[()\[\]:])*$",
+    r"|\bneither\b|\bagents?\b|\bdrugs?\b|\bvs\.?|[()\[\]:]"
+    # "opioid painkillers such as codeine": the head noun a class is written with
+    r"|\b(?:painkillers?|medicines?|medications?|tablets?|products?|preparations?)\b"
+    # "A, thrombolytics, B": a plural word between commas is a list item no vocabulary knows
+    r"|,\s*[a-z][a-z-]{3,}s\b(?=\s*,))*$",
     re.I,
 )
 
@@ -198,6 +202,7 @@ _MEASURE = (
 )
 DIRECT_BEFORE = re.compile(
     r"^\s*(?:(?:may|can|could|might|will|also|has|have|been|shown|to|significantly|markedly"
+    r"|each|both|all|together"
     r"|substantially|greatly|further|reportedly|\w+ly)\s+){0,4}"
     + _CHANGE
     + r"\s+(?:the\s+)?(?:"
@@ -354,7 +359,7 @@ def model_pairs(
                 pairs.append(Pair(first, second, verdict.kind, False, by_model=True))
         elif paired and negated:
             pairs.append(Pair(first, second, kind, True))
-        elif paired and (verdict.none < model.veto or states_directly(text, start, first, second)):
+        elif paired and (verdict.none < model.veto or _states_directly(view, a, b)):
             pairs.append(Pair(first, second, verdict.kind if verdict.none < 0.5 else kind, False))
         elif paired:
             vetoed.append((a, b, kind))
@@ -367,11 +372,51 @@ def model_pairs(
     return pairs + _examples_of_kept_classes(text, start, mentions, pairs, vetoed)
 
 
+def _states_directly(view: SentenceView, a: int, b: int) -> bool:
+    """Tell whether a pair is stated directly, each drug standing for the list it is in.
+
+    "A, B and C each raised D levels": the statement goes from the list's last drug to D;
+    "A raises the levels of B, C and D": from A to the list's first drug. A list is drugs
+    joined by commas ending in "and" or "or" ("Antacids, tricyclic X" is none).
+    """
+    last, first = a, b
+    low, high = _list_around(view, a)
+    if high > a:
+        last = min(high, b - 1)
+    low, high = _list_around(view, b)
+    if low < b:
+        first = max(low, last + 1)
+    return states_directly(view.text, view.start, view.mentions[last], view.mentions[first])
+
+
+_LIST_GLUE = re.compile(r"(?:\s|,|\band\b|\bor\b)*", re.I)
+_LIST_END = re.compile(r"\b(?:and|or)\b", re.I)
+
+
+def _list_around(view: SentenceView, k: int) -> tuple[int, int]:
+    """Return the first and last index of the list of drugs holding mention ``k``."""
+    low, high = k, k
+    while low > 0 and _LIST_GLUE.fullmatch(_gap(view, low - 1, low)):
+        low -= 1
+    while high + 1 < len(view.mentions) and _LIST_GLUE.fullmatch(_gap(view, high, high + 1)):
+        high += 1
+    if not any(_LIST_END.search(_gap(view, i, i + 1)) for i in range(low, high)):
+        return k, k
+    return low, high
+
+
+def _gap(view: SentenceView, one: int, other: int) -> str:
+    """Return the text between two mentions of a sentence."""
+    return view.text[view.mentions[one].end - view.start : view.mentions[other].start - view.start]
+
+
 # "with other CNS depressants like alcohol or opioids", "azole antifungals (e.g. fluconazole)":
 # the words that open a class's examples, and the glue between the examples before the one
 # in question.
 _EXAMPLES_CUE = re.compile(
-    r"\s*+[,(]?\s*+(?:like|such as|including|e\.g\.,?|for example,?)\s++", re.I
+    r"(?:\s++(?:painkillers?|medicines?|medications?|tablets?))?+"
+    r"\s*+[,(]?\s*+(?:like|such as|including|e\.g\.,?|for example,?)\s++",
+    re.I,
 )
 # A verb right after the name: it starts a clause of its own, it ends no list.
 _CLAUSE_AFTER = re.compile(
@@ -420,6 +465,23 @@ def _examples_of(text: str, start: int, mentions: list[Mention], c: int) -> list
         for e in range(c + 1, len(mentions))
         if _only_examples_between(text, start, cls, mentions[c + 1 : e], mentions[e])
     ]
+
+
+_OPENING = re.compile(r"[\W_]*(?:(?:other|the|some|certain|all)\s+)?", re.I)
+
+
+def one_class_with_examples(text: str, start: int, mentions: list[Mention]) -> bool:
+    """Tell whether the sentence opens with a class and its examples ("Opioids such as A or B:").
+
+    Such a sentence (or list item) is about what the class does with the topic drug.
+    """
+    keys = {m.entity.key for m in mentions}
+    if len(keys) < 2 or len(coordinated_groups(text, start, mentions)) > 1:
+        return False
+    if not _OPENING.fullmatch(text, 0, mentions[0].start - start):
+        return False
+    examples = _examples_of(text, start, mentions, 0)
+    return {mentions[0].entity.key, *(mentions[e].entity.key for e in examples)} == keys
 
 
 def _classes_of_kept_examples(
@@ -473,6 +535,60 @@ def _only_examples_between(
     if _CLAUSE_AFTER.match(text, example.end - start):  # "..., and caffeine does not ..."
         return False
     return _EXAMPLES_GLUE.fullmatch("".join(gap)) is not None
+
+
+# ", because SSRIs impair platelet function": a class named in a clause that explains the
+# mechanism of what the sentence has already said; "Do not combine it with other SSRIs" names
+# a partner.
+_EXPLAINING = re.compile(
+    r",\s*(?:because|since|as|given that)\s+(?:the\s+|all\s+|these\s+|such\s+)?$", re.I
+)
+
+
+def explains_only(text: str, start: int, mention: Mention) -> bool:
+    """Tell whether a class is only named to explain the mechanism ("..., because SSRIs ...")."""
+    return mention.entity.type is EntityType.DRUG_CLASS and bool(
+        _EXPLAINING.search(text, 0, mention.start - start)
+    )
+
+
+# A heading, or a line of its own, naming two drugs: "Warfarin <-> aspirin", "Lithium and
+# NSAIDs", "Digoxin with amiodarone:"; what follows it is about that pair.
+_PAIR_JOIN = re.compile(
+    r"\s*(?:<-+>|<=+>|\u2194|\u27f7|\+|&|\band\b|\bwith\b|\bvs\.?|\bversus\b)\s*", re.I
+)
+_PAIR_TAIL = re.compile(r"\s*(?:interactions?)?\s*:?\s*", re.I)
+_HEADING_MARK = re.compile(r"[\s#*_>-]*")
+
+
+def heading_pair(
+    text: str, start: int, mentions: list[Mention]
+) -> tuple[Mention, Mention | None] | None:
+    """Return the drug a heading line opens with and the drug it is joined to, if one.
+
+    "Tramadol <-> seizure disorders" joins a drug to a condition: (tramadol, None). A line
+    that ends as a sentence does, or says more than a few words, is no such heading.
+    """
+    drugs = [m for m in mentions if m.entity.type in (EntityType.DRUG, EntityType.DRUG_CLASS)]
+    if not drugs or text.rstrip().endswith((".", "!", "?", ";")) or len(text.split()) > 8:
+        return None
+    first = drugs[0]
+    if first.entity.type is not EntityType.DRUG or not _HEADING_MARK.fullmatch(
+        text, 0, first.start - start
+    ):
+        return None
+    join = _PAIR_JOIN.match(text, first.end - start)
+    if join is None:
+        return None
+    second = next((m for m in drugs[1:] if m.start - start == join.end()), None)
+    if second is not None and _PAIR_TAIL.fullmatch(text, second.end - start):
+        return first, second
+    rest = text[join.end() :]
+    if second is not None and text[second.end - start : second.end - start + 1] == "-":
+        return first, None  # "warfarin <-> vitamin K-rich foods": no drug, a kind of food
+    if len(rest.split()) <= 4 and not any(m.start - start >= join.end() for m in drugs):
+        return first, None
+    return None
 
 
 def topic_pairs(text: str, start: int, topic: Mention, partners: list[Mention]) -> list[Pair]:

@@ -26,6 +26,7 @@ from graph_builder.extract.context import (
     side_effect_group,
     title_topic,
 )
+from graph_builder.extract.interacting import PairHeadings, topic_under
 from graph_builder.extract.reader import SentenceReader
 from graph_builder.lexicon import abbreviation_mentions, find_abbreviations, find_mentions
 from graph_builder.model import Claim, Document, Mention, Section, Sentence
@@ -103,13 +104,16 @@ def extract(document: Document) -> Extraction:
     claims: list[Claim] = []
     sections = SectionKinds()
     empty = _headings_without_sentences(document)
+    headings = PairHeadings(document.text)
     for sentence, mentions in document_mentions(document):
         while empty and empty[0].start <= sentence.start:
             sections.heading(empty.pop(0).heading)
         kinds = run_in_kinds(sentence) or sections.of(sentence)
         if _asks(sentence):
             continue
-        claims.extend(SentenceReader(sentence, topic, mentions, kinds).read())
+        pair = headings.at(sentence, mentions)  # "Warfarin <-> aspirin": about those two
+        here = topic_under(topic, pair)
+        claims.extend(SentenceReader(sentence, here, mentions, kinds, pair).read())
     claims.extend(_warnings(claims))
     return Extraction(document, topic, tuple(_dedupe(claims)))
 

@@ -40,8 +40,10 @@ class ReaderBase:
         topic: Mention,
         mentions: list[Mention],
         kinds: frozenset[str] | None = None,
+        heading_pair: tuple[Mention, Mention | None] | None = None,
     ) -> None:
         self.sentence = sentence
+        self.heading_pair = heading_pair  # "Warfarin <-> aspirin": the drugs a heading joins
         self.text = sentence.text
         self.topic = topic
         self.mentions = mentions

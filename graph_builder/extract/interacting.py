@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -9,12 +10,61 @@ from graph_builder import rules as R
 from graph_builder.ddi_model import get_model
 from graph_builder.extract.base import CONSEQUENCES, PARTNERS, ReaderBase
 from graph_builder.interactions import (
+    NO_INTERACTION,
+    Pair,
+    explains_only,
+    heading_pair,
     interaction_pairs,
+    interaction_type,
     model_pairs,
+    one_class_with_examples,
     topic_pairs,
     with_class_mentions,
 )
-from graph_builder.model import Claim, Mention
+from graph_builder.lexicon import find_mentions
+from graph_builder.model import Claim, Mention, Sentence
+
+HeadingPair = tuple[Mention, Mention | None]
+
+
+class PairHeadings:
+    """Follow the headings that name two drugs ("Warfarin <-> aspirin") through a document.
+
+    A section heading naming them holds for its section; a line of its own naming them holds
+    for the lines after it, up to the next blank line or the next such line.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pair: HeadingPair | None = None
+        self.until = -1
+
+    def at(self, sentence: Sentence, mentions: list[Mention]) -> HeadingPair | None:
+        """Return the pair of drugs the sentence is under, if any (none for the line itself)."""
+        if sentence.headings:
+            inner = sentence.headings[-1]
+            found = heading_pair(inner.text, inner.start, find_mentions(inner.text, inner.start))
+            if found is not None:
+                return found
+        line = None
+        if sentence.label is None and sentence.lead_in is None:
+            line = heading_pair(sentence.text, sentence.start, mentions)
+        if line is not None:
+            blank = re.search(r"\n[ \t]*\n", self.text[sentence.end :])
+            self.pair = line
+            self.until = sentence.end + blank.start() if blank else len(self.text)
+            return None
+        if self.pair is not None and sentence.start < self.until:
+            return self.pair
+        self.pair = None
+        return None
+
+
+def topic_under(topic: Mention, pair: HeadingPair | None) -> Mention:
+    """Return the drug a sentence is about: the document's, unless a pair heading names others."""
+    if pair is None or topic.entity.key in {m.entity.key for m in pair if m is not None}:
+        return topic
+    return pair[0]
 
 
 class InteractionReading(ReaderBase):
@@ -22,7 +72,7 @@ class InteractionReading(ReaderBase):
 
     def model_only_interactions(self) -> Iterator[Claim]:
         """With a trained model, judge sentences naming two drugs even without a cue word."""
-        drugs = with_class_mentions(self.text, self.sentence.start, self.partners)
+        drugs = self.candidates()
         if get_model() is None or len({m.entity.key for m in drugs}) < 2:
             return
         yield from self.interactions(R.RULES_BY_NAME["interaction"], cue=False)
@@ -40,22 +90,72 @@ class InteractionReading(ReaderBase):
             )
         ]
 
+    def heading_partner(self) -> Mention | None:
+        """Return the drug a pair heading joins to the sentence's topic, if any."""
+        if self.heading_pair is None or self.heading_pair[1] is None:
+            return None
+        first, second = self.heading_pair
+        return second if first.entity.key == self.topic.entity.key else first
+
+    def labelled_item(self) -> bool:
+        """Tell whether the sentence is an item of an interactions list led by its label."""
+        return "interaction" in self.kinds and self.sentence.label is not None
+
+    def denies(self) -> bool:
+        """Tell whether the sentence says there is no interaction."""
+        return bool(NO_INTERACTION.search(self.text))
+
+    def candidates(self) -> list[Mention]:
+        """Return the drugs and classes that may interact, with the classes the text shapes.
+
+        A class named only to explain the mechanism ("..., because SSRIs impair ...") is none.
+        """
+        start = self.sentence.start
+        return [
+            m
+            for m in with_class_mentions(self.text, start, self.partners)
+            if not explains_only(self.text, start, m)
+        ]
+
     def interactions(self, rule: R.Rule, *, cue: bool = True) -> Iterator[Claim]:
         """Pair the drugs the sentence names (interactions.py); else pair the topic.
 
         ``cue`` False: no interaction cue matched, so only the model's own pairs count.
         """
-        drugs = with_class_mentions(self.text, self.sentence.start, self.partners)
+        drugs = self.candidates()
         model = get_model()
         if model is None:
             pairs = interaction_pairs(self.text, self.sentence.start, drugs)
         else:  # the trained model chooses among the pairs, the rules' verdict one input
             pairs = model_pairs(self.text, self.sentence.start, drugs, model, cue=cue)
         inferred = not pairs and self.inferred
-        if model is not None and len({m.entity.key for m in drugs}) > 1:
-            inferred = False  # the model judged the named drugs; none is the topic's partner
-        if inferred:  # "Combining it with alcohol ...": the other drug is the topic
-            named = [m for m in self.others(PARTNERS) if m in self.partners]
+        several = len({m.entity.key for m in drugs}) > 1
+        if (
+            several
+            and model is not None
+            and not (
+                (cue or self.labelled_item())
+                and one_class_with_examples(self.text, self.sentence.start, drugs)
+            )
+        ):
+            # the model judged the named drugs; none is the topic's partner. A class named with
+            # its examples ("opioids such as codeine or morphine: ...") is the topic's partner.
+            inferred = False
+        partner = self.heading_partner()
+        if partner is not None:  # under "Warfarin <-> aspirin": the pair the heading names
+            named_keys = {m.entity.key for m in drugs}
+            inferred = not pairs
+            pairs = pairs or (
+                [Pair(self.topic, partner, interaction_type(self.text), self.denies())]
+                if named_keys <= {self.topic.entity.key, partner.entity.key}
+                else []
+            )
+        elif inferred:  # "Combining it with alcohol ...": the other drug is the topic
+            named = [
+                m
+                for m in self.others(PARTNERS)
+                if m in self.partners and not explains_only(self.text, self.sentence.start, m)
+            ]
             pairs = topic_pairs(self.text, self.sentence.start, self.topic, named)
         consequences = tuple(self.others(CONSEQUENCES))
         advice = R.ADVICE.search(self.text)
