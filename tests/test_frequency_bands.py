@@ -76,3 +76,37 @@ def test_a_heading_that_is_a_band_groups_its_list_and_rare_is_not_serious(
         "jaundice": "rare",
         "hepatitis": "serious",
     }
+
+
+def test_a_not_known_band_denies_no_side_effect_and_a_column_header_bands_its_cells(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "<html><body><h1>Lisinopril</h1><h2>Side effects</h2><table>"
+        "<tr><th>How often</th><th>Side effects</th></tr>"
+        "<tr><td>Not known</td><td>hair loss, photosensitivity</td></tr></table>"
+        "<h2>Undesirable effects</h2><table>"
+        "<tr><th>Organ system</th><th>Very common</th><th>Not known</th></tr>"
+        "<tr><td>Nervous system</td><td>somnolence</td><td>seizures</td></tr></table>"
+        "</body></html>"
+    )
+    path = tmp_path / "lisinopril.html"
+    path.write_text(text, encoding="utf-8")
+    claims = [
+        c for c in extract(read_document(path)).claims if c.relation == "has_side_effect" and c.obj
+    ]
+    assert not [c for c in claims if c.negated]
+    assert {c.obj.entity.label: c.group for c in claims} == {
+        "alopecia": "not known",
+        "photosensitivity": "not known",
+        "drowsiness": "very common",
+        "seizure": "not known",
+    }
+
+
+def test_the_band_of_a_placebo_column_is_not_the_drugs(tmp_path: Path) -> None:
+    text = (
+        "# Lisinopril\n\n## Adverse reactions\n\n| Reaction | Placebo | Lisinopril |\n"
+        "|---|---|---|\n| Nausea | Rare | Common |\n"
+    )
+    assert _groups(tmp_path, "lisinopril.md", text) == {"nausea": "common"}

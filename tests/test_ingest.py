@@ -247,7 +247,9 @@ def test_a_leaflets_numbered_and_question_headings_head_their_sections(tmp_path:
     assert headings.count("2. Possible side effects") == 1
 
 
-def test_an_html_data_table_is_one_pipe_table_and_a_layout_table_is_not(tmp_path: Path) -> None:
+def test_a_data_tables_rows_are_sentences_under_its_header_and_a_layout_table_is_none(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "zolpidem.html"
     path.write_text(
         "<html><body><h1>Zolpidem</h1><table><tr><th>Who</th><th>Dose</th></tr>"
@@ -256,11 +258,23 @@ def test_an_html_data_table_is_one_pipe_table_and_a_layout_table_is_not(tmp_path
         "</td></tr></table></body></html>",
         encoding="utf-8",
     )
-    texts = [s.text for s in read_document(path).sentences]
-    assert "| Who | Dose | |---|---| | Women | 5 mg |" in texts
+    document = read_document(path)
+    row = sentence_with(document, "Women")
+    assert (row.text, row.lead_in) == ("| Women | 5 mg |", "| Who | Dose |")
     # a page laid out in a table keeps its paragraphs and items
+    texts = [s.text for s in document.sentences]
     assert "Zolpidem may cause drowsiness." in texts
     assert "Dizziness" in texts
+
+
+def test_a_markdown_tables_rows_are_sentences_under_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "zolpidem.md"
+    path.write_text(
+        "# Zolpidem\n\n| Who | Dose |\n|---|---|\n| Women | 5 mg |\n| Men | 10 mg |\n",
+        encoding="utf-8",
+    )
+    rows = [(s.text, s.lead_in) for s in read_document(path).sentences if "mg" in s.text]
+    assert rows == [("| Women | 5 mg |", "| Who | Dose |"), ("| Men | 10 mg |", "| Who | Dose |")]
 
 
 def test_a_loose_numbered_list_and_a_lone_numbered_step_are_no_headings(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from graph_builder.dosing.bounds import bound_of, comparator
 from graph_builder.dosing.context import MAX_DURATION, POPULATION, population_of
 from graph_builder.dosing.frequency import FREQUENCY
 from graph_builder.dosing.parse import parse_dose
-from graph_builder.dosing.table import read_table
+from graph_builder.dosing.table import read_row, read_table
 from graph_builder.dosing.turns import later_daily_maximum, read_doses
 
 __all__ = [
@@ -36,5 +36,6 @@ __all__ = [
     "parse_dose",
     "population_of",
     "read_doses",
+    "read_row",
     "read_table",
 ]

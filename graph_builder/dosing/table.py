@@ -42,3 +42,15 @@ def read_table(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int, int
                 found.append((match.start(), match.end(), dose))
         position = match.end()
     return found
+
+
+def read_row(row: str, header: str, headings: tuple[str, ...] = ()) -> list[Dose] | None:
+    """Read the doses of one pipe-table row under its table's header row; None if no table.
+
+    >>> [(d.kind, d.value_max) for d in read_row("| Adults | 5 mg daily | 20 mg daily |",
+    ...                                           "| Who | Start | Max |")]
+    [('initial', '5'), ('maximum', '20')]
+    """
+    width = header.strip().strip("|").count("|") + 1
+    found = read_table(f"{header} |{'---|' * width} {row}", headings)
+    return None if found is None else [dose for _, _, dose in found]

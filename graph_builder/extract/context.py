@@ -25,25 +25,55 @@ def section_kinds(sentence: Sentence) -> frozenset[str]:
 def side_effect_group(sentence: Sentence, at: int | None = None) -> str | None:
     """Say how the text groups the side effect at ``at`` (relative to the sentence).
 
-    By how often, from the label running its line in ("Rare: hepatitis"), the row of its
-    table ("| Drowsiness | Common |") or a heading that is a band ("Very rare"); else by the
-    innermost heading that groups: serious, common, dependence, cognitive.
+    By how often, from the label running its line in ("Rare: hepatitis"), its table row
+    ("| Drowsiness | Common |") or column ("| Very common | Common |" over the row), or a
+    heading that is a band ("Very rare"); else by the innermost heading that groups:
+    serious, common, dependence, cognitive.
     """
     label = R.FREQUENCY_LABEL.match(sentence.text)
     if label:
         return _band(label)
-    if at is not None:
-        for cell in _row_cells(sentence.text, at):
-            if band := R.FREQUENCY_BAND.fullmatch(cell):
-                return _band(band)
+    if at is not None and (band := _row_band(sentence, at)):
+        return band
     for heading in reversed(sentence.heading_texts):
         bare = _NUMBER_PREFIX.sub("", heading)
-        if band := R.FREQUENCY_BAND.fullmatch(bare):
-            return _band(band)
+        if band_match := R.FREQUENCY_BAND.fullmatch(bare):
+            return _band(band_match)
         for group, cue in R.GROUP_CUES.items():
             if cue.search(heading):
                 return group
     return None
+
+
+def _row_band(sentence: Sentence, at: int) -> str | None:
+    """Return the band of a table row's cell at ``at``: its column's header, else a band cell.
+
+    A column of another arm of a trial ("Placebo") bands nothing.
+    """
+    cells = table_cells(sentence.text)
+    if not cells:
+        return None
+    header = table_cells(sentence.lead_in or "")
+    header += [""] * (len(cells) - len(header))
+    column = sentence.text.count("|", 0, at) - 1
+    if 0 <= column < len(header) and (band := R.FREQUENCY_BAND.fullmatch(header[column])):
+        return _band(band)
+    for cell, title in zip(cells, header, strict=False):
+        first = re.split(r"[;,]", cell)[0]  # "Rare; may be severe"
+        if (band := R.FREQUENCY_BAND.fullmatch(first)) and not _OTHER_ARM.search(title):
+            return _band(band)
+    return None
+
+
+def table_cells(text: str) -> list[str]:
+    """Return the cells of a pipe-table row ("| Drowsiness | Common |"); [] for other text."""
+    stripped = text.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|")):
+        return []
+    return [cell.strip() for cell in stripped[1:-1].split("|")]
+
+
+_OTHER_ARM = re.compile(r"placebo|comparator|control|vehicle", re.I)
 
 
 _NUMBER_PREFIX = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
@@ -52,16 +82,6 @@ _NUMBER_PREFIX = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 def _band(match: re.Match[str]) -> str:
     """Return the frequency band a match of ``FREQUENCY_BAND`` names."""
     return next(key.replace("_", " ") for key, value in match.groupdict().items() if value)
-
-
-def _row_cells(text: str, at: int) -> list[str]:
-    """Return the cells of the pipe-table row holding ``at`` ("| Drowsiness | Common |")."""
-    if not text.lstrip().startswith("|"):
-        return []
-    start = text.rfind("| |", 0, at)
-    end = text.find("| |", at)
-    row = text[start + 2 if start >= 0 else 0 : end + 1 if end >= 0 else len(text)]
-    return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
 
 def find_hedges(text: str) -> str | None:

@@ -71,11 +71,11 @@ class SideEffectReading(PhenotypeReading):
             )
 
     def negated_at(self, at: int) -> bool:
-        """Tell whether a negation governs the effect at ``at``; a colon ends its reach.
+        """Tell whether a negation governs the effect at ``at``; a colon or a cell ends its reach.
 
         "... it is not always possible to estimate their frequency: A, B" lists A and B.
         """
-        colon = self.text.rfind(":", 0, at) + 1
+        colon = max(self.text.rfind(":", 0, at), self.text.rfind("|", 0, at)) + 1
         return is_negated(self.text[colon:], at - colon)
 
     def names_own_effects(self, rule: R.Rule) -> bool:

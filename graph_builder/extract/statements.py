@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 from graph_builder import rules as R
-from graph_builder.dosing import AMOUNT, MAX_DURATION, read_doses, read_table
+from graph_builder.dosing import AMOUNT, MAX_DURATION, read_doses, read_row, read_table
 from graph_builder.extract.base import PARTNERS
 from graph_builder.extract.mechanism import MechanismReading
 from graph_builder.lexicon import find_mentions
-from graph_builder.model import Claim, EntityType, Mention
+from graph_builder.model import Claim, Dose, EntityType, Mention
 
 BRAND_CUE = re.compile(r"brand name|trade name|marketed as|\bcontains\b|\(", re.I)
 MEMBERSHIP_CUE = re.compile(
@@ -139,11 +139,17 @@ class StatementReading(MechanismReading):
             return
         if self.other_drug_leads():
             return
-        # a table row names its own population and indication: "| Adults, epilepsy | 100 mg |"
-        table = read_table(self.text, self.sentence.heading_texts)
-        doses = table or [
-            (0, len(self.text), d) for d in read_doses(self.text, self.sentence.heading_texts)
-        ]
+        # a table row names its own population and indication ("| Adults, epilepsy | 100 mg |")
+        # and, by its column's header (the row's lead-in), its kind of dose
+        headings = self.sentence.heading_texts
+        header = self.sentence.lead_in
+        table: list[tuple[int, int, Dose]] | None
+        if header and header.startswith("|") and self.text.startswith("|"):
+            in_row = read_row(self.text, header, headings)
+            table = None if in_row is None else [(0, len(self.text), dose) for dose in in_row]
+        else:
+            table = read_table(self.text, headings)
+        doses = table or [(0, len(self.text), dose) for dose in read_doses(self.text, headings)]
         if not doses:
             return
         # The heading a dose sits under ("Panic Disorder") names its indication best.

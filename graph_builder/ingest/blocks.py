@@ -10,7 +10,11 @@ from graph_builder.vocabulary import DATA_DIR
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A structural unit of a document: ``kind`` is heading, para or item."""
+    """A structural unit of a document: ``kind`` is heading, para, item or row.
+
+    A table row is written as a pipe-table line ("| Drowsiness | Common |"); its ``depth`` is
+    0 for the table's header row, 1 for a row of the table's body.
+    """
 
     kind: str
     start: int
@@ -33,6 +37,15 @@ BOILERPLATE = _load_boilerplate()
 def is_boilerplate(text: str) -> bool:
     """Tell whether a line is page furniture that says nothing about the drug."""
     return any(p.search(text) for p in BOILERPLATE)
+
+
+def pipe_row(cells: list[str]) -> str:
+    """Write a table row as a line of a pipe table (a bar inside a cell becomes a slash).
+
+    >>> pipe_row(["Nausea", "Common"])
+    '| Nausea | Common |'
+    """
+    return "| " + " | ".join(" ".join(cell.replace("|", "/").split()) for cell in cells) + " |"
 
 
 class TextBuilder:

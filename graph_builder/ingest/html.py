@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph_builder.ingest.blocks import Block, TextBuilder
+from graph_builder.ingest.blocks import Block, TextBuilder, pipe_row
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _ITEMS = {"li", "dd"}
@@ -65,7 +65,8 @@ def _walk_tag(tag: Any, depth: int, out: TextBuilder) -> None:
     elif name in _PARAGRAPHS:
         out.add("para", _inline_text(tag))
     elif name == "table" and (rows := _data_table(tag)):
-        out.add("para", pipe_table(rows))
+        for index, row in enumerate(rows):  # the first row is the header
+            out.add("row", pipe_row(row), 0 if index == 0 else 1)
     else:
         _walk(tag, depth, out)
 
@@ -88,21 +89,6 @@ def _data_table(tag: Any) -> list[list[str]] | None:
 
 
 _LONGEST_CELL = 300  # characters: a cell longer than a short paragraph is page layout
-
-
-def pipe_table(rows: list[list[str]]) -> str:
-    """Write a table as one line of a Markdown pipe table, the first row its header.
-
-    >>> pipe_table([["Reaction", "Frequency"], ["Nausea", "Common"]])
-    '| Reaction | Frequency | |---|---| | Nausea | Common |'
-    """
-    width = max(len(row) for row in rows)
-
-    def line(row: list[str]) -> str:
-        cells = [cell.replace("|", "/") for cell in row] + [""] * (width - len(row))
-        return "| " + " | ".join(cells) + " |"
-
-    return " ".join([line(rows[0]), "|" + "---|" * width, *(line(row) for row in rows[1:])])
 
 
 def render_html(source: str) -> tuple[str, list[Block], str | None]:

@@ -28,6 +28,7 @@ class _Structure:
     heading: Span | None = None
     items: list[_OpenItem] = field(default_factory=list)
     paragraph_lead_in: str | None = None
+    table_header: str | None = None  # the header row of the table being read
 
     def open_heading(self, block: Block) -> None:
         if self.sections:
@@ -38,6 +39,16 @@ class _Structure:
         self.sections.append(Section(heading, block.start, len(self.text)))
         self.items.clear()
         self.paragraph_lead_in = None
+        self.table_header = None
+
+    def add_row(self, block: Block) -> None:
+        """Add a table row as one sentence; the header row leads in the rows below it."""
+        text = self.text[block.start : block.end]
+        headings = (self.heading,) if self.heading else ()
+        lead_in = None if block.depth == 0 else self.table_header
+        self.sentences.append(Sentence(text, block.start, block.end, headings, lead_in, None))
+        if block.depth == 0:
+            self.table_header = text
 
     def lead_in_for(self, block: Block) -> str | None:
         if self.items:
@@ -83,6 +94,9 @@ def sentences_from_blocks(text: str, blocks: list[Block]) -> tuple[list[Sentence
             continue
         if block.kind == "heading":
             structure.open_heading(block)
+        elif block.kind == "row":
+            structure.add_row(block)
         else:
+            structure.table_header = None
             structure.add_block(block)
     return structure.sentences, structure.sections
