@@ -110,3 +110,15 @@ def test_the_band_of_a_placebo_column_is_not_the_drugs(tmp_path: Path) -> None:
         "|---|---|---|\n| Nausea | Rare | Common |\n"
     )
     assert _groups(tmp_path, "lisinopril.md", text) == {"nausea": "common"}
+
+
+def test_a_band_leading_in_a_list_bands_its_items(tmp_path: Path) -> None:
+    text = (
+        "Lisinopril\n\n4. Possible side effects\n\nCommon (may affect up to 1 in 10 people):\n"
+        "- headache\n- dizziness\n\nRare (may affect up to 1 in 1,000 people):\n- jaundice\n"
+    )
+    assert _groups(tmp_path, "lisinopril.txt", text) == {
+        "headache": "common",
+        "dizziness": "common",
+        "jaundice": "rare",
+    }

@@ -25,12 +25,15 @@ def section_kinds(sentence: Sentence) -> frozenset[str]:
 def side_effect_group(sentence: Sentence, at: int | None = None) -> str | None:
     """Say how the text groups the side effect at ``at`` (relative to the sentence).
 
-    By how often, from the label running its line in ("Rare: hepatitis"), its table row
+    By how often, from the label running its line in ("Rare: hepatitis") or leading in its
+    list ("Common (may affect up to 1 in 10 people):"), its table row
     ("| Drowsiness | Common |") or column ("| Very common | Common |" over the row), or a
     heading that is a band ("Very rare"); else by the innermost heading that groups:
     serious, common, dependence, cognitive.
     """
-    label = R.FREQUENCY_LABEL.match(sentence.text)
+    label = R.FREQUENCY_LABEL.match(sentence.text) or R.FREQUENCY_LABEL.fullmatch(
+        sentence.lead_in or ""
+    )  # "Common (may affect up to 1 in 10 people):" leading in a list
     if label:
         return _band(label)
     if at is not None and (band := _row_band(sentence, at)):
