@@ -23,9 +23,9 @@ from graph_builder.extract.context import (
     heading_kinds,
     is_negated,
     section_kinds,
-    side_effect_group,
     title_topic,
 )
+from graph_builder.extract.groups import side_effect_group
 from graph_builder.extract.interacting import PairHeadings, topic_under
 from graph_builder.extract.reader import SentenceReader
 from graph_builder.lexicon import abbreviation_mentions, find_abbreviations, find_mentions

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.extract.base import PARTNERS
-from graph_builder.extract.context import denied_for_a_group, is_negated, side_effect_group
+from graph_builder.extract.context import denied_for_a_group, is_negated
+from graph_builder.extract.groups import side_effect_group
 from graph_builder.extract.phenotypes import PhenotypeReading
 from graph_builder.lexicon import get_lexicon
 from graph_builder.model import Claim, Entity, EntityType, Mention, Sentence
