@@ -402,6 +402,9 @@ HAVING_IT = re.compile(
     r"|have|has|had|are|is|were|get|suffer\w*\s+from)\s+",
     re.I,
 )
+# Conditions that name a group of patients a dose is adjusted for ("Renal impairment: 2.5 mg"),
+# not a use of the dose.
+PATIENT_GROUP_CONDITIONS = frozenset({"kidney-disease", "liver-disease"})
 # "if you are taking sacubitril/valsartan, a medicine used to treat heart failure in adults",
 # "medicines for diabetes": what another drug is used for names no group or condition of the
 # patient the advice is about.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph_builder.dosing import parse_dose, read_doses
@@ -244,3 +246,21 @@ def test_text_without_a_table_header_is_no_table(text: str) -> None:
 )
 def test_an_amount_a_day_is_no_strength(sentence: str) -> None:
     assert read_doses(sentence) != []
+
+
+def test_a_dose_lines_label_names_its_use_or_the_patients_it_is_for(tmp_path: Path) -> None:
+    from graph_builder.extract import extract
+    from graph_builder.ingest import read_document
+
+    path = tmp_path / "lisinopril.txt"
+    path.write_text(
+        "Lisinopril\n\nDosage\n\nHigh blood pressure: the usual starting dose is 10 mg once a "
+        "day.\n\nRenal impairment: the starting dose is 2.5 mg once a day.\n",
+        encoding="utf-8",
+    )
+    doses = {
+        (c.dose.value_max, c.obj.entity.label if c.obj else None, c.dose.population)
+        for c in extract(read_document(path)).claims
+        if c.dose is not None
+    }
+    assert doses == {("10", "hypertension", None), ("2.5", None, "Renal impairment")}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
+from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.dosing import AMOUNT, MAX_DURATION, read_doses, read_row, read_table
 from graph_builder.extract.base import PARTNERS
@@ -26,6 +28,10 @@ LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.I)
 # joins a drug named right before it ("ketoconazole and other ...", "aspirin, or other ...").
 _OTHER = re.compile(r"other\s+(?:(?:strong|potent|moderate|weak|similar|related)\s+)?$", re.I)
 _JOINED_TO_OTHER = re.compile(r"\s*(?:,\s*)?(?:and|or|and/or)?\s*", re.I)
+
+
+# "High blood pressure: the usual starting dose is ...": the label a dose line starts with.
+_DOSE_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w' -]{2,60}?)\s*:\s")
 
 
 class StatementReading(MechanismReading):
@@ -159,7 +165,11 @@ class StatementReading(MechanismReading):
             for m in find_mentions(span.text, span.start, drug_names=False)
             if m.entity.type is EntityType.CONDITION
         ]
-        indications = heading_mentions[-1:] or self.others(frozenset({EntityType.CONDITION}))
+        indications = (
+            heading_mentions[-1:]
+            or self.labelled_use()
+            or self.others(frozenset({EntityType.CONDITION}))
+        )
         targets: list[Mention | None] = [*indications] or [None]
         # "1 mg up to 3 times a day, not more than 4 mg in 24 hours": a dose and a maximum
         conditions = self.others(frozenset({EntityType.CONDITION})) if table else []
@@ -169,7 +179,29 @@ class StatementReading(MechanismReading):
             relation = "maximum_dose" if found.kind == "maximum" else "dose"
             row = [m for m in conditions if start <= self.rel(m) < end]
             for indication in row or targets:
-                yield self.claim(relation, "dose-statement", indication, dose=found)
+                if indication is not None and indication.entity.key in R.PATIENT_GROUP_CONDITIONS:
+                    # "Renal impairment: 2.5 mg": whom the dose is for, no use of it
+                    group = (
+                        found if found.population else replace(found, population=indication.text)
+                    )
+                    yield self.claim(relation, "dose-statement", None, dose=group)
+                else:
+                    yield self.claim(relation, "dose-statement", indication, dose=found)
+
+    def labelled_use(self) -> list[Mention]:
+        """Return the use a dose line's label names ("High blood pressure: 10 mg once a day").
+
+        Only a label the side-effect vocabulary reads whole as a known phenotype.
+        """
+        label = _DOSE_LABEL.match(self.text)
+        if label is None:
+            return []
+        words = label.group("label")
+        return [
+            m
+            for m in adverse.find_adverse_effects(words, self.sentence.start + label.start("label"))
+            if m.entity.source != adverse.PATTERN_SOURCE and len(m.text) == len(words)
+        ]
 
     def instructions(self) -> Iterator[Claim]:
         """Yield administration instructions, as the document phrases them."""
