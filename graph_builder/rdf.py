@@ -58,6 +58,7 @@ QUALIFIERS = {
     "lead_in": DKG.leadIn,
     "advice": DKG.advice,
     "interaction_type": DKG.interactionType,
+    "severity": DKG.severity,
 }
 PREGNANCY_CATEGORIES = {letter: SCHEMA[f"FDAcategory{letter}"] for letter in "ABCDX"}
 
@@ -182,6 +183,8 @@ class _GraphWriter:
             self.add(node, DKG.advice, Literal(qualifiers["advice"]))
         if "interaction_type" in qualifiers:
             self.add(node, DKG.interactionType, Literal(qualifiers["interaction_type"]))
+        if "severity" in qualifiers:
+            self.add(node, DKG.severity, Literal(qualifiers["severity"]))
         if claim.negated:
             self.add(node, BIOLINK.negated, Literal(True))
         return node

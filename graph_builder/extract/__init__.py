@@ -28,6 +28,7 @@ from graph_builder.extract.context import (
 from graph_builder.extract.groups import side_effect_group
 from graph_builder.extract.interacting import PairHeadings, topic_under
 from graph_builder.extract.reader import SentenceReader
+from graph_builder.extract.severity import with_severity
 from graph_builder.lexicon import abbreviation_mentions, find_abbreviations, find_mentions
 from graph_builder.model import Claim, Document, Mention, Section, Sentence
 
@@ -114,6 +115,7 @@ def extract(document: Document) -> Extraction:
         pair = headings.at(sentence, mentions)  # "Warfarin <-> aspirin": about those two
         here = topic_under(topic, pair)
         claims.extend(SentenceReader(sentence, here, mentions, kinds, pair).read())
+    claims = [with_severity(claim) for claim in claims]
     claims.extend(_warnings(claims))
     return Extraction(document, topic, tuple(_dedupe(claims)))
 
