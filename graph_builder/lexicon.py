@@ -286,6 +286,9 @@ class DrugNameFinder:
 _STEREO_PREFIX = re.compile(r"^(?:dex|2[rs]-|\([rs+-]\)-)", re.I)
 
 
+_RACEMATE_OF = re.compile(r"lev|levo|dex|dextro|es|ar|[slrd]-", re.I)
+
+
 def _drugbank_id(record: dict[str, object]) -> str | None:
     """Return the record's DrugBank id, unless it is a single enantiomer's.
 
@@ -296,6 +299,9 @@ def _drugbank_id(record: dict[str, object]) -> str | None:
     >>> _drugbank_id({"name": "Propranolol", "drugbank_id": "DB03322",
     ...               "synonyms": ["2r-propranolol", "propranolol"]}) is None
     True
+    >>> _drugbank_id({"name": "Levetiracetam", "drugbank_id": "DB11868",
+    ...               "wikipedia_url": "https://en.wikipedia.org/wiki/Etiracetam"}) is None
+    True
     >>> _drugbank_id({"name": "Sertraline", "drugbank_id": "DB01104",
     ...               "synonyms": ["sertraline", "zoloft"]})
     'DB01104'
@@ -305,6 +311,11 @@ def _drugbank_id(record: dict[str, object]) -> str | None:
     name = str(record.get("name", "")).lower()
     prefix = _STEREO_PREFIX.match(first)
     if prefix and first[prefix.end() :].startswith(name[: max(4, len(name) - 2)]):
+        return None
+    # ... or the enantiomer's name on the racemate's record ("Levetiracetam" under etiracetam's
+    # DB11868, its encyclopedia page "Etiracetam")
+    page = str(record.get("wikipedia_url", "")).rsplit("/", 1)[-1].lower().replace("_", " ")
+    if page and page != name and name.endswith(page) and _RACEMATE_OF.fullmatch(name[: -len(page)]):
         return None
     return str(record["drugbank_id"])
 

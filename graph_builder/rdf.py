@@ -19,7 +19,7 @@ from graph_builder._version import __version__
 from graph_builder.conflicts import Conflict
 from graph_builder.extract import Extraction
 from graph_builder.link import LinkedEntity
-from graph_builder.model import Claim, Document, Dose, GraphError, Mention
+from graph_builder.model import Claim, Document, Dose, EntityType, GraphError, Mention
 from graph_builder.vocabulary import (
     BIOLINK,
     DKG,
@@ -48,6 +48,8 @@ DOSE_COMPARATORS = {
     "lt": DKG.LessThan,
     "le": DKG.AtMost,
 }
+# the relations whose object is a condition of the patient (a dose's indication too)
+_OF_A_CONDITION = frozenset({"treats", "contraindicated_in", "caution_in", "dose", "maximum_dose"})
 QUALIFIERS = {
     "aspect": DKG.aspect,
     "direction": DKG.direction,
@@ -117,6 +119,15 @@ class _GraphWriter:
             self.add(node, SKOS.closeMatch, URIRef(expand(curie)))
         if entity.source:
             self.add(node, DKG.mappingSource, Literal(entity.source))
+
+    def condition(self, mention: Mention) -> None:
+        """Type a phenotype a drug is used for or advised against as a condition too.
+
+        "indicated for hypertension", "contraindicated in glaucoma": the vocabulary of side
+        effects names them, but here they are the patients' conditions.
+        """
+        if mention.entity.type is EntityType.ADVERSE_EFFECT:
+            self.add(entity_iri(mention.entity.key), RDF.type, DKG.Condition)
 
     def dose(self, claim: Claim, dose: Dose) -> URIRef:
         node = DKGID[f"dose-{digest(claim.sentence.start, claim.sentence.text, dose, claim.obj)}"]
@@ -208,6 +219,8 @@ class _GraphWriter:
             obj = entity_iri(claim.obj.entity.key)
         if claim.relation == "interacts_with":
             extra.append((DKG.interaction, self.interaction(claim, doc)))
+        if claim.relation in _OF_A_CONDITION and claim.obj is not None:
+            self.condition(claim.obj)
         directions = [(subject, obj, claim.subject, claim.obj)]
         if relation.symmetric and isinstance(obj, URIRef) and claim.obj is not None:
             directions.append((obj, subject, claim.obj, claim.subject))

@@ -115,7 +115,7 @@ FREQUENCY_LABEL = re.compile(rf"\W*(?:{_BAND})\b(?:\s*\([^)]*\))?\s*:", re.I)
 # main clause (``extract.context.scoped_hedges``).
 _CLAIM_HEDGE = (
     r"\bnot (?:the |a )?first[- ]line(?: treatment| therapy| choice)?"
-    r"|\bonly if\b[^,;.]*|\bunless\b[^,;.]*"
+    r"|\bonly if\b[^,;.]*|\bunless\b[^,;.]*|\boff[- ]label\b"
 )
 CLAIM_HEDGE = re.compile(_CLAIM_HEDGE, re.I)
 CONCESSIVE_CLAUSE = re.compile(r"^[\s,]*(?:(?:even )?(?:al)?though|but)\b", re.I)

@@ -164,3 +164,11 @@ def test_effects_listed_after_a_caution_that_names_their_cause_stay_side_effects
     extraction = extract(read_document(path))
     assert "hemorrhage" in {c[1] for c in _claims(extraction, "has_side_effect")}
     assert not _claims(extraction, "caution_in")
+
+
+def test_an_off_label_use_is_hedged(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path, "Gabapentin", "Uses", "Some doctors prescribe it off-label for anxiety."
+    )
+    hedges = [c.hedge or "" for c in extraction.claims if c.relation == "treats"]
+    assert hedges and all("off-label" in h for h in hedges)

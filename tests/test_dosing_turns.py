@@ -264,3 +264,14 @@ def test_a_dose_lines_label_names_its_use_or_the_patients_it_is_for(tmp_path: Pa
         if c.dose is not None
     }
     assert doses == {("10", "hypertension", None), ("2.5", None, "Renal impairment")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Up to a maximum of 3,600 mg a day in three divided doses.", "3600"),
+        ("The dose is 2,5 mg twice daily.", "2.5"),
+    ],
+)
+def test_a_thousands_separator_is_no_decimal_comma(sentence: str, value: str) -> None:
+    assert [d.value_max for d in read_doses(sentence)] == [value]

@@ -166,3 +166,10 @@ def test_a_severity_before_or_is_no_condition_of_its_own() -> None:
         (m.text, m.entity.key) for m in find_mentions("in mild or moderate hepatic impairment")
     ]
     assert found == [("hepatic impairment", "liver-disease")]
+
+
+def test_an_enantiomer_filed_under_its_racemate_gets_no_identifier() -> None:
+    # the package files levetiracetam under etiracetam's DrugBank record
+    (mention,) = find_mentions("levetiracetam")
+    assert mention.entity.key == "levetiracetam"
+    assert not [i for i in mention.entity.identifiers if i.startswith("DRUGBANK:")]

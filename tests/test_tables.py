@@ -45,3 +45,13 @@ def test_a_dose_tables_columns_name_the_kind_of_each_dose(tmp_path: Path) -> Non
         ("initial", "10", "Adults"),
         ("maximum", "80", "Adults"),
     ]
+
+
+def test_a_tables_header_row_states_no_dose(tmp_path: Path) -> None:
+    path = tmp_path / "rivaroxaban.md"
+    path.write_text(
+        "# Rivaroxaban\n\n## Adverse reactions\n\n| Reaction | Rivaroxaban 10 mg (N=400) | "
+        "Placebo (N=400) |\n|---|---|---|\n| Bleeding | 6% | 4% |\n",
+        encoding="utf-8",
+    )
+    assert not [c for c in extract(read_document(path)).claims if c.dose is not None]

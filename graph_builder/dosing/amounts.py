@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = r"\d+(?:[.,]\d+)?"
+# "3,600 mg" is three thousand six hundred (a thousands separator: three digits after each
+# comma), "2,5 mg" two and a half (a decimal comma)
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?"
 # An amount per kilogram of body weight keeps "/kg" in its unit ("250 micrograms/kg").
 # A rate keeps its time in the unit too ("18 units/kg/hour", "1 mg per minute"): an infusion
 # is given per hour or minute, neither per dose nor per day. A count of a dose form
@@ -63,11 +65,22 @@ INCREMENT_AFTER = re.compile(r"\s*(?:increments?|decrements?|steps?)\b", re.I)
 RATE_UNIT = re.compile(rf"{_RATE}$", re.I)
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def decimal_of(text: str | None) -> str | None:
-    """Write a number as a decimal string: "0,5" is "0.5", "two" is "2"."""
+    """Write a number as a decimal string: "0,5" is "0.5", "3,600" is "3600", "two" is "2".
+
+    >>> [decimal_of(n) for n in ("0,5", "3,600", "1,200,000", "two")]
+    ['0.5', '3600', '1200000', '2']
+    """
     if text is not None and text.lower() in _WORDS:
         return str(_WORDS[text.lower()])
-    return None if text is None else text.replace(",", ".")
+    if text is None:
+        return None
+    if _THOUSANDS.fullmatch(text):
+        return text.replace(",", "")
+    return text.replace(",", ".")
 
 
 def iter_amounts(text: str) -> list[re.Match[str]]:

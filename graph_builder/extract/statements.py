@@ -150,6 +150,8 @@ class StatementReading(MechanismReading):
         headings = self.sentence.heading_texts
         header = self.sentence.lead_in
         table: list[tuple[int, int, Dose]] | None
+        if header is None and self.text.startswith("|"):
+            return  # a table's header row ("| Reaction | Drug 10 mg (N=4487) | Placebo |")
         if header and header.startswith("|") and self.text.startswith("|"):
             in_row = read_row(self.text, header, headings)
             table = None if in_row is None else [(0, len(self.text), dose) for dose in in_row]
