@@ -21,7 +21,9 @@ CONTRAINDICATION_HEADING = re.compile(r"contra[- ]?indicat", re.I)
 # A heading, or a label leading a paragraph, that lists conditions: "Contra-indications:",
 # "Cautions:" (a BNF-style monograph); its verbless items are no side effects.
 CONDITIONS_HEADING = re.compile(
-    r"contra[- ]?indicat|^\W*cautions\W*$|^\W*who (?:should|must) not (?:take|use|be given)\b", re.I
+    r"contra[- ]?indicat|^\W*cautions\W*$|^\W*who (?:should|must) not (?:take|use|be given)\b"
+    r"|^\W*take (?:special )?care\b",
+    re.I,
 )
 # "Contra-indications: asthma; heart block", "Side-effects: nausea": a label that runs a
 # paragraph in, as a heading of its own.
@@ -74,7 +76,9 @@ SECTION_CUES: dict[str, re.Pattern[str]] = {
     ),
     "mechanism": re.compile(r"mechanism|pharmacolog|how .* works|mode of action", re.I),
     # "Cautions" and nothing else (a BNF-style list of conditions needing caution)
-    "caution": re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?cautions\W*$", re.I),
+    "caution": re.compile(
+        r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?cautions\W*$|^\W*take (?:special )?care\b", re.I
+    ),
     # what too much of the drug does ("10 OVERDOSAGE", "If you take more X than you should"):
     # no side effects (``extract.context`` keeps it to its own heading, and drops it from a
     # heading naming another kind too: "Risk of accidental overdose" under warnings)
@@ -107,8 +111,19 @@ _BAND = "|".join(f"(?P<{key.replace(' ', '_')}>{words})" for key, words in FREQU
 # The band alone, perhaps with its rate ("Uncommon (>= 1/1,000 to < 1/100)", "Rare:"): a
 # heading, a table cell or the label running a line in ("Common (may affect up to 1 in 10
 # people): headache").
-FREQUENCY_BAND = re.compile(rf"\W*(?:{_BAND})\b(?:\s*\([^)]*\))?(?:\s+side[- ]effects)?\W*", re.I)
-FREQUENCY_LABEL = re.compile(rf"\W*(?:{_BAND})\b(?:\s*\([^)]*\))?\s*:", re.I)
+_OR_BAND = r"(?:\s+(?:or|and|to)\s+(?:very\s+)?(?:common|frequent|uncommon|rare))?"  # first band
+FREQUENCY_BAND = re.compile(
+    rf"\W*(?:{_BAND})\b{_OR_BAND}(?:\s*\([^)]*\))?(?:\s+side[- ]effects)?\W*", re.I
+)
+# ... or leading in a line or a sentence: "Rare: hepatitis", "Very common side effects (more
+# than 1 in 10 people): ...", "Common side effects, which happen in up to 1 in 10 people,
+# include ..."
+FREQUENCY_LABEL = re.compile(
+    rf"\W*(?:{_BAND})\b{_OR_BAND}"
+    r"(?:\s+(?:side[- ]effects|adverse (?:effects|reactions|events)|reactions))?"
+    r"(?:\s*\([^)]*\)|\s*,[^,:;]{0,60},)?\s*(?::|\binclude[sd]?\b|\bare\b)",
+    re.I,
+)
 
 # Hedges that limit the claim itself (when it holds, whether it is the drug of choice): said in
 # a concessive clause ("it treats X, although it is not first-line"), they still hedge the

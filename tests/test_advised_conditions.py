@@ -576,3 +576,15 @@ def test_the_cause_of_a_use_and_the_patients_it_is_for_are_no_uses(tmp_path: Pat
 def test_nerve_pain_is_a_use(tmp_path: Path) -> None:
     sentence = "It is used to treat nerve pain after shingles."
     assert _objects(_extract(tmp_path, sentence, heading="Uses"), "treats") == {"neuropathic pain"}
+
+
+def test_a_take_care_if_you_have_heading_lists_cautions(tmp_path: Path) -> None:
+    path = tmp_path / "quetiapine.html"
+    path.write_text(
+        "<html><body><h1>Quetiapine</h1><h2>Take care if you have</h2><ul>"
+        "<li>low blood pressure</li><li>epilepsy</li></ul></body></html>",
+        encoding="utf-8",
+    )
+    extraction = extract(read_document(path))
+    assert _objects(extraction, "caution_in") == {"hypotension", "epilepsy"}
+    assert not _objects(extraction, "contraindicated_in")

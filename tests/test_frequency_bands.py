@@ -122,3 +122,31 @@ def test_a_band_leading_in_a_list_bands_its_items(tmp_path: Path) -> None:
         "dizziness": "common",
         "jaundice": "rare",
     }
+
+
+def test_a_terse_monographs_band_lines_head_their_lists_without_blank_lines(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Tramadol\n\nDose: 50 mg every 6 hours.\nSide-effects\nCommon or very common\n"
+        "Nausea; dizziness.\nRare or very rare\nSeizures.\nOverdose\n"
+        "Symptoms of overdose include coma.\n"
+    )
+    assert _groups(tmp_path, "tramadol.txt", text) == {
+        "nausea": "common",
+        "dizziness": "common",
+        "seizure": "rare",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Very common side effects (more than 1 in 10 people): headache.",
+        "Very common side effects, which happen in more than 1 in 10 people, include headache.",
+    ],
+)
+def test_a_sentence_led_in_by_a_band_names_effects_of_that_band(tmp_path: Path, text: str) -> None:
+    assert _groups(tmp_path, "drugx.txt", f"Drugx\n\nSide effects\n\n{text}\n") == {
+        "headache": "very common"
+    }

@@ -17,7 +17,7 @@ def side_effect_group(sentence: Sentence, at: int | None = None) -> str | None:
     heading that is a band ("Very rare"); else by the innermost heading that groups:
     serious, common, dependence, cognitive.
     """
-    label = R.FREQUENCY_LABEL.match(sentence.text) or R.FREQUENCY_LABEL.fullmatch(
+    label = R.FREQUENCY_LABEL.match(sentence.text) or R.FREQUENCY_LABEL.match(
         sentence.lead_in or ""
     )  # "Common (may affect up to 1 in 10 people):" leading in a list
     if label:

@@ -60,6 +60,32 @@ def _looks_like_heading(line: str, next_blank: bool, previous_blank: bool = Fals
     )
 
 
+# A band of frequency alone on its line ("Common or very common", "Frequency not known").
+_BAND_LINE = re.compile(
+    r"(?:very\s+)?(?:common|frequent|uncommon|infrequent|rare)"
+    r"(?:\s+(?:or|and|to)\s+(?:very\s+)?(?:common|frequent|uncommon|rare))?"
+    r"|(?:frequency\s+)?(?:not\s+known|unknown)",
+    re.IGNORECASE,
+)
+
+
+def _named_section(line: str, previous: str) -> bool:
+    """Tell whether a line names a section or a band with no blank line around it.
+
+    A terse monograph runs "...twice daily." / "Side-effects" / "Common or very common" /
+    "Constipation; nausea." together: the name alone on its line, after a sentence or another
+    such name, heads what follows.
+    """
+    stripped = line.strip()
+    named = _SECTION_NAME.fullmatch(stripped) or _BAND_LINE.fullmatch(stripped)
+    before = previous.strip()
+    return bool(named) and (
+        not before
+        or before[-1] in ".:;!?"
+        or bool(_SECTION_NAME.fullmatch(before) or _BAND_LINE.fullmatch(before))
+    )
+
+
 def _numbered_heading(lines: list[str], i: int, marker: str, rest: str) -> bool:
     """Tell whether a numbered line is a leaflet's section heading, not an item of a list.
 
@@ -120,7 +146,10 @@ def blocks_from_text(text: str) -> list[Block]:
         indents.clear()
         next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
         previous_blank = not previous.strip()
-        kind = "heading" if _looks_like_heading(line, next_blank, previous_blank) else "para"
+        heading = _looks_like_heading(line, next_blank, previous_blank) or _named_section(
+            line, previous
+        )
+        kind = "heading" if heading else "para"
         blocks.append(Block(kind, start, end))
     return blocks
 
