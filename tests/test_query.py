@@ -381,3 +381,46 @@ def test_a_binary_query_file_is_not_utf8_text(store_dir: Path, tmp_path: Path) -
     result = CliRunner().invoke(main, ["query", "-g", str(store_dir), "-f", str(binary)])
     assert result.exit_code == 1
     assert result.output == f"drugkg: error: {binary}: not UTF-8 text\n"
+
+
+def test_a_named_querys_parameter_asks_about_another_drug(store_dir: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "query",
+            "-g",
+            str(store_dir),
+            "-n",
+            "shared-side-effects",
+            "--set",
+            "drug=lorazepam",
+            "--format",
+            "csv",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "lorazepam,clonazepam,drowsiness" in result.output
+    assert "clonazepam,lorazepam" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["-n", "shared-side-effects", "--set", "dose=1"], "has no parameter 'dose'"),
+        (["-n", "shared-side-effects", "--set", "drug"], "write NAME=VALUE"),
+        (["--set", "drug=lithium", "ASK {}"], "use it with --name"),
+        (["-n", "edge-evidence", "--set", "relation=treats }"], "is no Biolink predicate"),
+    ],
+)
+def test_a_bad_parameter_is_one_line_naming_it(
+    store_dir: Path, arguments: list[str], message: str
+) -> None:
+    result = CliRunner().invoke(main, ["query", "-g", str(store_dir), *arguments])
+    assert result.exit_code != 0
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_parameter_value_cannot_add_query_text() -> None:
+    text = NAMED["shared-side-effects"].bind({"drug": "x } ; DELETE WHERE { ?s ?p ?o"})
+    assert "DELETE" not in text
+    assert "dkgid:x-delete-where-s-p-o" in text

@@ -47,6 +47,13 @@ MAX_ROWS_OPTION = click.option(
     show_default=True,
     help="How to print SELECT/ASK results.",
 )
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Set a named query's parameter (see --list), e.g. --set drug=lithium.",
+)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
 @TIMEOUT_OPTION
 @MAX_ROWS_OPTION
@@ -57,11 +64,15 @@ def query(
     query_file: Path | None,
     query_name: str | None,
     fmt: str,
+    settings: tuple[str, ...],
     list_queries: bool,
     timeout: float,
     max_rows: int,
 ) -> None:
     """Run a SPARQL query (QUERY, --file or --name) on a built graph, read-only.
+
+    Some named queries ask about one drug or edge; --set changes it
+    (drugkg query --name shared-side-effects --set drug=lithium).
 
     The contract's prefixes (dkg:, dkgid:, biolink:, schema: ...) need no PREFIX lines.
     CONSTRUCT and DESCRIBE print Turtle. SERVICE, LOAD, updates and FROM naming graphs
@@ -77,13 +88,17 @@ def query(
     if list_queries:
         for named in get_named_queries().values():
             click.echo(f"{named.name}\n    {named.question}")
+            for parameter in named.parameters:
+                click.echo(f"    --set {parameter.name}=...  {parameter.meaning}")
         return
     sources = [s for s in (query_text, query_file, query_name) if s is not None]
     if len(sources) != 1:
         raise InputError("give exactly one of QUERY, --file F.rq or --name NAME (or --list)")
     origin = ""  # names where a query came from in its error messages
+    if settings and query_name is None:
+        raise InputError("--set sets a named query's parameter: use it with --name")
     if query_name is not None:
-        text, origin = get_named_query(query_name).text, query_name
+        text, origin = get_named_query(query_name).bind(_settings(settings)), query_name
     elif query_file is not None:
         text = _read_query_file(query_file)
         origin = "stdin" if str(query_file) == "-" else str(query_file)
@@ -96,6 +111,17 @@ def query(
     except QueryError as error:
         raise QueryError(f"{origin}: {error}" if origin else str(error)) from None
     _echo_result(result, fmt, max_rows)
+
+
+def _settings(settings: tuple[str, ...]) -> dict[str, str]:
+    """Read ``--set NAME=VALUE`` options into a dict, or fail naming the bad one."""
+    values: dict[str, str] = {}
+    for setting in settings:
+        name, equals, value = setting.partition("=")
+        if not equals or not name.strip() or not value.strip():
+            raise InputError(f"--set {setting!r}: write NAME=VALUE, e.g. --set drug=lithium")
+        values[name.strip()] = value.strip()
+    return values
 
 
 def _read_query_file(path: Path) -> str:

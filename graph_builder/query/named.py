@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,22 +14,81 @@ QUERIES_DIR = PACKAGE_DIR / "queries"
 
 
 @dataclass(frozen=True, slots=True)
+class Parameter:
+    """A term of a named query a user may change: its name, the default term, what it is."""
+
+    name: str
+    default: str  # as written in the query: "dkgid:clonazepam", "biolink:treats"
+    meaning: str
+
+    def term(self, value: str) -> str:
+        """Write ``value`` as a term of this parameter's kind, or fail in one line.
+
+        An entity is named by its key or label ("lisinopril", "panic disorder") or by a full
+        IRI; a relation by its Biolink name ("treats"). Nothing else can enter the query.
+
+        >>> drug = Parameter("drug", "dkgid:clonazepam", "the drug")
+        >>> drug.term("Panic disorder"), drug.term("https://w3id.org/drugkg/id/x")
+        ('dkgid:panic-disorder', '<https://w3id.org/drugkg/id/x>')
+        """
+        prefix = self.default.split(":", 1)[0]
+        if prefix == "dkgid" and _IRI.fullmatch(value):
+            return f"<{value}>"
+        local = value.split(":", 1)[1] if value.startswith(f"{prefix}:") else value
+        if prefix == "dkgid":
+            local = "-".join(re.findall(r"[a-z0-9]+", local.lower()))
+        if not _LOCAL.fullmatch(local):
+            raise QueryError(f"--set {self.name}: {value!r} is no {self.meaning}")
+        return f"{prefix}:{local}"
+
+
+@dataclass(frozen=True, slots=True)
 class NamedQuery:
-    """A teaching query: its name, the pharmacology question it answers, and its text."""
+    """A teaching query: its name, the pharmacology question it answers, its text, parameters."""
 
     name: str
     question: str
     text: str
+    parameters: tuple[Parameter, ...] = ()
+
+    def bind(self, values: dict[str, str]) -> str:
+        """Return the query text with parameters set ("drug" -> dkgid:lisinopril)."""
+        known = {p.name: p for p in self.parameters}
+        text = self.text
+        for name, value in values.items():
+            if name not in known:
+                names = ", ".join(known) or "none"
+                raise QueryError(f"{self.name} has no parameter {name!r} (its parameters: {names})")
+            parameter = known[name]
+            term = parameter.term(value).replace("\\", "\\\\")  # a replacement, not a regex
+            text = re.sub(re.escape(parameter.default) + r"(?![\w-])", term, text)
+        return text
+
+
+_PARAMETER = re.compile(
+    r"^#\s*parameter\s+(?P<name>[a-z]+)\s*=\s*(?P<default>(?:dkgid|biolink):[\w-]+)"
+    r"\s*(?:\((?P<meaning>[^)]*)\))?",
+    re.M,
+)
+_LOCAL = re.compile(r"[a-z0-9][a-z0-9_-]{0,120}")
+_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
 
 def read_named_query(path: Path) -> NamedQuery:
-    """Read one ``.rq`` file whose first comment line states the question it answers."""
+    """Read one ``.rq`` file whose first comment line states the question it answers.
+
+    A comment ``# parameter drug = dkgid:clonazepam (a drug)`` names a term the user may set.
+    """
     text = path.read_text(encoding="utf-8")
     comments = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
     question = next((line for line in comments if line), "")
     if not question:
         raise QueryError(f"{path}: a named query starts with a '# question' comment")
-    return NamedQuery(name=path.stem, question=question, text=text)
+    parameters = tuple(
+        Parameter(m.group("name"), m.group("default"), m.group("meaning") or m.group("name"))
+        for m in _PARAMETER.finditer(text)
+    )
+    return NamedQuery(name=path.stem, question=question, text=text, parameters=parameters)
 
 
 @cache
