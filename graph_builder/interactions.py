@@ -90,14 +90,17 @@ MECHANISM = re.compile(
     r"\blevels?\b|concentration|\bAUC\b|\bC ?max\b|clearance|metabolism|metaboli[sz]\w*"
     r"|absorption|absorbed|half-?li(?:fe|ves)|bioavailability|excretion|elimination"
     r"|\bplasma\b|\bserum\b|\bCYP\w*|cytochrome|pharmacokinetic\w*|\bexposure\b|protein binding"
-    r"|tubular secretion|\bexcreted\b|\bbinding\b|\buptake\b|\bP-?gp\b|P-glycoprotein",
+    r"|tubular secretion|\bexcreted\b|\bbinding\b|\buptake\b|\bP-?gp\b|P-glycoprotein"
+    r"|\bbreakdown\b|\bbr(?:eak|eaks|eaking|oken|oke)\s+(?:it\s+|them\s+)?down\b",
     re.I,
 )
 EFFECT = re.compile(
     r"\beffects?\b|potentiat\w*|\benhanc\w*|\badditive\b|\brisk\b|toxicity|\btoxic\b|syndrome"
     r"|\bantagoni\w*|\bsynerg\w*|\bresponse\b|\bactivity\b|\baction\b|hypo\w+|hyper\w+"
     r"|bleeding|sedation|depression|\bblunt\w*|\battenuat\w*|\bprolong\w*|\bincidence\b"
-    r"|arrhythmi\w*|seizures?|\bcause[sd]?\b|\bproduce[sd]?\b|\breports?\b|\breported\b",
+    r"|arrhythmi\w*|seizures?|\bcause[sd]?\b|\bproduce[sd]?\b|\breports?\b|\breported\b"
+    # "makes it less effective", "stops it working properly", "makes it work less well"
+    r"|\beffective(?:ness)?\b|\befficacy\b|\bworking\b|\bwork\s+(?:less|more)\s+well\b",
     re.I,
 )
 
@@ -211,6 +214,18 @@ DIRECT_BEFORE = re.compile(
     re.I,
 )
 DIRECT_AFTER = re.compile(r"(?:'s)?\s+" + _MEASURE + r"\b", re.I)  # matched where B ends
+# "A can make B less effective", "A may stop B working properly", "A makes B work less well":
+# what A does to B's effect, said in the words consumer pages use.
+MAKES_BEFORE = re.compile(
+    r"^\s*(?:(?:may|can|could|might|will|also|often|sometimes|\w+ly)\s+){0,3}"
+    r"(?:make|makes|made|making|stop|stops|stopped|stopping|keep|keeps|prevent|prevents)\s+$",
+    re.I,
+)
+MAKES_AFTER = re.compile(
+    r"\s+(?:(?:much|far|a lot|slightly)\s+)?(?:less|more)\s+effective\b(?!\s+than\b)"
+    r"|\s+(?:from\s+)?working\b|\s+work(?:ing)?\s+(?:\w+\s+)?(?:less|more)\s+well\b",
+    re.I,
+)
 _ENDS_WITH_OF = re.compile(r"\b(?:of|to)\s*$", re.I)
 # What makes the statement one the sentence reports or doubts rather than makes: "that",
 # "whether" or "if" before the first drug; "unknown", "not confirmed" after the second.
@@ -229,14 +244,15 @@ def states_directly(text: str, start: int, first: Mention, second: Mention) -> b
     whatever else the sentence goes on to say, so the trained model does not veto it.
     """
     gap = text[first.end - start : second.start - start]
-    if not DIRECT_BEFORE.match(gap):
+    makes = bool(MAKES_BEFORE.match(gap) and MAKES_AFTER.match(text, second.end - start))
+    if not DIRECT_BEFORE.match(gap) and not makes:
         return False
     begin, end = clause_of(text, first.start - start)
     if _REPORTED.search(text, begin, first.start - start) or _DOUBTED.search(
         text, second.end - start, end
     ):
         return False  # "No study has shown that A raises B levels": reported, not stated
-    if _ENDS_WITH_OF.search(gap):  # "... the levels of B"
+    if makes or _ENDS_WITH_OF.search(gap):  # "... the levels of B"
         return True
     return bool(DIRECT_AFTER.match(text, second.end - start))  # "... B levels"
 
@@ -467,21 +483,36 @@ def _examples_of(text: str, start: int, mentions: list[Mention], c: int) -> list
     ]
 
 
-_OPENING = re.compile(r"[\W_]*(?:(?:other|the|some|certain|all)\s+)?", re.I)
+_OPENING = re.compile(
+    r"[\W_]*(?:(?:other|the|some|certain|all)\s+)?"
+    # "Other sleeping tablets and benzodiazepines such as B:": a kind of medicine no
+    # vocabulary knows may open the list
+    r"(?:(?:[a-z-]+\s+){0,2}(?:tablets|pills|medicines|medications|drugs|painkillers)"
+    r"\s*(?:,\s*)?(?:and|or|,)\s+(?:other\s+)?)?",
+    re.I,
+)
 
 
 def one_class_with_examples(text: str, start: int, mentions: list[Mention]) -> bool:
-    """Tell whether the sentence opens with a class and its examples ("Opioids such as A or B:").
+    """Tell whether the sentence opens with classes and their examples ("Opioids such as A:").
 
-    Such a sentence (or list item) is about what the class does with the topic drug.
+    "Other hypnotics and benzodiazepines such as B:" names two classes, the second with its
+    example. Such a sentence (or list item) is about what the classes do with the topic drug.
     """
     keys = {m.entity.key for m in mentions}
     if len(keys) < 2 or len(coordinated_groups(text, start, mentions)) > 1:
         return False
     if not _OPENING.fullmatch(text, 0, mentions[0].start - start):
         return False
-    examples = _examples_of(text, start, mentions, 0)
-    return {mentions[0].entity.key, *(mentions[e].entity.key for e in examples)} == keys
+    if mentions[0].entity.type is not EntityType.DRUG_CLASS:
+        return False
+    classes: set[int] = set()
+    examples: set[int] = set()
+    for c, mention in enumerate(mentions):
+        if mention.entity.type is EntityType.DRUG_CLASS:
+            classes.add(c)
+            examples |= set(_examples_of(text, start, mentions, c))
+    return bool(examples) and classes | examples == set(range(len(mentions)))
 
 
 def _classes_of_kept_examples(

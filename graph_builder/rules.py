@@ -472,6 +472,9 @@ PD_CHANGE_CUE = _cue(
     r"[^.;]{0,60}?\b(?:effects?|actions?|activity|response|efficacy|toxicity|risk|incidence"
     r"|hypotensi\w+|sedation|depression|bleeding)\b"
     r"|\b(?:additive|synergistic|antagonistic|opposing)\b|\brisk of\b|\bserotonin syndrome\b"
+    # "A can make B less effective", "may stop B working properly", "makes B work less well"
+    r"|\b(?:less|more) effective\b(?!\s+than\b)|\bstop\w*\s+(?:[\w'’-]+\s+){1,4}?working\b"
+    r"|\bwork(?:s|ing)?\s+(?:less|more)\s+well\b(?!\s+than\b)"
 )
 ADVICE_WITH_CUE = _cue(
     r"\b(?:caution|cautious\w*|careful\w*|avoid\w*|contraindicat\w*|monitor\w*|adjust\w*"
@@ -907,8 +910,14 @@ RULES: tuple[Rule, ...] = (
         examples=(
             ("", "Diazepam may increase the CNS-depressant effects of narcotics.", "opioid"),
             ("", "Flumazenil antagonizes the sedative effect of diazepam.", "flumazenil"),
+            # the words consumer pages use for a weaker effect
+            ("", "Rifampin can make diazepam less effective.", "rifampin"),
+            ("", "Phenytoin may stop diazepam working properly.", "phenytoin"),
         ),
-        counterexamples=(("", "Diazepam has a sedative effect."),),
+        counterexamples=(
+            ("", "Diazepam has a sedative effect."),
+            ("", "Diazepam was less effective than lorazepam in this trial."),  # a comparison
+        ),
     ),
     Rule(
         "interaction-advice",

@@ -10,6 +10,7 @@ from graph_builder import rules as R
 from graph_builder.extract.base import PARTNERS
 from graph_builder.extract.context import denied_for_a_group, is_negated
 from graph_builder.extract.groups import side_effect_group
+from graph_builder.extract.interacting import combination_causes
 from graph_builder.extract.phenotypes import PhenotypeReading
 from graph_builder.lexicon import get_lexicon
 from graph_builder.model import Claim, Entity, EntityType, Mention, Sentence
@@ -47,6 +48,9 @@ class SideEffectReading(PhenotypeReading):
                 or adverse.is_supposed(self.text, at)
                 or adverse.is_sign_to_watch(self.text, at)
                 or R.ANOTHER_DRUGS_USE_NEAR.search(self.text, 0, at)  # "medicines for diabetes"
+                # "taking them together can cause X"; a label's side effects and warnings
+                # sections list the risks of every combination as the drug's own
+                or (not {"adverse", "precaution"} & self.kinds and combination_causes(self, at))
             ):
                 continue
             qualifiers: tuple[tuple[str, str], ...] = ()

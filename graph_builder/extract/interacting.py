@@ -6,9 +6,11 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
+from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.ddi_model import get_model
 from graph_builder.extract.base import CONSEQUENCES, PARTNERS, ReaderBase
+from graph_builder.extract.phenotypes import PhenotypeReading
 from graph_builder.interactions import (
     NO_INTERACTION,
     Pair,
@@ -67,8 +69,79 @@ def topic_under(topic: Mention, pair: HeadingPair | None) -> Mention:
     return pair[0]
 
 
-class InteractionReading(ReaderBase):
+# "taking them together can cause X", "concomitant use of A with B has been associated with
+# X", "co-administration ... resulted in X", "A combined with B may lead to X", "when used with
+# A, B can cause X": the combination, not one drug, is the cause of the effects the clause
+# names after it. A regimen ("in combination with trametinib", "combination antiretroviral
+# treatment") is the treatment whose effects a label lists as the drug's own.
+COMBINATION_CAUSES = re.compile(
+    r"\b(?:(?:taking|taken|using|used|giving|given|combining)\s+(?:\w+\s+){0,4}?together"
+    r"|(?:taking|taken|using|used|giving|given|combining|mixing)\s+(?:it|them|this)\s+with"
+    r"|together\s+with|co-?administ\w*|coadminist\w*"
+    # "concomitant use of A with B", "used concurrently"; "concomitant medication" names a drug
+    r"|(?:concomitant|concurrent|simultaneous|joint)\s+(?:use|administration|intake|treatment)"
+    r"|(?:used|taken|given|administered)\s+(?:concomitantly|concurrently|simultaneously)"
+    r"|combin(?:ed|ing)\s+(?:with|use)"
+    r"|(?:when|if)\s+(?:\w+\s+)?(?:used|taken|given|administered|combined)\s+with)\b",
+    re.I,
+)
+# "a fall in blood pressure", "a rise in potassium": the change of a measure, named by it
+_CHANGE_OF = re.compile(r"(?<=fall|drop|rise)\s+(?:in|of)\b", re.I)
+# "concurrent use of A mitigates the risk of X": the combination lessens what the drug causes
+_LESSENS = re.compile(
+    r"\b(?:mitigat|reduc|decreas|lower|prevent|attenuat|protect|lessen|diminish)\w*", re.I
+)
+# What ends the reach of such a cue: a new statement or a clause of contrast.
+_COMBINATION_END = re.compile(r"[;.]\s|\bbut\b|\bwhereas\b|\bwhile\b|\bhowever\b", re.I)
+
+
+def combination_causes(reader: ReaderBase, at: int) -> bool:
+    """Tell whether the effect at ``at`` is the combination's, not the drug's own.
+
+    "Taking them together can cause coma", "Concomitant use of A with B has been associated
+    with X": the cue of using two drugs together stands before the effect, in the same
+    statement, and another drug or class is named before the effect (or a heading joins one
+    to the drug). "A causes drowsiness; alcohol increases it" keeps A's own.
+    """
+    text, begin = reader.text, 0
+    for end in _COMBINATION_END.finditer(text, 0, at):
+        begin = end.end()
+    cue = COMBINATION_CAUSES.search(text, begin, at)
+    if cue is None or _LESSENS.search(text, cue.end(), at):
+        return False  # "whether concurrent use of A mitigates the risk of X": no cause
+    pair = reader.heading_pair
+    return (pair is not None and pair[1] is not None) or any(
+        m.entity.type in PARTNERS and m.entity.key != reader.topic.entity.key
+        for m in reader.mentions
+        if m.start - reader.sentence.start < at
+    )
+
+
+class InteractionReading(PhenotypeReading):
     """Interactions between the drugs a sentence names, or with the topic drug."""
+
+    def interaction_consequences(self) -> tuple[Mention, ...]:
+        """Return what the interaction brings about: the lexicon's effects and the vocabulary's.
+
+        The vocabulary's ("breathing difficulties", "coma") count where the combination is
+        their cause, not where a patient has them ("in patients with epilepsy") or they are
+        only supposed ("if drowsiness occurs").
+        """
+        named = self.others(CONSEQUENCES)
+        keys = {m.entity.key for m in named}
+        uses = {m.start for m in self.treated_conditions}
+        extra = [
+            m
+            for m in self.adverse_objects(CONSEQUENCES)
+            if m.entity.key not in keys
+            and m.start not in uses
+            and not any(n.start < m.end and m.start < n.end for n in named)
+            and not adverse.is_risk_factor(self.text, self.rel(m))
+            and not adverse.is_supposed(self.text, self.rel(m))
+            and not _CHANGE_OF.match(self.text, m.end - self.sentence.start)
+            and combination_causes(self, self.rel(m))
+        ]
+        return (*named, *extra)
 
     def model_only_interactions(self) -> Iterator[Claim]:
         """With a trained model, judge sentences naming two drugs even without a cue word."""
@@ -157,7 +230,7 @@ class InteractionReading(ReaderBase):
                 if m in self.partners and not explains_only(self.text, self.sentence.start, m)
             ]
             pairs = topic_pairs(self.text, self.sentence.start, self.topic, named)
-        consequences = tuple(self.others(CONSEQUENCES))
+        consequences = self.interaction_consequences() if pairs else ()
         advice = R.ADVICE.search(self.text)
         for pair in pairs:
             first, second = pair.first, pair.second
