@@ -314,6 +314,12 @@ REBOUND = re.compile(
     r"(?:of\s+)?(?:the\s+)?(?:symptoms\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
+# ... or the condition is said to come back: "stopping it can make seizures come back".
+COMES_BACK = re.compile(
+    r"\s+(?:(?:can|may|will|could)\s+)?(?:come|comes|came|coming)\s+back\b"
+    r"|\s+(?:return|returns|returned|recur|recurs|recurred|reappear\w*)\b",
+    re.I,
+)
 # A "return of" governs the list after it; a "rebound" before a noun qualifies that noun.
 REBOUND_GOVERNS = re.compile(r"\bof\b", re.I)
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?", re.I)

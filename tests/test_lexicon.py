@@ -173,3 +173,11 @@ def test_an_enantiomer_filed_under_its_racemate_gets_no_identifier() -> None:
     (mention,) = find_mentions("levetiracetam")
     assert mention.entity.key == "levetiracetam"
     assert not [i for i in mention.entity.identifiers if i.startswith("DRUGBANK:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("adrenaline", "epinephrine"), ("glyceryl trinitrate", "nitroglycerin")],
+)
+def test_british_drug_names_the_name_package_lacks(text: str, key: str) -> None:
+    assert [m.entity.key for m in find_mentions(text)] == [key]

@@ -476,3 +476,18 @@ def test_the_treated_illness_coming_back_is_rebound(tmp_path: Path) -> None:
 def test_a_symptom_named_with_withdrawal_is_a_symptom(tmp_path: Path) -> None:
     extraction = _extract(tmp_path, "Rapid dose reduction may cause withdrawal seizures.")
     assert _objects(extraction, "has_symptom") == {"withdrawal seizures"}
+
+
+def test_a_condition_said_to_come_back_on_stopping_is_a_rebound_and_its_patients_no_symptom(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "gabapentin.txt"
+    path.write_text(
+        "Gabapentin\n\nStopping it\n\nStopping suddenly can make seizures come back more often "
+        "in people with epilepsy.\n",
+        encoding="utf-8",
+    )
+    claims = {
+        (c.relation, c.obj.entity.key) for c in extract(read_document(path)).claims if c.obj
+    }
+    assert claims == {("rebound", "seizure")}

@@ -179,15 +179,18 @@ class SideEffectReading(PhenotypeReading):
                 if cursor == cue.end()
                 else population and R.LIST_AND.fullmatch(gap)
             )
-            if population:
-                cursor = obj.end - self.sentence.start
+            if population or adverse.is_risk_factor(self.text, self.rel(obj)):
+                cursor = obj.end - self.sentence.start  # "... in people with epilepsy"
                 continue
             # "... the increase of the symptoms of epilepsy and panic attacks": the treated
             # conditions come back worse (rebound); they are no symptoms of withdrawal. A
             # "return of" governs the list after it; "rebound anxiety" qualifies its noun and
             # one joined to it by a bare "and" ("rebound insomnia and anxiety"), no more
             # ("rebound insomnia, anxiety and tremor": anxiety and tremor are symptoms).
-            if came_back := R.REBOUND.search(gap):
+            if R.COMES_BACK.match(self.text, obj.end - self.sentence.start):
+                rebound = True  # "can make seizures come back"
+                paired = governs = False
+            elif came_back := R.REBOUND.search(gap):
                 governs = bool(R.REBOUND_GOVERNS.search(came_back.group()))
                 rebound, paired = True, not governs
             else:
