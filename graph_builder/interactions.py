@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from graph_builder.ddi_model import PairModel, SentenceLayout, SentenceView, features
 from graph_builder.model import EntityType, Mention
@@ -204,7 +205,8 @@ _MEASURE = (
     r"|bioavailability|absorption|elimination|toxicity|activity|actions?)"
 )
 DIRECT_BEFORE = re.compile(
-    r"^\s*(?:(?:may|can|could|might|will|also|has|have|been|shown|to|significantly|markedly"
+    # "A | raises B levels |", "A: raises B levels": a table row or a labelled line
+    r"^\s*(?:[|:]\s*)?(?:(?:may|can|could|might|will|also|has|have|been|shown|to|significantly|markedly"
     r"|each|both|all|together"
     r"|substantially|greatly|further|reportedly|\w+ly)\s+){0,4}"
     + _CHANGE
@@ -268,7 +270,7 @@ def interaction_pairs(text: str, start: int, mentions: list[Mention]) -> list[Pa
     for begin, end in statements_of(text):
         inside = [m for m in mentions if begin <= m.start - start < end]
         pairs += _statement_pairs(text, start, inside)
-    return pairs
+    return without_one_class_pairs(text, start, mentions, pairs)
 
 
 def _statement_pairs(text: str, start: int, mentions: list[Mention]) -> list[Pair]:
@@ -385,7 +387,136 @@ def model_pairs(
     given_back = {(a, b) for a, b, _ in classes}
     vetoed = [v for v in vetoed if (v[0], v[1]) not in given_back]
     pairs += [Pair(mentions[a], mentions[b], kind, False) for a, b, kind in classes]
-    return pairs + _examples_of_kept_classes(text, start, mentions, pairs, vetoed)
+    pairs += _examples_of_kept_classes(text, start, mentions, pairs, vetoed)
+    return without_one_class_pairs(text, start, mentions, pairs)
+
+
+def one_class_pairs(text: str, start: int, mentions: list[Mention]) -> set[tuple[int, int]]:
+    """Return the (start, start) of the mentions that a class and its examples make one partner.
+
+    "Penicillins, including amoxicillin and piperacillin, ...": the class and each example,
+    and any two examples, are one partner of the drug the sentence pairs them with, never
+    partners of each other.
+    """
+    together: set[tuple[int, int]] = set()
+    lists = [[c, *_examples_of(text, start, mentions, c)] for c in range(len(mentions))]
+    for cue in _UNNAMED_CLASS_CUE.finditer(text):  # "medicines for gout such as A and B"
+        after = [k for k, m in enumerate(mentions) if m.start - start >= cue.end()]
+        if after and not text[cue.end() : mentions[after[0]].start - start].strip():
+            lists.append(_list_from(text, start, mentions, after[0]))
+    for members in lists:
+        for i, one in enumerate(members):
+            for other in members[i + 1 :]:
+                together.add(_ordered(mentions[one].start, mentions[other].start))
+    return together
+
+
+# "A ... with B, with C, and with D": each "with" after the first, after a comma or "and"/"or",
+# opens one more partner of the same drug.
+_WITH_AGAIN = re.compile(r"(?:,\s*+(?:(?:and|or)\s++)?|\s(?:and|or)\s++)with\s", re.I)
+_WITH = re.compile(r"\bwith\s", re.I)
+
+
+def parallel_partners(
+    text: str, start: int, mentions: list[Mention]
+) -> tuple[int, list[list[int]]] | None:
+    """Return the drug that a chain of "with" phrases pairs, and each phrase's mentions.
+
+    "Tramadol raises the risk when given with SSRIs such as X, with SNRIs such as Y, and with
+    Z": tramadol (its index) and [[SSRIs, X], [SNRIs, Y], [Z]]; the phrases are partners of
+    tramadol, not of each other. None when the sentence has no such chain.
+    """
+    again = list(_WITH_AGAIN.finditer(text))
+    if not again:
+        return None
+    first = None
+    for match in _WITH.finditer(text, 0, again[0].start() + 1):
+        first = match
+    if first is None:
+        return None
+    cuts = [first.end(), *(m.end() for m in again), len(text)]
+    phrases = [
+        [k for k, m in enumerate(mentions) if low <= m.start - start < high]
+        for low, high in pairwise(cuts)
+    ]
+    before = [k for k, m in enumerate(mentions) if m.start - start < first.start()]
+    if not before or sum(1 for p in phrases if p) < 2:
+        return None
+    return before[0], [p for p in phrases if p]
+
+
+# What opens the examples of a kind of medicine no vocabulary names ("medicines for gout
+# such as A and B").
+_UNNAMED_CLASS_CUE = re.compile(r"[a-z],?\s++(?:such as|including|e\.g\.,?)\s++", re.I)
+
+
+def _list_from(text: str, start: int, mentions: list[Mention], first: int) -> list[int]:
+    """Return ``first`` and the mentions joined to it as one list of examples."""
+    members, gaps = [first], list[str]()
+    for k in range(first + 1, len(mentions)):
+        gap = text[mentions[k - 1].end - start : mentions[k].start - start]
+        if not _EXAMPLES_GLUE.fullmatch("\x00" + gap.lstrip()) or not gap.strip(" ,"):
+            break
+        if examples_end([*gaps, gap]) or JOINT_AFTER.match(text, mentions[k].end - start):
+            break
+        if "," in gap and _CLAUSE_AFTER.match(text, mentions[k].end - start):
+            break  # "such as A, and B does not ...": B opens a clause of its own
+        gaps.append(gap)
+        members.append(k)
+    return members
+
+
+def one_examples_list(text: str, start: int, mentions: list[Mention]) -> bool:
+    """Tell whether the sentence names its drugs only as one class's (or kind's) examples."""
+    keys = {m.entity.key for m in mentions}
+    together = one_class_pairs(text, start, mentions)
+    return len(keys) > 1 and all(
+        _ordered(one.start, other.start) in together
+        for i, one in enumerate(mentions)
+        for other in mentions[i + 1 :]
+        if one.entity.key != other.entity.key
+    )
+
+
+def without_one_class_pairs(
+    text: str, start: int, mentions: list[Mention], pairs: list[Pair]
+) -> list[Pair]:
+    """Drop the pairs of a class with its own examples, and of two examples of one class.
+
+    The phrases of a "with" chain ("A with B, with C") are partners of A, not of each other:
+    their pairs with each other go, and A is paired with each of them.
+    """
+    together = one_class_pairs(text, start, mentions)
+    kept = [p for p in pairs if _ordered(p.first.start, p.second.start) not in together]
+    chain = parallel_partners(text, start, mentions)
+    if chain is None:
+        return kept
+    head, phrases = chain
+    if not any(  # only a chain of classes named with their examples ("with SSRIs such as X")
+        _ordered(mentions[one].start, mentions[other].start) in together
+        for phrase in phrases
+        for one in phrase
+        for other in phrase
+    ):
+        return kept
+    apart = {
+        _ordered(mentions[one].start, mentions[other].start)
+        for i, phrase in enumerate(phrases)
+        for later in phrases[i + 1 :]
+        for one in phrase
+        for other in later
+    }
+    kept = [p for p in kept if _ordered(p.first.start, p.second.start) not in apart]
+    have = {_ordered(p.first.start, p.second.start) for p in kept}
+    drug = mentions[head]
+    for phrase in phrases:
+        for k in phrase:
+            partner = mentions[k]
+            if partner.entity.key == drug.entity.key:
+                continue
+            if _ordered(drug.start, partner.start) not in have:
+                kept.append(_pair(text, start, drug, partner))
+    return kept
 
 
 def _states_directly(view: SentenceView, a: int, b: int) -> bool:
@@ -416,9 +547,25 @@ def _list_around(view: SentenceView, k: int) -> tuple[int, int]:
         low -= 1
     while high + 1 < len(view.mentions) and _LIST_GLUE.fullmatch(_gap(view, high, high + 1)):
         high += 1
-    if not any(_LIST_END.search(_gap(view, i, i + 1)) for i in range(low, high)):
+    if not any(_LIST_END.search(_gap(view, i, i + 1)) for i in range(low, high)) and not (
+        high > low and _cell_list(view, low, high)
+    ):
         return k, k
     return low, high
+
+
+# "| A, B | raise X levels |", "A, B: raise X levels": a cell, or a line's label, that holds
+# nothing but drugs joined by commas is a list without "and".
+_CELL_OPEN = re.compile(r"(?:^|\|)[\s*_-]*$")
+_CELL_CLOSE = re.compile(r"[\s*_]*[|:]")
+
+
+def _cell_list(view: SentenceView, low: int, high: int) -> bool:
+    """Tell whether mentions ``low`` to ``high`` fill a table cell or a line's label."""
+    before = view.text[: view.mentions[low].start - view.start]
+    return bool(_CELL_OPEN.search(before)) and bool(
+        _CELL_CLOSE.match(view.text, view.mentions[high].end - view.start)
+    )
 
 
 def _gap(view: SentenceView, one: int, other: int) -> str:
@@ -565,7 +712,29 @@ def _only_examples_between(
     gap.append(text[cursor : example.start - start])
     if _CLAUSE_AFTER.match(text, example.end - start):  # "..., and caffeine does not ..."
         return False
+    if JOINT_AFTER.match(text, example.end - start) or examples_end(gap[2::2]):
+        return False
     return _EXAMPLES_GLUE.fullmatch("".join(gap)) is not None
+
+
+# "such as X and Y both lower ...": the drugs that act together are the sentence's subjects,
+# not examples; ", and" after a single example closes the list around the class instead
+# ("potassium salts, diuretics such as X, and Y": Y is the outer list's).
+JOINT_AFTER = re.compile(r"\s+(?:both|together)\b", re.I)
+_COMMA_AND = re.compile(r"\s*,\s*and\s+$", re.I)  # ", or" may add an example
+_BARE_COMMA = re.compile(r"\s*,\s*$")
+
+
+def examples_end(gaps: list[str]) -> bool:
+    """Tell whether the gaps between a class's examples show the list ended before the last.
+
+    ``gaps`` are the texts between one example and the next. "X, Y, and Z" (a comma list
+    closed by ", and") goes on; "X, and Z" after a single example has ended ("X, or Z" has not).
+    """
+    for k, gap in enumerate(gaps):
+        if _COMMA_AND.fullmatch(gap) and not any(_BARE_COMMA.fullmatch(g) for g in gaps[:k]):
+            return True
+    return False
 
 
 # ", because SSRIs impair platelet function": a class named in a clause that explains the
@@ -711,6 +880,8 @@ _HEADING_WORDS = (
     " OTHER OVERDOSAGE PATIENT PATIENTS PHARMACOKINETICS PHARMACOLOGY PRECAUTIONS PURPOSE"
     " REACTIONS RESULTS SERUM SETTING SHOULD SINCE STUDIES STUDY TABLE TABLES THERAPY"
     " TREATMENT TRUNCATED USAGE WARNING WARNINGS WORDS"
+    # the literature databases a review says it searched
+    " MEDLINE EMBASE PUBMED COCHRANE CINAHL SCOPUS PSYCINFO LILACS"
 )
 _NOT_A_BRAND = frozenset(_HEADING_WORDS.split())
 
@@ -725,7 +896,7 @@ def name_pattern_mentions(text: str, start: int) -> list[Mention]:
         for match in pattern.finditer(text):
             word = match.group()
             if pattern is BRAND_WORD and (
-                re.sub("(?:TM|\u00ae|\u2122)$", "", word) in _NOT_A_BRAND
+                re.sub("(?:TM|\u00ae|\u2122)$", "", word).upper() in _NOT_A_BRAND
                 or word in _NOT_A_BRAND
                 or _in_capitals(text, match.start(), match.end())
             ):
@@ -749,7 +920,13 @@ def _in_capitals(text: str, begin: int, end: int) -> bool:
 
 # A class name used as an adjective names a kind of effect, not the class: "the
 # CNS-depressant effects of narcotics", "anticholinergic activity".
-_ADJECTIVAL_USE = re.compile(r"\s*(?:effects?|actions?|activity|activities|properties)\b", re.I)
+# "opioid overdose", "barbiturate poisoning": a condition the class's name qualifies. Not
+# "toxicity": DDI-2013 marks "digitalis toxicity" a mention of digitalis as a partner.
+_ADJECTIVAL_USE = re.compile(
+    r"\s*(?:effects?|actions?|activity|activities|properties"
+    r"|overdoses?|overdosage|poisoning)\b",
+    re.I,
+)
 
 
 def with_class_mentions(text: str, start: int, mentions: list[Mention]) -> list[Mention]:

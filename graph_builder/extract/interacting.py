@@ -20,6 +20,7 @@ from graph_builder.interactions import (
     interaction_type,
     model_pairs,
     one_class_with_examples,
+    one_examples_list,
     topic_pairs,
     with_class_mentions,
 )
@@ -209,6 +210,12 @@ class InteractionReading(PhenotypeReading):
             and not (
                 (cue or self.labelled_item())
                 and one_class_with_examples(self.text, self.sentence.start, drugs)
+            )
+            # an item of an interactions list naming only examples of one kind of medicine
+            # ("- medicines for gout such as A and B"): they are the topic's partners
+            and not (
+                (self.labelled_item() or (cue and self.sentence.lead_in is not None))
+                and one_examples_list(self.text, self.sentence.start, drugs)
             )
         ):
             # the model judged the named drugs; none is the topic's partner. A class named with

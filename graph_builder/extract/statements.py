@@ -11,6 +11,7 @@ from graph_builder import rules as R
 from graph_builder.dosing import AMOUNT, MAX_DURATION, read_doses, read_row, read_table
 from graph_builder.extract.base import PARTNERS
 from graph_builder.extract.mechanism import MechanismReading
+from graph_builder.interactions import JOINT_AFTER, examples_end
 from graph_builder.lexicon import find_mentions
 from graph_builder.model import Claim, Dose, EntityType, Mention
 
@@ -46,10 +47,16 @@ class StatementReading(MechanismReading):
             if not cue:
                 continue
             cursor = mention.end + cue.end()
+            gaps: list[str] = []
             for member in self.mentions[index + 1 :]:
                 gap = self.text[cursor - self.sentence.start : member.start - self.sentence.start]
                 if gap.strip() and not LIST_GLUE.match(gap):
                     break
+                if examples_end([*gaps, gap][1:]) or JOINT_AFTER.match(
+                    self.text, self.rel(member) + len(member.text)
+                ):
+                    break  # "such as X, and Y" / "such as X and Y both ...": Y is no example
+                gaps.append(gap)
                 if member.entity.type in PARTNERS and member.entity.key != mention.entity.key:
                     relation = (
                         "member_of" if member.entity.type is EntityType.DRUG else "subclass_of"
