@@ -172,3 +172,20 @@ def test_an_off_label_use_is_hedged(tmp_path: Path) -> None:
     )
     hedges = [c.hedge or "" for c in extraction.claims if c.relation == "treats"]
     assert hedges and all("off-label" in h for h in hedges)
+
+
+def test_two_drugs_compared_do_not_interact(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Lisinopril",
+        "Uses",
+        "Lisinopril is less effective than amlodipine in some patients.",
+    )
+    assert not _claims(extraction, "interacts_with")
+
+
+def test_a_class_named_by_its_action_binds_nothing_for_the_drug(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path, "Lithium", "Interactions", "Inhibitors of ACE may increase lithium levels."
+    )
+    assert not _claims(extraction, "binds")

@@ -275,3 +275,17 @@ def test_a_dose_lines_label_names_its_use_or_the_patients_it_is_for(tmp_path: Pa
 )
 def test_a_thousands_separator_is_no_decimal_comma(sentence: str, value: str) -> None:
     assert [d.value_max for d in read_doses(sentence)] == [value]
+
+
+def test_a_label_that_is_no_use_gives_the_dose_no_indication(tmp_path: Path) -> None:
+    from graph_builder.extract import extract
+    from graph_builder.ingest import read_document
+
+    path = tmp_path / "lisinopril.txt"
+    path.write_text(
+        "Lisinopril\n\nDosage\n\nHeadache: this is common at 10 mg.\n\n"
+        "Overdose: more than 200 mg may be dangerous.\n",
+        encoding="utf-8",
+    )
+    claims = [c for c in extract(read_document(path)).claims if c.dose is not None]
+    assert claims and all(c.obj is None for c in claims)

@@ -55,3 +55,22 @@ def test_a_tables_header_row_states_no_dose(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert not [c for c in extract(read_document(path)).claims if c.dose is not None]
+
+
+def test_the_drugs_cell_denies_or_advises_and_the_row_states_no_side_effect(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "rivaroxaban.md"
+    path.write_text(
+        "# Rivaroxaban\n\n## Adverse reactions\n\n| Side effect | Rivaroxaban | Placebo |\n"
+        "|---|---|---|\n| Headache | None | Common |\n| Bleeding | Common | Rare |\n\n"
+        "## Who should be careful\n\n| Condition | Advice |\n|---|---|\n"
+        "| Glaucoma | Do not take rivaroxaban |\n",
+        encoding="utf-8",
+    )
+    side_effects = {
+        (c.obj.entity.key, c.negated)
+        for c in extract(read_document(path)).claims
+        if c.relation == "has_side_effect" and c.obj
+    }
+    assert side_effects == {("headache", True), ("hemorrhage", False)}

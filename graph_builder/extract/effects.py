@@ -9,7 +9,7 @@ from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.extract.base import PARTNERS
 from graph_builder.extract.context import denied_for_a_group, is_negated
-from graph_builder.extract.groups import side_effect_group
+from graph_builder.extract.groups import OTHER_ARM, side_effect_group, table_cells
 from graph_builder.extract.interacting import combination_causes
 from graph_builder.extract.phenotypes import PhenotypeReading
 from graph_builder.lexicon import get_lexicon
@@ -24,6 +24,13 @@ _CAUSES = re.compile(
 
 
 _ANIMALS = re.compile(r"animals|rats|mice", re.I)
+
+
+# A cell that says the drug's arm had none of the effect.
+_DENYING_CELL = re.compile(
+    r"\s*(?:none|no|nil|not (?:reported|observed|seen|known to occur)|0(?:\.0)?\s*%?|-|–|—)\s*",
+    re.I,
+)
 
 
 class SideEffectReading(PhenotypeReading):
@@ -48,6 +55,7 @@ class SideEffectReading(PhenotypeReading):
                 or adverse.is_supposed(self.text, at)
                 or adverse.is_sign_to_watch(self.text, at)
                 or R.ANOTHER_DRUGS_USE_NEAR.search(self.text, 0, at)  # "medicines for diabetes"
+                or self.advice_in_another_cell(at)  # "| Heart failure | Not recommended |"
                 # "taking them together can cause X"; a label's side effects and warnings
                 # sections list the risks of every combination as the drug's own
                 or (not {"adverse", "precaution"} & self.kinds and combination_causes(self, at))
@@ -81,7 +89,37 @@ class SideEffectReading(PhenotypeReading):
         "... it is not always possible to estimate their frequency: A, B" lists A and B.
         """
         colon = max(self.text.rfind(":", 0, at), self.text.rfind("|", 0, at)) + 1
-        return is_negated(self.text[colon:], at - colon)
+        return is_negated(self.text[colon:], at - colon) or self.denied_by_a_cell(at)
+
+    def advice_in_another_cell(self, at: int) -> bool:
+        """Tell whether a table row advises against use in another cell of the row.
+
+        Its phenotype is then the patient's condition, no effect ("| Glaucoma | Do not take it |").
+        """
+        cells = table_cells(self.text)
+        own = self.text.count("|", 0, at) - 1
+        return any(
+            R.CONTRAINDICATION_CUE.search(cell) or R.CAUTION_CUE.search(cell)
+            for column, cell in enumerate(cells)
+            if column != own
+        )
+
+    def denied_by_a_cell(self, at: int) -> bool:
+        """Tell whether the drug's cell of a table row denies the effect ("| Headache | None |").
+
+        A column of another arm of a trial ("Placebo") denies nothing for the drug.
+        """
+        cells = table_cells(self.text)
+        if not cells:
+            return False
+        header = table_cells(self.sentence.lead_in or "")
+        header += [""] * (len(cells) - len(header))
+        own = self.text.count("|", 0, at) - 1
+        return any(
+            _DENYING_CELL.fullmatch(cell) and not OTHER_ARM.search(title)
+            for column, (cell, title) in enumerate(zip(cells, header, strict=False))
+            if column != own
+        )
 
     def names_own_effects(self, rule: R.Rule) -> bool:
         """Tell whether the sentence can name the topic's effects for this rule."""

@@ -49,7 +49,7 @@ def _row_band(sentence: Sentence, at: int) -> str | None:
         return _band(band)
     for cell, title in zip(cells, header, strict=False):
         first = re.split(r"[;,]", cell)[0]  # "Rare; may be severe"
-        if (band := R.FREQUENCY_BAND.fullmatch(first)) and not _OTHER_ARM.search(title):
+        if (band := R.FREQUENCY_BAND.fullmatch(first)) and not OTHER_ARM.search(title):
             return _band(band)
     return None
 
@@ -62,7 +62,7 @@ def table_cells(text: str) -> list[str]:
     return [cell.strip() for cell in stripped[1:-1].split("|")]
 
 
-_OTHER_ARM = re.compile(r"placebo|comparator|control|vehicle", re.I)
+OTHER_ARM = re.compile(r"placebo|comparator|control|vehicle", re.I)
 
 
 _NUMBER_PREFIX = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")

@@ -30,6 +30,13 @@ from graph_builder.model import Claim, Mention, Sentence
 HeadingPair = tuple[Mention, Mention | None]
 
 
+# Two drugs compared, not combined: "less effective than", "as potent as".
+_COMPARES_THEM = re.compile(
+    r"\b(?:less|more|as|equally)\s+(?:effective|efficacious|potent|well\s+tolerated)\s+(?:than|as)\b",
+    re.I,
+)
+
+
 class PairHeadings:
     """Follow the headings that name two drugs ("Warfarin <-> aspirin") through a document.
 
@@ -240,6 +247,8 @@ class InteractionReading(PhenotypeReading):
         consequences = self.interaction_consequences() if pairs else ()
         advice = R.ADVICE.search(self.text)
         for pair in pairs:
+            if pair.by_model and _COMPARES_THEM.search(self.text):
+                continue  # "X is less effective than Y": a comparison, no interaction
             first, second = pair.first, pair.second
             if second.entity.key == self.topic.entity.key:  # the topic drug leads
                 first, second = second, first

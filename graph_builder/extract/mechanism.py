@@ -29,6 +29,12 @@ _APPOSED_CLASS = re.compile(
 )
 
 
+# an action noun in the plural names a class of drugs: "Inhibitors of ACE", "antagonists at"
+_CLASS_OF_ACTORS = re.compile(
+    r"(?:inhibitors|antagonists|agonists|blockers|activators|modulators|openers)\b", re.I
+)
+
+
 class MechanismReading(ReaderBase):
     """The molecular targets a sentence says a drug binds."""
 
@@ -40,6 +46,8 @@ class MechanismReading(ReaderBase):
             if found is None:
                 continue
             action, cue_at = found
+            if _CLASS_OF_ACTORS.match(self.text, cue_at):
+                continue  # "Inhibitors of ACE may raise lithium levels": a class acts, no drug
             if self.drug_between(cue_at, self.rel(obj), named):
                 continue  # "by inhibiting factor Xa, apixaban decreases thrombin generation"
             subject = self.acting_drug(min(cue_at, self.rel(obj)))

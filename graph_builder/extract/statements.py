@@ -35,6 +35,15 @@ _JOINED_TO_OTHER = re.compile(r"\s*(?:,\s*)?(?:and|or|and/or)?\s*", re.I)
 _DOSE_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w' -]{2,60}?)\s*:\s")
 
 
+# what follows a use's label on a dose line: the dose itself ("the usual starting dose is",
+# "Initially 10 mg", "5 mg once daily"), not a remark on a side effect at some dose
+_DOSE_AFTER_LABEL = re.compile(
+    r"(?:the\s+)?(?:(?:usual|recommended|normal|starting|initial|maintenance|adult)\s+){0,2}"
+    r"(?:dose|dosage)\b|\d|(?:initially|take|give|start|adults?)\b",
+    re.I,
+)
+
+
 class StatementReading(MechanismReading):
     """The statements that are not side effects or interactions (targets: ``mechanism``)."""
 
@@ -203,8 +212,8 @@ class StatementReading(MechanismReading):
         Only a label the side-effect vocabulary reads whole as a known phenotype.
         """
         label = _DOSE_LABEL.match(self.text)
-        if label is None:
-            return []
+        if label is None or not _DOSE_AFTER_LABEL.match(self.text, label.end()):
+            return []  # "Headache: this is common at 10 mg", "Overdose: more than 200 mg"
         words = label.group("label")
         return [
             m
