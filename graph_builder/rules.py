@@ -394,6 +394,19 @@ NOT_TREATED = re.compile(
     r"\s+(?:(?!(?:but|and|or)\b)[\w-]+\s+){0,3}$",
     re.I,
 )
+# "kidney problems caused by type 2 diabetes": the cause of a use is no use
+CAUSE_OF_THE_USE = re.compile(
+    r"\b(?:caused by|due to|secondary to|resulting from|induced by|associated with"
+    r"|(?<!used )(?<!given )(?<!prescribed )(?:after|following))"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# "may mask the signs of hypoglycaemia": a condition whose signs the drug hides, no effect
+MASKED_SIGNS = re.compile(
+    r"\bmask(?:s|ed|ing)?\s+(?:the\s+)?(?:(?:warning\s+)?signs?|symptoms?)"
+    r"(?:\s+(?:and|or)\s+symptoms?)?\s+of\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 # "diabetes should be treated with insulin": the drug named after it treats, not the topic.
 TREATED_WITH = re.compile(
     r"\b(?:treat\w*|manag\w*|controll?\w*|revers\w*)\b[^.;]{0,40}?\bwith\s+(?:[\w-]+\s+){0,2}$",

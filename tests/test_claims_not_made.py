@@ -189,3 +189,28 @@ def test_a_class_named_by_its_action_binds_nothing_for_the_drug(tmp_path: Path) 
         tmp_path, "Lithium", "Interactions", "Inhibitors of ACE may increase lithium levels."
     )
     assert not _claims(extraction, "binds")
+
+
+@pytest.mark.parametrize(
+    ("drug", "heading", "sentence", "relation"),
+    [
+        (
+            "Lisinopril",
+            "Uses",
+            "It is used for high blood pressure caused by kidney disease.",
+            "treats",
+        ),
+        ("Metoprolol", "Warnings", "It may mask the signs of hyperthyroidism.", "has_side_effect"),
+        (
+            "Warfarin",
+            "Interactions",
+            "An overdose of antidepressants can cause bleeding.",
+            "interacts_with",
+        ),
+    ],
+)
+def test_a_cause_a_masked_sign_or_an_overdose_is_no_object_of_the_claim(
+    tmp_path: Path, drug: str, heading: str, sentence: str, relation: str
+) -> None:
+    objects = {c[1] for c in _claims(_extract(tmp_path, drug, heading, sentence), relation)}
+    assert not objects & {"kidney disease", "hyperthyroidism", "antidepressant"}

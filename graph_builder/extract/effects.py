@@ -56,6 +56,7 @@ class SideEffectReading(PhenotypeReading):
                 or adverse.is_sign_to_watch(self.text, at)
                 or R.ANOTHER_DRUGS_USE_NEAR.search(self.text, 0, at)  # "medicines for diabetes"
                 or self.advice_in_another_cell(at)  # "| Heart failure | Not recommended |"
+                or R.MASKED_SIGNS.search(self.text, 0, at)  # "may mask the signs of X"
                 # "taking them together can cause X"; a label's side effects and warnings
                 # sections list the risks of every combination as the drug's own
                 or (not {"adverse", "precaution"} & self.kinds and combination_causes(self, at))

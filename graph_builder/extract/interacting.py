@@ -25,7 +25,7 @@ from graph_builder.interactions import (
     with_class_mentions,
 )
 from graph_builder.lexicon import find_mentions
-from graph_builder.model import Claim, Mention, Sentence
+from graph_builder.model import Claim, EntityType, Mention, Sentence
 
 HeadingPair = tuple[Mention, Mention | None]
 
@@ -34,6 +34,11 @@ HeadingPair = tuple[Mention, Mention | None]
 _COMPARES_THEM = re.compile(
     r"\b(?:less|more|as|equally)\s+(?:effective|efficacious|potent|well\s+tolerated)\s+(?:than|as)\b",
     re.I,
+)
+
+
+_OVERDOSE_OF = re.compile(
+    r"\b(?:overdoses?|overdosage|poisoning|intoxication)\s+(?:of|with)\s+$", re.I
 )
 
 
@@ -168,6 +173,11 @@ class InteractionReading(PhenotypeReading):
             and (
                 m.entity.key == self.topic.entity.key
                 or not R.ALLERGEN_BEFORE.search(self.text, 0, self.rel(m))
+            )
+            # "an overdose of antidepressants can cause bleeding": the overdose, no partner
+            and not (
+                m.entity.type is EntityType.DRUG_CLASS
+                and _OVERDOSE_OF.search(self.text, 0, self.rel(m))
             )
         ]
 

@@ -175,7 +175,7 @@ class PhenotypeReading(ReaderBase):
                 continue  # "Severe pain (avoid in respiratory depression)", "type 1 diabetes"
             if adverse.names_population(self.text, at):
                 continue  # "particularly in overweight patients": the patients, no use
-            if _CAUSE_OF_THE_USE.search(self.text, 0, at):
+            if R.CAUSE_OF_THE_USE.search(self.text, 0, at):
                 continue  # "kidney problems caused by type 2 diabetes": the cause, no use
             leads = list(R.TREATED_PHENOTYPE_LEAD.finditer(self.text, 0, at))
             if listed:
@@ -205,12 +205,6 @@ def _in_brackets(text: str, at: int) -> bool:
 
 
 _LATER_ITEM = re.compile(r",|\band\b|\bor\b")
-_CAUSE_OF_THE_USE = re.compile(
-    r"\b(?:caused by|due to|secondary to|resulting from|induced by|associated with"
-    r"|(?<!used )(?<!given )(?<!prescribed )(?:after|following))"
-    r"\s+(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
 
 
 def _names_a_condition(mention: Mention) -> bool:

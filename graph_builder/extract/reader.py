@@ -89,6 +89,7 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
                 self.caused_here(at)
                 or obj.entity.key in R.NEVER_TREATED
                 or R.NOT_TREATED.search(self.text, 0, at)
+                or R.CAUSE_OF_THE_USE.search(self.text, 0, at)
             ):
                 continue  # "used for anxiety but may cause insomnia", "except in pregnancy"
             negatable = rule.negatable and not prohibition and not within(at, softened)
