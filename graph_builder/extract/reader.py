@@ -89,7 +89,12 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
                 self.caused_here(at)
                 or obj.entity.key in R.NEVER_TREATED
                 or R.NOT_TREATED.search(self.text, 0, at)
-                or R.CAUSE_OF_THE_USE.search(self.text, 0, at)
+                # "kidney problems caused by diabetes": the cause is no use, unless treating
+                # what a withdrawal causes ("tremor caused by alcohol withdrawal") treats it
+                or (
+                    R.CAUSE_OF_THE_USE.search(self.text, 0, at)
+                    and not obj.entity.key.endswith("withdrawal")
+                )
             ):
                 continue  # "used for anxiety but may cause insomnia", "except in pregnancy"
             negatable = rule.negatable and not prohibition and not within(at, softened)
