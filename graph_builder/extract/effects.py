@@ -9,9 +9,10 @@ from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.extract.base import PARTNERS
 from graph_builder.extract.context import denied_for_a_group, is_negated
-from graph_builder.extract.groups import OTHER_ARM, side_effect_group, table_cells
+from graph_builder.extract.groups import side_effect_group
 from graph_builder.extract.interacting import combination_causes
 from graph_builder.extract.phenotypes import PhenotypeReading
+from graph_builder.extract.tables import table_row
 from graph_builder.lexicon import get_lexicon
 from graph_builder.model import Claim, Entity, EntityType, Mention, Sentence
 
@@ -97,12 +98,10 @@ class SideEffectReading(PhenotypeReading):
 
         Its phenotype is then the patient's condition, no effect ("| Glaucoma | Do not take it |").
         """
-        cells = table_cells(self.text)
-        own = self.text.count("|", 0, at) - 1
-        return any(
+        row = table_row(self.sentence, at)
+        return row is not None and any(
             R.CONTRAINDICATION_CUE.search(cell) or R.CAUTION_CUE.search(cell)
-            for column, cell in enumerate(cells)
-            if column != own
+            for cell, _ in row.other_cells()
         )
 
     def denied_by_a_cell(self, at: int) -> bool:
@@ -110,17 +109,8 @@ class SideEffectReading(PhenotypeReading):
 
         A column of another arm of a trial ("Placebo") denies nothing for the drug.
         """
-        cells = table_cells(self.text)
-        if not cells:
-            return False
-        header = table_cells(self.sentence.lead_in or "")
-        header += [""] * (len(cells) - len(header))
-        own = self.text.count("|", 0, at) - 1
-        return any(
-            _DENYING_CELL.fullmatch(cell) and not OTHER_ARM.search(title)
-            for column, (cell, title) in enumerate(zip(cells, header, strict=False))
-            if column != own
-        )
+        row = table_row(self.sentence, at)
+        return row is not None and any(_DENYING_CELL.fullmatch(c) for c in row.drugs_cells())
 
     def names_own_effects(self, rule: R.Rule) -> bool:
         """Tell whether the sentence can name the topic's effects for this rule."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from graph_builder import rules as R
+from graph_builder.extract.tables import OTHER_ARM, table_row
 from graph_builder.model import Sentence
 
 
@@ -39,30 +40,18 @@ def _row_band(sentence: Sentence, at: int) -> str | None:
 
     A column of another arm of a trial ("Placebo") bands nothing.
     """
-    cells = table_cells(sentence.text)
-    if not cells:
+    row = table_row(sentence, at)
+    if row is None:
         return None
-    header = table_cells(sentence.lead_in or "")
-    header += [""] * (len(cells) - len(header))
-    column = sentence.text.count("|", 0, at) - 1
-    if 0 <= column < len(header) and (band := R.FREQUENCY_BAND.fullmatch(header[column])):
+    if 0 <= row.column < len(row.titles) and (
+        band := R.FREQUENCY_BAND.fullmatch(row.titles[row.column])
+    ):
         return _band(band)
-    for cell, title in zip(cells, header, strict=False):
+    for cell, title in zip(row.cells, row.titles, strict=True):
         first = re.split(r"[;,]", cell)[0]  # "Rare; may be severe"
         if (band := R.FREQUENCY_BAND.fullmatch(first)) and not OTHER_ARM.search(title):
             return _band(band)
     return None
-
-
-def table_cells(text: str) -> list[str]:
-    """Return the cells of a pipe-table row ("| Drowsiness | Common |"); [] for other text."""
-    stripped = text.strip()
-    if not (stripped.startswith("|") and stripped.endswith("|")):
-        return []
-    return [cell.strip() for cell in stripped[1:-1].split("|")]
-
-
-OTHER_ARM = re.compile(r"placebo|comparator|control|vehicle", re.I)
 
 
 _NUMBER_PREFIX = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")

@@ -95,8 +95,9 @@ def _numbered_heading(lines: list[str], i: int, marker: str, rest: str) -> bool:
     """
     if not marker[0].isdigit() or (i and lines[i - 1].strip()) or any(c.isdigit() for c in rest):
         return False
-    following = next((line for line in lines[i + 1 :] if line.strip()), "")
-    before = next((line for line in reversed(lines[:i]) if line.strip()), "")
+    # (indexes, not slices: a long numbered list would copy the document once per item)
+    following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()), "")
+    before = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
     # a loose list's next item ("3. Skin rash" after "2. Feeling sick"; a contents list's
     # "2." before the first heading "1." goes on no list), a list's only item after its
     # lead-in ("The most common are:")
