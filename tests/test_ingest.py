@@ -99,10 +99,10 @@ def test_html_headings_lists_and_no_script_text(tmp_path: Path) -> None:
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\n", "empty file"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
-        ("latin1.txt", "Caf\xe9 monograph".encode("latin-1"), "not UTF-8"),
+        ("half.txt", b"\xff\xfeD\x00i\x00a", "not valid UTF-16"),
         ("notes.docx", b"PK", "unsupported file type"),
     ],
-    ids=["empty", "blank", "binary", "not-utf8", "unsupported"],
+    ids=["empty", "blank", "binary", "truncated-utf16", "unsupported"],
 )
 def test_bad_input_gives_one_line_error_naming_the_file(
     tmp_path: Path, name: str, content: bytes, message: str

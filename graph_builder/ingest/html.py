@@ -1,4 +1,10 @@
-"""HTML, rendered with BeautifulSoup into blocks of plain text (scripts and navigation dropped)."""
+"""HTML, rendered with BeautifulSoup into blocks of plain text (scripts and navigation dropped).
+
+The page is parsed by html5lib, which builds the tree as a browser does (the WHATWG HTML
+algorithm): the end tags HTML lets a page leave out (``</p>``, ``</li>``, ``</td>``,
+``</tr>``, even ``<html>`` and ``<body>``) are implied where a browser implies them, so
+``<p>One.<p>Two.`` is two paragraphs, not one nested in the other.
+"""
 
 from __future__ import annotations
 
@@ -27,12 +33,19 @@ _CELLS = {"td", "th"}
 _BLOCKS = _HEADINGS | _LISTS | {"p", "div", "table", "blockquote", "pre", "dl"}
 
 
+def _is_text(node: Any) -> bool:
+    """Tell whether a node is page text (not a comment, doctype or processing instruction)."""
+    from bs4.element import NavigableString, PreformattedString
+
+    return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
+
+
 def _inline_text(tag: Any) -> str:
-    from bs4.element import NavigableString, Tag
+    from bs4.element import Tag
 
     pieces: list[str] = []
     for node in tag.children:
-        if isinstance(node, NavigableString):
+        if _is_text(node):
             pieces.append(str(node))
         elif isinstance(node, Tag) and node.name not in _SKIP | _LISTS:
             pieces.append(_inline_text(node))
@@ -40,10 +53,10 @@ def _inline_text(tag: Any) -> str:
 
 
 def _walk(tag: Any, depth: int, out: TextBuilder) -> None:
-    from bs4.element import NavigableString, Tag
+    from bs4.element import Tag
 
     for child in tag.children:
-        if isinstance(child, NavigableString):
+        if _is_text(child):
             if tag.name in _CONTAINERS and str(child).strip():
                 out.add("para", str(child))
         elif isinstance(child, Tag) and child.name not in _SKIP:
@@ -92,10 +105,10 @@ _LONGEST_CELL = 300  # characters: a cell longer than a short paragraph is page 
 
 
 def render_html(source: str) -> tuple[str, list[Block], str | None]:
-    """Render HTML to plain text blocks with BeautifulSoup; return its <title> too."""
+    """Render HTML to plain text blocks, parsed as a browser parses it; return its <title> too."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(source, "html.parser")
+    soup = BeautifulSoup(source, "html5lib")
     title_tag = soup.find("title")
     title = " ".join(title_tag.get_text(" ").split()) if title_tag else None
     out = TextBuilder()
