@@ -146,6 +146,10 @@ HEDGE = re.compile(
     r"|\boccasionally\b|\bsometimes\b|\binfrequently\b|\buncommonly\b|\bmay\b|\bmight\b"
     r"|\bcould\b|\bgenerally\b|\b(?<!more )often\b|\btypically\b|\busually\b|\bpossibly\b|\bpotentially\b"
     r"|\bperhaps\b|\bprobably\b|\b(?:appears?|seems?) to\b"
+    # a claim reported from unnamed others: "some websites say", "it is claimed that"
+    r"|\b(?:some|many|other|certain) (?:websites|sites|sources|forums|blogs|articles|people"
+    r"|users) (?:say|said|claim|claimed|state|stated|suggest|suggested)s?\b"
+    r"|\bit is (?:often |sometimes )?(?:claimed|said|rumou?red) that\b"
     r"|\b(?:in )?(?:some|a few|rare) (?:individuals|users|patients|people|cases|children|adults)\b"
     r"|\bless well[- ]defined\b",
     re.I,
@@ -367,8 +371,12 @@ def _cue(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+# "used at low weekly doses in rheumatoid arthritis", "given in small doses for psoriasis":
+# the phrase of the dose between the verb of use and the disease it is used in.
+USED_AT_DOSES = r"(?:used|given|prescribed)\s+(?:at|in)\s+(?:[\w-]+\s+){0,3}?doses?\s+(?:for|in)"
 TREATS_CUE = _cue(
-    r"\b(?:treat(?:s|ed|ing|ment of)?|manag(?:e|es|ed|ing)|prescribed (?:to manage|for)"
+    rf"\b(?:{USED_AT_DOSES}\b|"
+    r"treat(?:s|ed|ing|ment of)?|manag(?:e|es|ed|ing)|prescribed (?:to manage|for)"
     r"|indicated (?:for|in)|used (?:to treat|for|in the treatment of|to control)|(?:to )?control"
     r"|effective (?:in|for|against)|inhibits? the|alleviat\w*|reliev\w*|prevent(?:s|ion of)?"
     r"|reduc(?:es|ing) (?:the )?(?:frequency|attacks|symptoms|number|severity)|reduces\b"
@@ -379,7 +387,8 @@ TREATS_CUE = _cue(
 # prophylaxis of systemic embolism"), and what ends that phrase before it ("in patients with
 # atrial fibrillation", a verb, a reason): the list between may name several.
 TREATED_PHENOTYPE_LEAD = re.compile(
-    r"\b(?:(?:indicated|approved|used|prescribed|effective|licensed)\s+(?:\w+\s+){0,3}?"
+    rf"\b(?:{USED_AT_DOSES}|"
+    r"(?:indicated|approved|used|prescribed|effective|licensed)\s+(?:\w+\s+){0,3}?"
     r"(?:for|in|after|following|to\s+(?:treat|prevent|manage|control|relieve"
     r"|reduce\s+the\s+risk\s+of)|against)"
     r"|(?:treatment|therapy|management|relief|prophylaxis|prevention|control)\s+(?:of|for)"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 
 from graph_builder.adverse.patterns import ADJECTIVE, DISORDER_WORD, NOT_NARROWING
-from graph_builder.adverse.vocabulary import AdverseVocabulary, entity_for
+from graph_builder.adverse.vocabulary import PATTERN_SOURCE, AdverseVocabulary, entity_for
 from graph_builder.adverse.words import _JOINER, _Token, tokenize
 from graph_builder.model import Entity, Mention
 
@@ -16,6 +17,12 @@ _MEASURED = frozenset(
     (w,) for w in ("level", "value", "activity", "interval", "concentration", "count", "test")
 )
 
+# The words that may follow a changed value in running text ("... and AST were seen").
+_AFTER_A_VALUE = frozenset(
+    {"and", "or", "have", "has", "had", "were", "was", "are", "is", "may", "can", "in", "with"}
+    | {"during", "at", "on", "from", "than", "which", "that", "been", "occurred", "occur"}
+    | {"reported", "observed", "seen", "noted"}
+)
 _NOT_A_KIND = frozenset({"fatal", "serious", "severe", "acute", "life"})
 # Prefixes that narrow a reaction only when a hyphen joins them: "intra-abdominal".
 _PREFIXES = frozenset({"intra", "post", "peri"})
@@ -221,10 +228,60 @@ class _Matcher:
                 end = self.core(i)
             if end > start:
                 found.append(self.mention(start, end))
-                i = end
+                shared = self.shared_change(start, end)
+                found.extend(shared)
+                i = self.tokens_end(shared[-1]) if shared else end
             else:
                 i += 1
         return found
+
+    def shared_change(self, i: int, j: int) -> list[Mention]:
+        """Return the values that share the change of the lab change at tokens i..j.
+
+        "raised cholesterol and triglycerides", "increased ALT, AST and bilirubin", "low
+        sodium and potassium levels": each value after the first went the same way. Only a
+        value the vocabulary measures ("raised cholesterol and weight gain" shares nothing),
+        and only where the change and the value make a reaction the vocabulary knows
+        (hypertriglyceridemia); a bare value is no reaction to report by itself.
+        """
+        change = self.longest(i, self.changes, 2)
+        value = self.longest(change, self.measurements, 4, start=i) if change > i else i
+        if value == change or self.longest(value, _MEASURED, 1, start=i) < j:
+            return []
+        said = self.text[self.tokens[i].start : self.tokens[change - 1].end]
+        shared: list[Mention] = []
+        at = j
+        while at < len(self.tokens):
+            gap = self.text[self.tokens[at - 1].end : self.tokens[at].start]
+            joined = self.tokens[at].word in ("and", "or")
+            if joined and re.fullmatch(r",?\s+", gap) and at + 1 < len(self.tokens):
+                at += 1
+            elif not (not joined and re.fullmatch(r",\s+", gap)):
+                break
+            end = self.longest(at, self.measurements, 4)
+            if end == at or self.longest(end, self.changes, 2, start=at) > end:
+                break  # "ALT and AST increased": the second names its own change
+            if max(self.phrase_at(at)[1], self.core(at)) > end:
+                break  # "weight gain": an effect of its own
+            end = self.longest(end, _MEASURED, 1, start=at)
+            if (
+                end < len(self.tokens)
+                and self.words(end - 1, end + 1) is not None
+                and self.tokens[end].word not in _AFTER_A_VALUE
+            ):
+                break  # "low sodium and potassium supplements": another noun's word
+            a, b = self.tokens[at].start, self.tokens[end - 1].end
+            measured = self.text[a : self.tokens[self.longest(at, self.measurements, 4) - 1].end]
+            entity = self.entity(f"{said} {measured}")
+            if entity.source != PATTERN_SOURCE:  # a reaction the vocabulary knows
+                shared.append(Mention(self.text[a:b], self.offset + a, self.offset + b, entity))
+            at = end
+        return shared
+
+    def tokens_end(self, mention: Mention) -> int:
+        """Return the index of the first token after ``mention``."""
+        end = mention.end - self.offset
+        return next((k for k, t in enumerate(self.tokens) if t.start >= end), len(self.tokens))
 
     def mention(self, i: int, j: int) -> Mention:
         a, b = self.tokens[i].start, self.tokens[j - 1].end

@@ -120,6 +120,11 @@ RISK_FACTOR_BEFORE = re.compile(
     r"(?:\s+(?!(?:as|whom|where|since|because|although|though|but|while|when|unless|may|can"
     r"|could|is|are|was|were)\b)[A-Za-z][\w+/-]*){0,3}\s+$"
     r"|\bhistory of\s+(?:\w+\s+){0,2}$"
+    # what the patient's family has had: "anyone in your family has", "a close relative who
+    # died of", "you or a family member have"
+    r"|\b(?:in (?:your|the|his|her|their) family|family members?|relatives?|parents?|siblings?"
+    r"|brothers?|sisters?)\s+(?:who\s+)?(?:(?:has|have)\s+)?(?:had|has|have|suffered from"
+    r"|died (?:of|from))\s+(?:(?:a|an)\s+)?(?:\w+\s+){0,2}$"
     r"|\b(?:have|has)\s+(?:ever|recently|previously|once)\s+had\s+(?:an?\s+)?(?:\w+\s+){0,2}$"
     r"|\b(?:treatment|prophylaxis|prevention) of\s+(?:\w+\s+){0,2}$"
     r"|\b(?:therapy|treatment|treated|indicated|used|given|prescribed) for\s+(?:\w+\s+){0,2}$"

@@ -21,7 +21,7 @@ from graph_builder.dosing.context import MAX_DURATION, POPULATION, population_of
 from graph_builder.dosing.frequency import FREQUENCY
 from graph_builder.dosing.parse import parse_dose
 from graph_builder.dosing.table import read_row, read_table
-from graph_builder.dosing.turns import later_daily_maximum, read_doses
+from graph_builder.dosing.turns import later_daily_maximum, read_dose_spans, read_doses
 
 __all__ = [
     "AMOUNT",
@@ -35,6 +35,7 @@ __all__ = [
     "later_daily_maximum",
     "parse_dose",
     "population_of",
+    "read_dose_spans",
     "read_doses",
     "read_row",
     "read_table",

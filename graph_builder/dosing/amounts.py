@@ -22,11 +22,34 @@ UNITS = (
     r"|mg/m2|mg|mcg|µg|μg|micrograms?|milligrams?|g|ml|mL|units?|IU)"
     rf"(?:{_RATE})?|{_COUNTED}"
 )
+# A price is no amount: "£4.99", "$ 12", "GBP 9.99" (a currency right before the number), nor
+# is any part of a longer number ("£14.99" holds no "4.99 ...").
+_NOT_MONEY = (
+    r"(?<![\d.,])(?<!\d[.,])(?<![£$€¥])(?<![£$€¥]\s)"
+    r"(?<!GBP)(?<!GBP\s)(?<!USD)(?<!USD\s)(?<!EUR)(?<!EUR\s)"
+)
+# A pack's size is no amount to take: "a pack of 28 tablets", "box of 30 capsules", "pack size:
+# 56", "28 tablets per pack", "14 capsules in each box".
+_CONTAINERS = ("pack", "packs", "packet", "box", "bottle", "carton", "tub", "blister", "strip")
+_NOT_PACKED = "".join(
+    f"(?<!{word} of )(?<!{word} of: )(?<!{word} size )(?<!{word} size: )" for word in _CONTAINERS
+)
+_PACKED_AFTER = (
+    r"(?!\s+(?:per|in\s+(?:a|each|the|one|every))\s+"
+    r"(?:packs?|packets?|box(?:es)?|bottles?|cartons?|tubs?|blisters?|strips?)\b)"
+)
+# A price anywhere in a sentence, before or after its number: "£4.99", "12.50 USD", "Price:".
+MONEY = re.compile(
+    r"[£$€¥]\s?\d|\b(?:GBP|USD|EUR)\s?\d|\d\s?(?:GBP|USD|EUR|pence|dollars?|euros?)\b"
+    r"|\bprices?\b|\bRRP\b",
+    re.I,
+)
 # An amount per volume ("10 g/dL", "4 mg per L") is a concentration, no dose. A range may
 # name its unit twice ("50 mg to 100 mg").
 AMOUNT = re.compile(
-    rf"(?P<low>{_NUMBER})(?:(?:\s*(?P<first>{UNITS}))?\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?"
-    rf"\s*(?P<unit>(?(first)(?P=first)|(?:{UNITS})))\b"
+    rf"{_NOT_MONEY}{_NOT_PACKED}(?P<low>{_NUMBER})"
+    rf"(?:(?:\s*(?P<first>{UNITS}))?\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?"
+    rf"\s*(?P<unit>(?(first)(?P=first)|(?:{UNITS})))\b{_PACKED_AFTER}"
     r"(?!\s*(?:/|per\b)\s*(?:d?l|ml|mmol|lit(?:er|re)s?)\b)"
     # a volume a minute is a clearance ("CrCl 30 mL/min", "GFR 60 mL/min/1.73 m2"), no dose
     r"(?<!l/min)(?<!l/minute)(?<!l per min)(?<!l per minute)"

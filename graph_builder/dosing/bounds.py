@@ -13,27 +13,35 @@ _DOSE_NOUN = (
     r"(?:a\s+|the\s+)?(?:total\s+(?:of\s+)?)?"
     r"(?:(?:(?:total|daily|single)\s+)+(?:doses?|dosages?|amounts?)\s+of\s+)?"
 )
+# one word that names no amount, as a drug's name before its amount does
+_DRUG_WORD = (
+    r"(?!(?:a|an|the|one|two|three|four|more|less|than|of|total|daily|single)\b)[a-z][\w-]+"
+)
 COMPARATORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"(?:{words})\s*(?:of\s+)?{_DOSE_NOUN}$", re.I))
     for name, words in (
         (
             "le",
-            r"\b(?:not|no) (?:more|greater|higher) than|\bnot (?:to )?exceed(?:ing)?"
+            r"\b(?:not|no) (?:more|greater|higher|faster|quicker) than"
+            # "do not exceed simvastatin 20 mg": the drug may be named before its amount
+            rf"|\bnot (?:to )?exceed(?:ing)?(?:\s+{_DRUG_WORD})?"
             r"|\bup to(?: a maximum of)?|\bat most|\b(?:a |the )?max(?:imum|\.)?|≤|<=",
         ),
         ("ge", r"\b(?:not|no) (?:less|fewer|lower) than|\bat least|\b(?:a |the )?minimum|≥|>="),
         (
             "gt",
             r"\b(?:more|greater|higher) than|\bover|\babove|\bexceed(?:ing|s)?|\bin excess of"
-            r"|\bbeyond|>",
+            # a rate: "infused faster than 50 mg per minute"
+            r"|\b(?:faster|quicker|more (?:rapidly|quickly)) than|\bbeyond|>",
         ),
-        ("lt", r"\b(?:less|fewer|lower) than|\bbelow|\bunder|<"),
+        ("lt", r"\b(?:less|fewer|lower|slower|more slowly) than|\bbelow|\bunder|<"),
     )
 )
 LOWER_BOUNDS = frozenset({"gt", "ge"})
 # A prohibition turns a lower bound into an upper one: "do not take more than 10 mg", "never
 # exceed 20 mg", "the dose should not be more than 20 mg" (a negation, then at most a verb of
-# taking and "the dose to", right before the comparative); "doses above 40 mg are not
+# taking and "the dose to", right before the comparative; "should not normally go above 40 mg",
+# "must not be infused faster than 50 mg per minute"); "doses above 40 mg are not
 # recommended", "doses higher than 20 mg should be avoided" (a dose named before the
 # comparative, a prohibition after the amount). What was excluded stays excluded: "more than
 # 10 mg" forbidden is "at most 10 mg", "at least 10 mg" forbidden is "less than 10 mg".
@@ -50,9 +58,10 @@ AFTER_COMPARATOR = re.compile(
 # A verb that itself bounds from above: "do not exceed the maximum of 10 mg" stays a maximum.
 EXCEED = re.compile(r"\bexceed", re.I)
 NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|n't|\bnever)\s+(?:(?:necessary|needed|advisable|required|recommended)\s+to\s+)?"
+    r"(?:\bnot|n't|\bnever)\s+(?:(?:normally|usually|generally|ordinarily)\s+)?"
+    r"(?:(?:necessary|needed|advisable|required|recommended)\s+to\s+)?(?:be\s+)?"
     r"(?:(?:be|take|use|give|administer|prescribe|receive|exceed"
-    r"|increase|raise|go)\w*\s+)?(?:(?:it|them|this|these)\s+)?(?:(?:the|a|your)\s+)?"
+    r"|increase|raise|go|infuse|inject|run)\w*\s+)?(?:(?:it|them|this|these)\s+)?(?:(?:the|a|your)\s+)?"
     r"(?:(?:daily|total)\s+)?"
     r"(?:(?:doses?|dosages?|amounts?)\s+(?:to\s+|of\s+)?)?$",
     re.I,

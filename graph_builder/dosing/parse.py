@@ -68,15 +68,68 @@ def _kind(text: str, headings: tuple[str, ...], bound: str | None, own: str) -> 
             continue
         if kind == "maximum" and bound in LOWER_BOUNDS:
             continue  # "more than the maximum of 4 mg" states no maximum
-        if cue.search(own if kind == "maximum" else text):
+        if _cue(cue, own if kind == "maximum" else text):
             return kind
     for heading in reversed(headings):
         for kind, cue in KIND_CUES:
             if kind == "hospital-threshold" or (kind == "maximum" and bound in LOWER_BOUNDS):
                 continue  # "more than 20 mg" under "Maximum Dose" states no maximum
-            if cue.search(heading):
+            if _cue(cue, heading):
                 return kind
     return "usual"
+
+
+# Whom a dose is for, where the population's own words name no group of age: "patients over
+# 75 years", "people aged 65 and over", "older people" (a duration must not take the age).
+AGED = re.compile(
+    r"\b(?P<text>(?:patients|people|persons|those|individuals)\s+(?:aged\s+)?"
+    r"(?:(?P<over>over|above|older than)|(?P<under>under|below|younger than))\s+"
+    r"(?P<age>\d+)(?:\s*years?)?(?:\s+(?:of\s+age|old))?"
+    r"|(?:patients|people|persons|those|individuals)\s+aged\s+(?P<age2>\d+)(?:\s*years?)?"
+    r"\s+(?:and|or)\s+(?:over|above|older)"
+    r"|(?:older|elderly)\s+(?:people|patients|persons|individuals))\b",
+    re.I,
+)
+# A dose kept to a combination, named after its amount: "do not exceed 20 mg in patients
+# taking amlodipine", "5 mg for those also receiving a CYP3A4 inhibitor". Not the dose patients
+# take already ("for patients taking 10 mg daily": no amount in it), nor another arm of a trial
+# ("than in patients receiving warfarin", "in those taking placebo").
+COMBINED = re.compile(
+    r"(?<!than )\b(?:in|for)\s+(?:patients|people|those|anyone)\s+(?:who\s+are\s+)?"
+    r"(?:also\s+)?(?:taking|receiving|using)\s+"
+    r"(?![^,;.()\d]*\b(?:placebo|vehicle|comparator)\b)[^,;.()\d]*[^,;.()\d\s]"
+    r"(?=\s*(?:[;.()]|$))",
+    re.I,
+)
+# A cue its sentence denies: "without a loading dose", "no starting dose is needed".
+_DENIED = re.compile(r"\b(?:without|no|not)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
+
+
+def _population(text: str) -> tuple[str | None, str | None, str | None]:
+    """Return the population a sentence names and its age limits, "patients over 75" too."""
+    found = population_of(text)
+    if found[0] is not None:
+        return found
+    aged = AGED.search(text)
+    if aged is None:
+        return None, None, None
+    if aged.group("under"):
+        return aged.group("text"), None, aged.group("age")
+    return aged.group("text"), aged.group("age") or aged.group("age2"), None
+
+
+def _cue(pattern: re.Pattern[str], text: str) -> bool:
+    """Tell whether a kind's cue is in ``text``, and not denied ("without a loading dose")."""
+    return any(
+        not _DENIED.search(text[max(0, m.start() - 12) : m.start()]) for m in pattern.finditer(text)
+    )
+
+
+def _is_age(duration: re.Match[str] | None, text: str) -> bool:
+    """Tell whether a span read as a duration is the age of the population ("over 75 years")."""
+    if duration is None:
+        return False
+    return any(a.start() <= duration.start() < a.end() for a in AGED.finditer(text))
 
 
 _SUFFICES = re.compile(r"\b(?:sufficient|adequate|enough|effective|suffices?)\b", re.I)
@@ -130,11 +183,13 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
         per = "day" if per_day or DAILY_BEFORE.search(text[: amount.start()]) else "dose"
         if RATE_UNIT.search(unit):
             per = None  # a rate is given per hour or minute, its unit says which
-    population, age_min, age_max = population_of(text)
+    population, age_min, age_max = _population(text)
     divided = DIVIDED.search(text)
     setting = SETTING.search(text)
     place = setting.group("s") or setting.group("s2") or setting.group("s3") if setting else None
-    circumstance = CIRCUMSTANCE.search(text)
+    circumstance = CIRCUMSTANCE.search(text) or (
+        COMBINED.search(text, amount.end()) if amount else None
+    )
     times_min, times_max = times_a_day(text, frequency) if frequency else (None, None)
     kind = "course"
     if amount:
@@ -159,7 +214,7 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
         population=population,
         age_min_years=age_min,
         age_max_years=age_max,
-        duration=duration_of(duration, text),
+        duration=None if _is_age(duration, text) else duration_of(duration, text),
         duration_max_months=max_duration.group("n") if max_duration else None,
         setting=place.lower() if place else None,
         circumstance=circumstance.group() if circumstance else None,

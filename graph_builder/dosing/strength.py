@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graph_builder.dosing.amounts import AMOUNT
+from graph_builder.dosing.amounts import AMOUNT, MONEY
 from graph_builder.dosing.frequency import FREQUENCY
 
 _FORMS = (
@@ -48,3 +48,14 @@ def states_strength(text: str) -> bool:
         and not FREQUENCY.search(text)
         and not DOSING_WORDS.search(text)
     )
+
+
+def states_price(text: str) -> bool:
+    """Tell whether a sentence is a shop's line: a price and what it buys, no dose to take.
+
+    >>> states_price("£4.99 - 14 capsules")
+    True
+    >>> states_price("Take 2 capsules a day; a pack costs £4.99.")
+    False
+    """
+    return bool(MONEY.search(text) and not FREQUENCY.search(text) and not DOSING_WORDS.search(text))

@@ -8,7 +8,7 @@ from dataclasses import replace
 from graph_builder.dosing.amounts import is_current, is_increment, iter_amounts
 from graph_builder.dosing.context import POPULATION
 from graph_builder.dosing.parse import parse_dose
-from graph_builder.dosing.strength import states_strength
+from graph_builder.dosing.strength import states_price, states_strength
 from graph_builder.model import Dose
 
 # A later clause that names its amount an upper bound: "(max. 1 g per dose)", "(up to 300 mg)".
@@ -47,24 +47,54 @@ def read_doses(text: str, headings: tuple[str, ...] = ()) -> list[Dose]:
     >>> [(d.kind, d.value_max, d.population) for d in doses]
     [('initial', '2', 'Adults'), ('maintenance', '1', 'Adults')]
     """
-    if states_strength(text):
-        return []  # "Each tablet contains 10 mg" is the product's strength, no dose
+    return [dose for _, _, dose in read_dose_spans(text, headings)]
+
+
+def read_dose_spans(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int, int, Dose]]:
+    """Read the doses as ``read_doses`` does, each with the span of the words that state it.
+
+    A span starts at the dose's amount, so the clause it sits in (and that clause's hedge)
+    is the dose's own: in "some sites say 80 mg, but the maximum is usually 60 mg" only the
+    60 mg is "usually".
+
+    >>> t = "Take 2 g once, then 1 g every 8 hours."
+    >>> [(t[a:b], d.kind) for a, b, d in read_dose_spans(t)]
+    [('2 g once', 'initial'), ('1 g every 8 hours.', 'maintenance')]
+    """
+    if states_strength(text) or states_price(text):
+        return []  # "Each tablet contains 10 mg" is the product's strength, no dose; "£4.99 -
+        # 14 capsules" a shop's price and pack
     pieces = _dose_pieces(text)
     if len(pieces) == 1:
-        return _read_clause(text, headings)
-    doses: list[Dose] = []
+        return _at_amounts(text, _read_clause(text, headings), 0)
+    doses: list[tuple[int, int, Dose]] = []
     for index, (start, end, cue) in enumerate(pieces):
         found = _read_clause(text[start:end], headings)
         if not found:
             continue
-        if index == 0 and pieces[1][2] in _IN_TURN and _plain(found[0], text[start:end]):
-            found[0] = replace(found[0], kind="initial")
-        elif cue == "then" and found[0].kind == "usual":
-            found[0] = replace(found[0], kind="maintenance")
+        first = found[0][2]
+        if index == 0 and pieces[1][2] in _IN_TURN and _plain(first, text[start:end]):
+            found[0] = (*found[0][:2], replace(first, kind="initial"))
+        elif cue == "then" and first.kind == "usual":
+            found[0] = (*found[0][:2], replace(first, kind="maintenance"))
         if doses:
-            found = [_with_population(dose, doses[0]) for dose in found]
-        doses.extend(dose for dose in found if dose not in doses)  # a dose said twice is one
+            found = [(a, b, _with_population(dose, doses[0][2])) for a, b, dose in found]
+        known = [dose for _, _, dose in doses]
+        # a dose said twice is one
+        doses.extend(_at_amounts(text, [f for f in found if f[2] not in known], start))
     return doses
+
+
+def _at_amounts(
+    text: str, found: list[tuple[int, int, Dose]], offset: int
+) -> list[tuple[int, int, Dose]]:
+    """Move spans read from ``text[offset:]`` onto ``text``, each starting at its first amount."""
+    spans = []
+    for start, end, dose in found:
+        a, b = start + offset, end + offset
+        amount = next((m for m in iter_amounts(text[a:b]) if not is_increment(text[a:b], m)), None)
+        spans.append((a + amount.start() if amount else a, b, dose))
+    return spans
 
 
 # Where a sentence moves on to a further dose: "80 units/kg, then 18 units/kg/hour", "a
@@ -122,16 +152,16 @@ def _with_population(dose: Dose, first: Dose) -> Dose:
     )
 
 
-def _read_clause(text: str, headings: tuple[str, ...]) -> list[Dose]:
+def _read_clause(text: str, headings: tuple[str, ...]) -> list[tuple[int, int, Dose]]:
     """Read one dose and the maximum a later clause of it adds (read from its own clause)."""
     first = parse_dose(text, headings)
     if first is None:
         return []
     found = _later_maximum(text, headings, first)
     if found is None:
-        return [first]
+        return [(0, len(text), first)]
     cut, later = found
-    return [parse_dose(text[:cut], headings) or first, later]
+    return [(0, cut, parse_dose(text[:cut], headings) or first), (cut, len(text), later)]
 
 
 def _later_maximum(text: str, headings: tuple[str, ...], first: Dose) -> tuple[int, Dose] | None:

@@ -30,6 +30,13 @@ _NOT_A_CONDITION = re.compile(
 )
 
 
+# An item under "Do not take it if you:" starts with the verb of having, its subject in the
+# lead-in: "have asthma", "have ever had angioedema", "suffer from gout".
+_HAVING_ITEM = re.compile(
+    r"^\s*(?:(?:have|has)\s+(?:ever\s+)?had|have|has|had|suffer\w*\s+from)\s+", re.I
+)
+
+
 class PhenotypeReading(ReaderBase):
     """The vocabulary's phenotypes of one sentence, read once, and their roles."""
 
@@ -56,7 +63,7 @@ class PhenotypeReading(ReaderBase):
         label = self.sentence.label
         if label is not None:
             return label.start <= mention.start < label.end
-        item = R.HAVING_IT.sub("", self.text)
+        item = _HAVING_ITEM.sub("", R.HAVING_IT.sub("", self.text))
         return not R.CLAUSE_VERB.search(item)
 
     @cached_property

@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from graph_builder import adverse
 from graph_builder import rules as R
-from graph_builder.dosing import AMOUNT, MAX_DURATION, read_doses, read_row, read_table
+from graph_builder.dosing import AMOUNT, MAX_DURATION, read_dose_spans, read_row, read_table
 from graph_builder.extract.base import PARTNERS
+from graph_builder.extract.context import scoped_hedges
 from graph_builder.extract.mechanism import MechanismReading
 from graph_builder.interactions import JOINT_AFTER, examples_end
 from graph_builder.lexicon import find_mentions
@@ -18,7 +19,7 @@ from graph_builder.model import Claim, Dose, EntityType, Mention
 BRAND_CUE = re.compile(r"brand name|trade name|marketed as|\bcontains\b|\(", re.I)
 MEMBERSHIP_CUE = re.compile(
     r"belong\w* to|member of(?! (?:your|his|her|their|the|a|my) family)|class of|group of|family of"
-    r"|(?:is|as) an?\b|,\s*an?\b|\bas (?:the )?other\b",
+    r"|\b(?:is|as) an?\b|,\s*an?\b|\bas (?:the )?other\b",
     re.I,
 )
 EXAMPLES_CUE = re.compile(r"^\s*,?\s*(?:like|such as|including|e\.g\.,?)\s+", re.I)
@@ -28,6 +29,10 @@ LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.I)
 # "other" and perhaps one adjective before a class ("other strong CYP3A4 inhibitors"); what
 # joins a drug named right before it ("ketoconazole and other ...", "aspirin, or other ...").
 _OTHER = re.compile(r"other\s+(?:(?:strong|potent|moderate|weak|similar|related)\s+)?$", re.I)
+# what may stand between "is a", "belongs to" or ", a" and the class it names: a few words
+# of one noun phrase ("a group of medicines known as statins", "an older antiepileptic
+# drug"), no clause break
+_CLASS_HEAD = re.compile(r"[^,;:.()]{0,60}", re.I)
 _JOINED_TO_OTHER = re.compile(r"\s*(?:,\s*)?(?:and|or|and/or)?\s*", re.I)
 
 
@@ -79,24 +84,43 @@ class StatementReading(MechanismReading):
         yield from self.other_members()
         if R.INTERACTION_CUE.search(self.text):
             return
-        cue = MEMBERSHIP_CUE.search(self.text)
-        if not cue:
-            return
         drugs = [m for m in self.mentions if m.entity.type is EntityType.DRUG]
-        subject = drugs[0] if drugs else self.topic
-        for obj in self.others(frozenset({EntityType.DRUG_CLASS})):
-            if self.rel(obj) < cue.start() and not re.match(
-                r"\bas (?:the )?other", cue.group(), re.I
-            ):
-                continue
-            yield Claim(
-                "member_of",
-                subject,
-                self.sentence,
-                "belongs-to-class",
-                obj=obj,
-                subject_inferred_from_topic=not drugs,
-            )
+        classes = self.others(frozenset({EntityType.DRUG_CLASS}))
+        named: set[str] = set()
+        for cue in MEMBERSHIP_CUE.finditer(self.text):
+            subject = drugs[0] if drugs else self.topic
+            if cue.group().startswith(","):
+                # an apposition names its drug right before the comma ("rifampin, a
+                # CYP450 inducer"), not a clause ("if you have taken in the last 2 weeks, a
+                # MAOI")
+                anchor = next((m for m in drugs if self.rel(m) + len(m.text) == cue.start()), None)
+                if anchor is None:
+                    continue
+                subject = anchor
+            for obj in classes:
+                if obj.entity.key in named or not self._named_by(cue, obj):
+                    continue
+                named.add(obj.entity.key)
+                yield Claim(
+                    "member_of",
+                    subject,
+                    self.sentence,
+                    "belongs-to-class",
+                    obj=obj,
+                    subject_inferred_from_topic=not drugs,
+                )
+
+    def _named_by(self, cue: re.Match[str], obj: Mention) -> bool:
+        """Whether a membership cue names the class: it heads the phrase right after the cue.
+
+        "as other CLASSES" names a class before it too ("the CNS-depressant effects of
+        benzodiazepines, as other sedatives").
+        """
+        at = self.rel(obj)
+        if at < cue.start():
+            return bool(re.match(r"\bas (?:the )?other", cue.group(), re.I))
+        # "a CYP450 inducer, decreases ... its anticoagulant effect": past the phrase
+        return at >= cue.end() and _CLASS_HEAD.fullmatch(self.text, cue.end(), at) is not None
 
     def other_members(self) -> Iterator[Claim]:
         """'X with other CNS depressants' says that X is a CNS depressant too.
@@ -159,7 +183,7 @@ class StatementReading(MechanismReading):
             "dosage" in self.kinds or AMOUNT.search(self.text) or MAX_DURATION.search(self.text)
         ):
             return
-        if self.other_drug_leads():
+        if self.other_drug_leads() and not self.leads_dose_clause():
             return
         # a table row names its own population and indication ("| Adults, epilepsy | 100 mg |")
         # and, by its column's header (the row's lead-in), its kind of dose
@@ -173,16 +197,11 @@ class StatementReading(MechanismReading):
             table = None if in_row is None else [(0, len(self.text), dose) for dose in in_row]
         else:
             table = read_table(self.text, headings)
-        doses = table or [(0, len(self.text), dose) for dose in read_doses(self.text, headings)]
+        doses = table or read_dose_spans(self.text, headings)
         if not doses:
             return
         # The heading a dose sits under ("Panic Disorder") names its indication best.
-        heading_mentions = [
-            m
-            for span in self.sentence.headings
-            for m in find_mentions(span.text, span.start, drug_names=False)
-            if m.entity.type is EntityType.CONDITION
-        ]
+        heading_mentions = self.heading_indications()
         indications = (
             heading_mentions[-1:]
             or self.labelled_use()
@@ -193,6 +212,7 @@ class StatementReading(MechanismReading):
         conditions = self.others(frozenset({EntityType.CONDITION})) if table else []
         if table:  # another row's indication is not this row's
             targets = [*heading_mentions[-1:]] or [None]
+        own_clause = not table and len(doses) > 1  # each dose hedged by its own clause only
         for start, end, found in doses:
             relation = "maximum_dose" if found.kind == "maximum" else "dose"
             row = [m for m in conditions if start <= self.rel(m) < end]
@@ -202,9 +222,62 @@ class StatementReading(MechanismReading):
                     group = (
                         found if found.population else replace(found, population=indication.text)
                     )
-                    yield self.claim(relation, "dose-statement", None, dose=group)
+                    claim = self.claim(relation, "dose-statement", None, dose=group)
+                    yield self.hedged_at(claim, start) if own_clause else claim
                 else:
-                    yield self.claim(relation, "dose-statement", indication, dose=found)
+                    claim = self.claim(relation, "dose-statement", indication, dose=found)
+                    yield self.hedged_at(claim, start) if own_clause else claim
+        yield from self.headed_uses(heading_mentions[-1:])
+
+    def hedged_at(self, claim: Claim, at: int) -> Claim:
+        """Give a claim the hedges of the clause at ``at`` ("80 mg, but usually 60 mg")."""
+        return replace(claim, hedge=scoped_hedges(self.text, [at]))
+
+    def leads_dose_clause(self) -> bool:
+        """Tell whether the drug leads a dose's clause ("X raises it; the simvastatin dose")."""
+        amount = AMOUNT.search(self.text)
+        cut = self.text.rfind(";", 0, amount.start()) if amount else -1
+        first = next(
+            (m for m in self.mentions if m.entity.type in PARTNERS and self.rel(m) > cut), None
+        )
+        return cut >= 0 and first is not None and first.entity.key == self.topic.entity.key
+
+    def heading_indications(self) -> list[Mention]:
+        """Return the conditions the headings above a dose name, outermost first.
+
+        The lexicon's conditions in any heading; under an indications section, also a heading
+        the side-effect vocabulary reads whole as a known disease ("Neuropathic pain" between
+        "Indications and dose" and "Adult: 300 mg ...").
+        """
+        found: list[Mention] = []
+        for span in self.sentence.headings:
+            named = [
+                m
+                for m in find_mentions(span.text, span.start, drug_names=False)
+                if m.entity.type is EntityType.CONDITION
+            ]
+            whole = self.whole_use(span.text, span.start) if "indication" in self.kinds else []
+            if whole and not any(len(m.text) == len(whole[0].text) for m in named):
+                named = whole
+            found.extend(named)
+        return found
+
+    def whole_use(self, words: str, start: int) -> list[Mention]:
+        """Return the known phenotype that ``words`` name whole ("Neuropathic pain"), if any."""
+        words = words.rstrip(": ")
+        return [
+            m
+            for m in adverse.find_adverse_effects(words, start)
+            if m.entity.source != adverse.PATTERN_SOURCE and len(m.text) == len(words)
+        ]
+
+    def headed_uses(self, headings: list[Mention]) -> Iterator[Claim]:
+        """Yield the use an indication heading names over the dose lines of its section."""
+        if "indication" not in self.kinds:
+            return
+        for indication in headings:
+            if indication.entity.key not in R.PATIENT_GROUP_CONDITIONS:
+                yield self.claim("treats", "dose-indication-heading", indication)
 
     def labelled_use(self) -> list[Mention]:
         """Return the use a dose line's label names ("High blood pressure: 10 mg once a day").
@@ -214,12 +287,7 @@ class StatementReading(MechanismReading):
         label = _DOSE_LABEL.match(self.text)
         if label is None or not _DOSE_AFTER_LABEL.match(self.text, label.end()):
             return []  # "Headache: this is common at 10 mg", "Overdose: more than 200 mg"
-        words = label.group("label")
-        return [
-            m
-            for m in adverse.find_adverse_effects(words, self.sentence.start + label.start("label"))
-            if m.entity.source != adverse.PATTERN_SOURCE and len(m.text) == len(words)
-        ]
+        return self.whole_use(label.group("label"), self.sentence.start + label.start("label"))
 
     def instructions(self) -> Iterator[Claim]:
         """Yield administration instructions, as the document phrases them."""

@@ -22,7 +22,7 @@ _NOT_HEADING = re.compile(
 _SECTION_NAME = re.compile(
     r"(?:side[- ]effects?|adverse (?:effects|reactions)|undesirable effects"
     r"|contra[- ]?indications?|(?:special )?warnings?(?: and precautions)?|precautions?|cautions"
-    r"|indications?(?: and usage)?"
+    r"|indications?(?: and (?:usage|dos(?:e|es|age)))?"
     r"|uses|dosage(?: and administration)?|(?:drug )?interactions?|overdos(?:e|age)"
     r"|pregnancy(?: and (?:lactation|breast-?feeding))?)",
     re.IGNORECASE,
@@ -83,6 +83,45 @@ def _named_section(line: str, previous: str) -> bool:
         not before
         or before[-1] in ".:;!?"
         or bool(_SECTION_NAME.fullmatch(before) or _BAND_LINE.fullmatch(before))
+    )
+
+
+# What a terse monograph puts under an indication: the route ("By mouth", "By intravenous
+# infusion") alone on its line, or a population's dose ("Adult: Initially 300 mg ...").
+_ROUTE_LINE = re.compile(
+    r"(?:by|via)\s+[a-z][a-z -]{2,40}|(?:orally|intravenously|topically)", re.I
+)
+_POPULATION = (
+    r"(?:adults?|child(?:ren)?|neonates?|newborns?|infants?|adolescents?|elderly|older\s+\w+"
+    r"|patients|men|women)\b"
+)
+_POPULATION_LINE = re.compile(_POPULATION, re.I)
+_POPULATION_DOSE = re.compile(_POPULATION + r"[^:]{0,40}:\s*\S", re.I)
+
+
+def _indication_line(line: str, previous: str, following: str) -> bool:
+    """Tell whether a verbless line names the indication that heads its dose lines.
+
+    "Indications and dose" / "Neuropathic pain" / "By mouth" / "Adult: Initially 300 mg ...":
+    the indication stands alone, after a section's name or a finished dose line, with a
+    route or a population's dose right under it. A route ("By mouth") or a population
+    ("Child 12-17 years") alone on its line heads nothing of its own.
+    """
+    stripped = line.strip()
+    before = previous.strip()
+    after = following.strip()
+    return (
+        0 < len(stripped) <= 60
+        and stripped[0].isupper()
+        and stripped[-1] not in ".:;,!?"
+        and len(stripped.split()) <= 8
+        and not _ROUTE_LINE.fullmatch(stripped)
+        and not _POPULATION_LINE.match(stripped)
+        and not _NOT_HEADING.search(stripped)
+        and not _SECTION_NAME.fullmatch(stripped)
+        and not _BAND_LINE.fullmatch(stripped)
+        and (not before or before[-1] in ".:;!?)" or bool(_SECTION_NAME.fullmatch(before)))
+        and bool(_ROUTE_LINE.fullmatch(after) or _POPULATION_DOSE.match(after))
     )
 
 
@@ -147,8 +186,11 @@ def blocks_from_text(text: str) -> list[Block]:
         indents.clear()
         next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
         previous_blank = not previous.strip()
-        heading = _looks_like_heading(line, next_blank, previous_blank) or _named_section(
-            line, previous
+        following = lines[i + 1].rstrip("\r\n") if i + 1 < len(lines) else ""
+        heading = (
+            _looks_like_heading(line, next_blank, previous_blank)
+            or _named_section(line, previous)
+            or _indication_line(line, previous, following)
         )
         kind = "heading" if heading else "para"
         blocks.append(Block(kind, start, end))
