@@ -98,12 +98,57 @@ MECHANISM = re.compile(
 EFFECT = re.compile(
     r"\beffects?\b|potentiat\w*|\benhanc\w*|\badditive\b|\brisk\b|toxicity|\btoxic\b|syndrome"
     r"|\bantagoni\w*|\bsynerg\w*|\bresponse\b|\bactivity\b|\baction\b|hypo\w+|hyper\w+"
-    r"|bleeding|sedation|depression|\bblunt\w*|\battenuat\w*|\bprolong\w*|\bincidence\b"
+    r"|bleeding|\bbleed\b|\bbruis\w*|sedation|depression|\bblunt\w*|\battenuat\w*|\bprolong\w*|\bincidence\b"
     r"|arrhythmi\w*|seizures?|\bcause[sd]?\b|\bproduce[sd]?\b|\breports?\b|\breported\b"
     # "makes it less effective", "stops it working properly", "makes it work less well"
     r"|\beffective(?:ness)?\b|\befficacy\b|\bworking\b|\bwork\s+(?:less|more)\s+well\b",
     re.I,
 )
+
+
+# A treatment regimen, not an interaction: two drugs given together FOR a disease. "X is
+# indicated in combination with Y for ...", "it is used together with antibiotics to get rid
+# of an infection", "take the combination of A and B for hepatitis C". The joint use ...
+REGIMEN_JOINT = re.compile(
+    r"\b(?:in\s+combination|together|in\s+conjunction|combined|along)\s+with\b"
+    r"|\b(?:given|used|taken|administered|prescribed|indicated)\s+with\b"
+    r"|\bthe\s+combination\s+of\b",
+    re.I,
+)
+# ... the purpose it serves (or an indications section) ...
+REGIMEN_PURPOSE = re.compile(
+    r"\bindicated\s+(?:[\w-]+\s+){0,5}?(?:for|as|in\s+(?:the\s+)?(?:treatment|prevention"
+    r"|management|adults|patients|children))\b"
+    r"|\bto\s+(?:treat|prevent|eradicate|cure|get\s+rid\s+of|clear|manage)\b"
+    r"|\bfor\s+the\s+(?:treatment|prevention|management|eradication|therapy)\s+of\b",
+    re.I,
+)
+# ... and no word of harm, change or advice: "... in combination with Y increases the risk"
+# is an interaction whatever section it is in.
+_HARM = re.compile(
+    r"\brisks?\b|potentiat\w*|toxic\w*|\badditive\b|antagoni(?:[sz](?:e|es|ed|ing|m)|stic)\b|synerg\w*|\benhanc\w*"
+    r"|\binteract\w*|\badverse\b|\bbleed\w*|\bharm\w*|\bincreas\w*|\bdecreas\w*"
+    r"|\bserious\b|\bdanger\w*",
+    re.I,
+)
+
+
+def states_regimen(text: str, *, for_disease: bool = False) -> bool:
+    """Tell whether the sentence gives two drugs together as a treatment, no interaction.
+
+    ``for_disease``: the sentence stands in an indications section, or names the disease
+    the drugs are taken for ("... for hepatitis C").
+
+    >>> states_regimen("It is used together with antibiotics to treat ulcers.")
+    True
+    >>> states_regimen("Used together with antibiotics it raises the risk of colitis.")
+    False
+    """
+    if not REGIMEN_JOINT.search(text):
+        return False
+    if not (for_disease or REGIMEN_PURPOSE.search(text)):
+        return False
+    return not (_HARM.search(text) or ADVISE.search(text) or MECHANISM.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +273,10 @@ MAKES_AFTER = re.compile(
     r"|\s+(?:from\s+)?working\b|\s+work(?:ing)?\s+(?:\w+\s+)?(?:less|more)\s+well\b",
     re.I,
 )
+# The examples a class is named with, open up to the drug: "Inhibitors of X, such as A and "
+_EXAMPLES_BEFORE = re.compile(
+    r"(?:\bsuch as|\bincluding|\be\.g\.,?|\bfor example,?|\blike)\s[^,;:.()]*$", re.I
+)
 _ENDS_WITH_OF = re.compile(r"\b(?:of|to)\s*$", re.I)
 # What makes the statement one the sentence reports or doubts rather than makes: "that",
 # "whether" or "if" before the first drug; "unknown", "not confirmed" after the second.
@@ -246,6 +295,8 @@ def states_directly(text: str, start: int, first: Mention, second: Mention) -> b
     whatever else the sentence goes on to say, so the trained model does not veto it.
     """
     gap = text[first.end - start : second.start - start]
+    if gap.lstrip().startswith(",") and _EXAMPLES_BEFORE.search(text, 0, first.start - start):
+        gap = gap.lstrip()[1:]  # "Inhibitors of X, such as A and B, raise C levels"
     makes = bool(MAKES_BEFORE.match(gap) and MAKES_AFTER.match(text, second.end - start))
     if not DIRECT_BEFORE.match(gap) and not makes:
         return False
@@ -450,11 +501,18 @@ def parallel_partners(
 _UNNAMED_CLASS_CUE = re.compile(r"[a-z],?\s++(?:such as|including|e\.g\.,?)\s++", re.I)
 
 
+# A relative clause said of one example, inside the list: "some medicines, including A,
+# which it may make less effective, and B" lists A and B.
+_RELATIVE_ASIDE = re.compile(r"\s*,\s*(?:which|whose)\b[^,;:()]{1,60},\s*(?:and|or)\s+", re.I)
+
+
 def _list_from(text: str, start: int, mentions: list[Mention], first: int) -> list[int]:
     """Return ``first`` and the mentions joined to it as one list of examples."""
     members, gaps = [first], list[str]()
     for k in range(first + 1, len(mentions)):
         gap = text[mentions[k - 1].end - start : mentions[k].start - start]
+        if _RELATIVE_ASIDE.fullmatch(gap):  # "A, which it makes less effective, and B"
+            gap = " and "  # the aside's own commas close no list
         if not _EXAMPLES_GLUE.fullmatch("\x00" + gap.lstrip()) or not gap.strip(" ,"):
             break
         if examples_end([*gaps, gap]) or JOINT_AFTER.match(text, mentions[k].end - start):
@@ -631,7 +689,13 @@ def _examples_of(text: str, start: int, mentions: list[Mention], c: int) -> list
 
 
 _OPENING = re.compile(
-    r"[\W_]*(?:(?:other|the|some|certain|all)\s+)?"
+    r"[\W_]*"
+    # "Concomitant use of strong or moderate CYP2C19 inhibitors such as A and B is
+    # discouraged": the classes are still what the sentence is about
+    r"(?:(?:the\s+)?(?:(?:concomitant|concurrent|simultaneous|combined)\s+)?"
+    r"(?:use|administration|co-?administration|treatment)\s+(?:of|with)\s+)?"
+    r"(?:(?:other|the|some|certain|all)\s+)?"
+    r"(?:(?:strong|potent|moderate|weak|mild)\s+(?:(?:or|and|to)\s+)?)*"
     # "Other sleeping tablets and benzodiazepines such as B:": a kind of medicine no
     # vocabulary knows may open the list
     r"(?:(?:[a-z-]+\s+){0,2}(?:tablets|pills|medicines|medications|drugs|painkillers)"
@@ -789,6 +853,35 @@ def heading_pair(
     if len(rest.split()) <= 4 and not any(m.start - start >= join.end() for m in drugs):
         return first, None
     return None
+
+
+# "Oral anticoagulants: the combination with warfarin ...": a label naming a class, then a
+# combination whose first drug is left unsaid (the topic's) and whose second is the class's
+# example.
+_SUBJECTLESS_WITH = re.compile(
+    r"\s*:\s*(?:the\s+)?(?:(?:concomitant|concurrent|simultaneous|combined)\s+)?"
+    r"(?:combination|use|administration|co-?administration|coadministration|treatment)"
+    r"\s+with\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def label_class_example(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
+    """Return the class a label names and the drugs an unsaid drug is combined with under it.
+
+    "Oral anticoagulants: the combination with warfarin is not advised": the anticoagulants
+    and warfarin, partners both of the drug the text is about, not of each other. An empty
+    list when the sentence is not written so.
+    """
+    if len(mentions) < 2 or mentions[0].entity.type is not EntityType.DRUG_CLASS:
+        return []
+    label = mentions[0]
+    if not _HEADING_MARK.fullmatch(text, 0, label.start - start):
+        return []
+    if not _SUBJECTLESS_WITH.fullmatch(text, label.end - start, mentions[1].start - start):
+        return []
+    group = next(g for g in coordinated_groups(text, start, mentions[1:]))
+    return [label, *group]
 
 
 def topic_pairs(text: str, start: int, topic: Mention, partners: list[Mention]) -> list[Pair]:

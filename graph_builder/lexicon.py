@@ -382,21 +382,43 @@ _NAMES_A_CONDITION = re.compile(
 # ("methotrexate (MTX)"). Later, the short form alone names the same drug.
 _DEFINITION = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{1,9})\s*\)")
 _ABBREVIATED = frozenset({EntityType.DRUG, EntityType.DRUG_CLASS})
+# A reaction or a disease is abbreviated by its initials: "thrombotic thrombocytopenic purpura
+# (TTP)", "obsessive-compulsive disorder (OCD)"; never "seizures (see WARNINGS)".
+_BY_INITIALS = frozenset({EntityType.ADVERSE_EFFECT, EntityType.CONDITION})
+
+
+def is_initialism(short: str, long: str) -> bool:
+    """Tell whether ``short`` is the initials of the words of ``long``.
+
+    >>> is_initialism("TTP", "Thrombotic thrombocytopenic purpura")
+    True
+    >>> is_initialism("OCD", "obsessive-compulsive disorder")
+    True
+    >>> is_initialism("WARNINGS", "seizures")
+    False
+    """
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", long))
+    return short.isupper() and short.rstrip("s") == initials.upper()
 
 
 def find_abbreviations(text: str, mentions: Iterable[Mention]) -> dict[str, Entity]:
-    """Read the definitions "drug name (SHORT)" of a document: short form -> drug entity.
+    """Read the definitions "drug name (SHORT)" of a document: short form -> its entity.
+
+    A reaction or disease is defined by its initials only ("thrombotic thrombocytopenic
+    purpura (TTP)").
 
     ``mentions`` carry offsets into ``text``; the first definition of a short form wins.
     """
     found: dict[str, Entity] = {}
     for mention in mentions:
-        if mention.entity.type not in _ABBREVIATED:
+        if mention.entity.type not in _ABBREVIATED | _BY_INITIALS:
             continue
         match = _DEFINITION.match(text, mention.end)
         if match is None:
             continue
         short = match.group(1)
+        if mention.entity.type in _BY_INITIALS and not is_initialism(short, mention.text):
+            continue
         if (
             any(c.isupper() for c in short)
             and short.lower() != mention.text.lower()

@@ -31,7 +31,9 @@ RUN_IN_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w'/-]*(?:[ -][\w'/-]+){0,2})\s*:
 # The labels that name a section this way (not "Hepatic impairment:", a group of patients).
 RUN_IN_SECTION = re.compile(
     r"side[- ]effects|adverse (?:effects|reactions)|undesirable effects|contra[- ]?indications"
-    r"|cautions|indications|uses|(?:drug )?interactions",
+    r"|cautions|indications|uses|(?:drug )?interactions"
+    # "Overdose: toxicity causes ...": what too much does, no side effect
+    r"|overdos(?:e|age)",
     re.I,
 )
 
@@ -192,9 +194,12 @@ NEGATION = re.compile(
     r"|did not|does not|do not|has not|have not|is not|are not|was not|were not)\b",
     re.I,
 )
+# "not usually recommended": a hedge between the "not" and the advice
+_USUALLY = r"(?:(?:usually|generally|normally|routinely|ordinarily) )?"
 NOT_NEGATION = re.compile(
     r"\bnot (?:the |a )?first[- ]line|\bnot (?:more|less) than|\bnot only\b|\bno more than"
-    r"|\bnot (?:be )?(?:exceed|recommended|prescribed)|\bnot to exceed",
+    # ("is not usually recommended": advice with a hedge, no denial)
+    rf"|\bnot (?:be )?(?:exceed|{_USUALLY}(?:be )?recommended|prescribed)|\bnot to exceed",
     re.I,
 )
 # Where a negation's reach ends: "should not be used in X because it may cause Y" denies no Y.
@@ -374,13 +379,28 @@ def _cue(pattern: str) -> re.Pattern[str]:
 # "used at low weekly doses in rheumatoid arthritis", "given in small doses for psoriasis":
 # the phrase of the dose between the verb of use and the disease it is used in.
 USED_AT_DOSES = r"(?:used|given|prescribed)\s+(?:at|in)\s+(?:[\w-]+\s+){0,3}?doses?\s+(?:for|in)"
+# A drug that "may also help with" a disease, said of the drug itself ("It may help with",
+# "Fluoxetine can also help with"), never of someone else ("your doctor can help with").
+MAY_HELP_WITH = (
+    r"(?<![\w ])(?:it|this medicine|[A-Z][a-z-]+)\s+(?:(?:may|can|might|could|also|often|does)\s+){1,2}"
+    r"helps?\s+(?:with|in)"
+)
 TREATS_CUE = _cue(
     rf"\b(?:{USED_AT_DOSES}\b|"
     r"treat(?:s|ed|ing|ment of)?|manag(?:e|es|ed|ing)|prescribed (?:to manage|for)"
     r"|indicated (?:for|in)|used (?:to treat|for|in the treatment of|to control)|(?:to )?control"
     r"|effective (?:in|for|against)|inhibits? the|alleviat\w*|reliev\w*|prevent(?:s|ion of)?"
     r"|reduc(?:es|ing) (?:the )?(?:frequency|attacks|symptoms|number|severity)|reduces\b"
-    r"|for the (?:treatment|management) of)"
+    r"|for the (?:treatment|management) of"
+    # "remains in use for focal seizures", "it may also help with bulimia", "used with an
+    # antibiotic to get rid of the infection"
+    rf"|in use (?:for|in)|{MAY_HELP_WITH}|to (?:get rid of|eradicate))"
+)
+# "Warfarin is indicated for ...", "It is also indicated in ...": the drug, as the subject,
+# is indicated (not "a lower dose is indicated in", "monitoring is indicated in").
+INDICATED_SUBJECT = _cue(
+    r"^\W*(?:it|this medicine|(?![\w-]*(?:ing|ion|ment|ance|ence)\b)[a-z][\w-]*)\s+(?:is|are)\s+"
+    r"(?:(?:also|only|mainly|usually)\s+)?indicated\s+(?:for|in|to)\b"
 )
 # What a phenotype of the side-effect vocabulary must follow to be a use of the drug
 # ("indicated for the treatment of hypertension", "used to treat type 2 diabetes", "for the
@@ -390,7 +410,8 @@ TREATED_PHENOTYPE_LEAD = re.compile(
     rf"\b(?:{USED_AT_DOSES}|"
     r"(?:indicated|approved|used|prescribed|effective|licensed)\s+(?:\w+\s+){0,3}?"
     r"(?:for|in|after|following|to\s+(?:treat|prevent|manage|control|relieve"
-    r"|reduce\s+the\s+risk\s+of)|against)"
+    r"|reduce\s+the\s+risk\s+of|get\s+rid\s+of|eradicate)|against)"
+    rf"|in\s+use\s+(?:for|in)|{MAY_HELP_WITH}"
     r"|(?:treatment|therapy|management|relief|prophylaxis|prevention|control)\s+(?:of|for)"
     r"|treats?|to\s+(?:treat|prevent|relieve|manage|control))\b",
     re.I,
@@ -452,7 +473,13 @@ PATIENT_GROUP_CONDITIONS = frozenset({"kidney-disease", "liver-disease"})
 # "medicines for diabetes": what another drug is used for names no group or condition of the
 # patient the advice is about.
 ANOTHER_DRUGS_USE = re.compile(
-    r"\b(?:medicines?|drugs?|medications?)\s+(?:used\s+)?(?:to\s+treat|for)\b[^;]*$", re.I
+    r"\b(?:medicines?|drugs?|medications?)\s+(?:used\s+)?(?:to\s+treat|for)\b[^;]*$"
+    # "(if you) take the combination of A and B for hepatitis C", "are treated with X for Y":
+    # the use of the medicine named, not the patient's contraindication for this one
+    r"|\b(?:take|takes|taking|took|treated\s+with)\s+"
+    r"(?:(?!(?:it|this|them|for|to|if|when|with|in|more|less|longer)\b)[\w/-]+\s+){1,6}?"
+    r"(?:to\s+treat|for)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
 )
 # ... right before the phenotype ("medicines for diabetes such as insulin"): no side effect.
 ANOTHER_DRUGS_USE_NEAR = re.compile(
@@ -470,7 +497,10 @@ TREATED_PHENOTYPE_GAP_END = re.compile(
 SIDE_EFFECT_CUE = _cue(
     r"\b(?:cause[sd]?|causing|produce[sd]?|lead(?:s)? to|result(?:s)? in|side effects?"
     r"|adverse (?:effects?|reactions?|events?)|experience[sd]?|report(?:s|ed)?|occur(?:s|red)?"
-    r"|(?:are|is) common|associated with)\b"
+    r"|(?:are|is) common|associated with"
+    # a review's prose: "its toxicity presents with nystagmus", "serious reactions include SJS"
+    r"|(?:toxicity|poisoning|intoxication)\s+(?:presents|manifests)\s+(?:with|as)"
+    r"|reactions\s+(?:include|included|including))\b"
 )
 # In a side-effects section, a sentence that is no list item needs a verb of causing.
 SECTION_SIDE_EFFECT_CUE = _cue(
@@ -480,7 +510,8 @@ SECTION_SIDE_EFFECT_CUE = _cue(
 INTERACTION_CUE = _cue(
     r"\b(?:combin(?:e|es|ed|ing|ation)|concomitant(?:ly)?|co-?administ\w*|coadminist\w*"
     r"|together with|interact(?:s|ion|ions|ing)?|potentiat\w*|when (?:used|taken|given) with"
-    r"|additive|(?:using|taking) \w+ with)\b"
+    # "if you take fluoxetine with aspirin": the patient's own combining
+    r"|additive|(?:using|taking|(?:you|to) (?:use|take)) \w+ with)\b"
 )
 PK_CHANGE_CUE = _cue(
     r"\b(?:increas|decreas|reduc|elevat|rais|lower|alter|affect|inhibit|induc|impair|prolong"
@@ -531,7 +562,7 @@ _NOT_STOPPING = (
 )
 _SHOULD_NOT = rf"(?:must|should) not{_NOT_STOPPING}"
 _PROHIBITION = (
-    r"(?:not (?:be )?(?:recommended|advised|prescribed|used|given|taken)"
+    rf"(?:not (?:be )?(?:{_USUALLY}(?:be )?(?:recommended|advised)|prescribed|used|given|taken)"
     rf"|{_SHOULD_NOT}|avoid\w*{_NOT_STOPPING}|contraindicated|{_DO_NOT_GIVE})"
 )
 _EXCEPTION = (
@@ -587,6 +618,9 @@ CAUTION_WORDS = _cue(
     r"|\b(?:take|taking) special care\b|\b(?:tell|talk to|talk with|check with|speak to|speak with"
     r"|ask) (?:your )?(?:doctor|pharmacist|nurse)[^.;]{0,40}?\bbefore (?:you )?(?:take|taking"
     r"|use|using|start|starting)\b(?!\s+(?:another|the next|more|any more)\b)"
+    # "Talk to your doctor first if you have X": the same advice, before use
+    r"|\b(?:talk to|talk with|check with|speak to|speak with|ask) (?:your )?(?:doctor|pharmacist"
+    r"|nurse)[^.;]{0,30}?\b(?:first|beforehand)\b(?=[^.;]{0,10}?\bif\b)"
 )
 CAUTION_CUE = _cue(rf"{CAUTION_WORDS.pattern}|{SOFTENED_PROHIBITION.pattern}")
 # A limit on how long ("do not take it for longer than four weeks") prohibits no group; a
@@ -601,10 +635,13 @@ _NO_DURATION_LIMIT = (
 # more than one ..." names a group.
 _NO_DOSE_LIMIT = (
     r"(?!(?:\s+(?!(?:in|to|during|by|for|with|while|at)\b)[\w-]+){0,2}?\s+"
-    r"(?:(?:in|at) (?:doses?|amounts?) (?:of )?)?(?:(?:more|higher|greater|larger) than\b|exceed))"
+    r"(?:(?:in|at) (?:doses?|amounts?) (?:of )?)?(?:(?:more|higher|greater|larger) than\b|exceed"
+    # nor a limit on the rate ("must not be infused faster than 50 mg a minute in adults")
+    r"|(?:faster|quicker|more (?:quickly|rapidly)) than\b))"
 )
 CONTRAINDICATION_CUE = _cue(
-    rf"contraindicated|(?:{_SHOULD_NOT}|not (?:be )?(?:prescribed|recommended|used|given"
+    rf"contraindicated|(?:{_SHOULD_NOT}|not (?:be )?(?:prescribed|{_USUALLY}(?:be )?recommended"
+    r"|used|given"
     rf"|taken)|\bavoid(?:ed)?\b{_NOT_STOPPING}|{_DO_NOT_GIVE}){_NO_DURATION_LIMIT}{_NO_DOSE_LIMIT}"
 )
 # "It is not contraindicated in X", "no contraindication in X", "X is not a contraindication":
@@ -617,7 +654,8 @@ DENIED_CONTRAINDICATION = _cue(
 # a ";", a ", but", or an "and" a new caution or prohibition follows ("contraindicated in X and
 # should be used with caution in Y", "avoid in X unless needed, and contraindicated in Y").
 _ADVICE_WORD = (
-    r"(?:caution\w*|contraindicat\w*|should not|do not|must not|avoid\w*|not (?:be )?recommended)"
+    r"(?:caution\w*|contraindicat\w*|should not|do not|must not|avoid\w*"
+    rf"|not (?:be )?{_USUALLY}(?:be )?recommended)"
 )
 ADVICE_CLAUSE_BREAK = _cue(rf";|,\s*but\b|,?\s+and\s+(?=(?:[\w-]+\s+){{0,4}}?{_ADVICE_WORD}\b)")
 # "Avoid in pregnancy, breastfeeding is fine": a comma, then a new subject and its verb, is a
@@ -800,10 +838,32 @@ RULES: tuple[Rule, ...] = (
                 "generalized epilepsy",
             ),
             ("", "Using the drug reduces the attacks of epilepsy.", "epilepsy"),
+            ("", "Diazepam remains in use for status epilepticus in hospital.", "status epilepticus"),
+            ("", "It may also help with panic disorder in some adults.", "panic disorder"),
         ),
         counterexamples=(
             ("", "Abrupt discontinuation can cause seizures."),
             ("", "Diazepam is not indicated for the treatment of panic disorder."),
+            ("", "Your pharmacist can help with questions about epilepsy."),
+        ),
+    ),
+    Rule(
+        "indicated-under-dosage",
+        "treats",
+        "A dosage section that opens with what the drug is indicated for names its uses.",
+        CONDITION,
+        sections=frozenset({"dosage"}),
+        cue=INDICATED_SUBJECT,
+        examples=(
+            (
+                "Dosage and administration",
+                "Diazepam is indicated for the short-term relief of status epilepticus.",
+                "status epilepticus",
+            ),
+        ),
+        counterexamples=(
+            ("Dosage", "A lower dose is indicated in liver disease."),
+            ("Dosage", "Monitoring is indicated in epilepsy."),
         ),
     ),
     Rule(

@@ -110,7 +110,10 @@ _ADVICE_BEFORE_USE = (
     r"|(?:take|taking) (?:special )?care"
     r"|(?:tell|talk to|talk with|check with|speak to|speak with|ask) (?:your )?(?:doctor|pharmacist"
     r"|nurse)[^.;]{0,40}?\bbefore (?:you )?(?:take|taking|use|using|start|starting)"
-    r"(?!\s+(?:another|the next|more|any more)\b))\b"
+    r"(?!\s+(?:another|the next|more|any more)\b)"
+    # "Talk to your doctor first if you have X"
+    r"|(?:talk to|talk with|check with|speak to|speak with|ask) (?:your )?(?:doctor|pharmacist"
+    r"|nurse)[^.;]{0,30}?\b(?:first|beforehand))\b"
 )
 RISK_FACTOR_BEFORE = re.compile(
     r"(?:\b(?:patients?|subjects?|individuals?|those|women|men|children|adults|adolescents"
@@ -214,12 +217,20 @@ def is_supposed(text: str, position: int) -> bool:
 RISK_LIST_LEAD = re.compile(
     r"(?:\b(?:patients?|subjects?|individuals?|those|women|men|children)\s+(?:with|who have"
     r"|who had|having|at risk)|\brisk factors?|\bhistory of"
+    # what makes a harm worse or likelier: "toxicity is increased by hypokalaemia"
+    r"|\b(?:increased|enhanced|worsened|potentiated|exacerbated|aggravated|precipitated"
+    r"|predisposed)\s+by"
     # what the drug is contraindicated or to be used with caution in: "contraindicated in
     # glaucoma", "use cautiously in myasthenia gravis", "not recommended in porphyria"
     r"|(?P<advice>\bcontra-?indicat\w*\s+(?:for\s+use\s+)?(?:in|with)"
     r"|\b(?:with\s+caution|cautiously|caution(?:\s+(?:is|should\s+be)\s+\w+)?)\s+in"
-    r"|\bnot\s+(?:be\s+)?(?:recommended|used|given|administered|prescribed)\s+in"
-    r"|\bavoid(?:ed)?\s+(?:(?:its\s+)?use\s+|it\s+|(?:this|the)\s+(?:drug|medicine)\s+)?in))\b"
+    r"|\bnot\s+(?:be\s+)?(?:(?:(?:usually|generally|normally|routinely)\s+)?(?:be\s+)?recommended"
+    r"|used|given|administered|prescribed)\s+in"
+    r"|\bavoid(?:ed)?\s+(?:(?:its\s+)?use\s+|it\s+|(?:this|the)\s+(?:drug|medicine)\s+)?in"
+    # a leaflet's advice before use with its list: "talk to your doctor first if you have A, B
+    # or C" (not "if you have A, stop taking it": advice after use)
+    rf"|{_ADVICE_BEFORE_USE}[^.;]{{0,50}}?\bif (?:you|your child|the patient|he|she|they)"
+    r" (?:have|has|had|suffer(?:s|ed)? from)))\b"
     r"(?P<gap>(?:[^.;:*%]|\b[ei]\.[ge]\.)*)$",
     re.I,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -86,6 +87,36 @@ def _same_concept(row: VocabularyRow, term: HpoTerm) -> bool:
     return all(normalise_phrase(synonym) in same for synonym in row.synonyms)
 
 
+# "Low blood magnesium levels" (an HPO exact synonym) is said "low magnesium levels"; the
+# blood is understood when a level is measured (never "low blood pressure" -> "low pressure").
+_BLOOD_LEVEL = re.compile(
+    r"^(low|high|raised|elevated|increased|decreased|reduced) blood"
+    r" (\w+ (?:levels?|concentrations?))$",
+    re.I,
+)
+# "Intracranial hemorrhage" is "intracranial bleeding": a site and the bleeding there.
+_SITE_HEMORRHAGE = re.compile(r"^([\w-]+) ha?emorrhage$", re.I)
+
+
+def plain_wordings(phrases: Iterable[str]) -> list[str]:
+    """Return the everyday wordings of HPO names that say the same phenotype in other words.
+
+    >>> plain_wordings(["Hypomagnesemia", "Low blood magnesium levels", "Low blood pressure"])
+    ['low magnesium levels']
+    >>> plain_wordings(["Intracranial hemorrhage", "Bleeding within the skull"])
+    ['intracranial bleeding']
+    """
+    found: list[str] = []
+    for phrase in phrases:
+        level = _BLOOD_LEVEL.match(phrase)
+        site = _SITE_HEMORRHAGE.match(phrase)
+        if level:
+            found.append(f"{level.group(1)} {level.group(2)}".lower())
+        elif site:
+            found.append(f"{site.group(1)} bleeding".lower())
+    return [w for i, w in enumerate(found) if w not in found[:i]]
+
+
 class AdverseVocabulary:
     """Every known adverse-effect phrase, keyed by its normalised words."""
 
@@ -123,7 +154,8 @@ class AdverseVocabulary:
                 identifiers=(hpo_id,),
                 source="HPO",
             )
-            for phrase in (name, *synonyms):  # EXACT synonyms only: the same phenotype
+            # EXACT synonyms only: the same phenotype (and their plain-word wordings)
+            for phrase in (*(name, *synonyms), *plain_wordings((name, *synonyms))):
                 words = normalise_phrase(phrase)
                 if (
                     words in _HPO_SKIP

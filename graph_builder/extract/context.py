@@ -393,15 +393,32 @@ class SectionKinds:
             elif own:
                 kinds = own
             elif kinds is None:
-                # an unnumbered sub-heading sits in the section before it (headings with no
-                # text of their own are seen too: "WARNINGS" before "Tardive Dyskinesia"); a
-                # numbered line that is no heading of a section keeps no list of its own
-                kinds = self.last - _OWN_SECTION_ONLY if number else self.last
+                kinds = self._inherited(heading, numbered=number is not None)
             if depth == 0 and kinds and (own or number):  # an inherited kind changes nothing
                 self.last, self.last_numbered = kinds, number is not None
         return kinds or frozenset()
 
+    def _inherited(self, heading: str, *, numbered: bool) -> frozenset[str]:
+        """Return the kinds a heading naming none takes from the section before it.
 
+        An unnumbered sub-heading sits in the section before it (headings with no text of
+        their own are seen too: "WARNINGS" before "Tardive Dyskinesia"); a numbered line that
+        is no heading of a section keeps no list of its own. "Abstract" after a review's title
+        ("... drug interactions: a review") starts the article's own text: no kind of the
+        title's words carries on into it.
+        """
+        if _ARTICLE_PART.fullmatch(heading):
+            self.last = frozenset()
+            return self.last
+        return self.last - _OWN_SECTION_ONLY if numbered else self.last
+
+
+# The parts of an article, which name no kind of section and inherit none.
+_ARTICLE_PART = re.compile(
+    r"\W*(?:abstract|summary|introduction|background|methods?|discussion"
+    r"|conclusions?)\W*",
+    re.I,
+)
 # A contraindications section's kind never carries over to a numbered heading of another
 # section: in a label "5.1 Hepatotoxicity" follows "4 CONTRAINDICATIONS" when "5 WARNINGS"
 # has no text. An unnumbered sub-heading ("Glaucoma") stays in its contraindications section.

@@ -27,6 +27,30 @@ _CAUSES = re.compile(
 _ANIMALS = re.compile(r"animals|rats|mice", re.I)
 
 
+# "bleeding, which can be fatal", "the reaction may prove lethal": the outcome the effect
+# named before it may have, a measure of how serious that is, not a reaction of its own.
+# ("One of these events was fatal" reports deaths: a finding.)
+_OUTCOME_WORD = re.compile(r"fatal|lethal|deadly", re.I)
+_SAID_OF_WHAT_WENT_BEFORE = re.compile(
+    r"\b(?:can|may|could|might)\s+(?:(?:potentially|sometimes|occasionally|rarely|even)\s+)?"
+    r"(?:be|prove|become)\s+(?:(?:potentially|even)\s+)?$",
+    re.I,
+)
+
+
+def outcome_of_another(text: str, at: int, surface: str) -> bool:
+    """Tell whether a word of outcome ("fatal") is said of an effect named before it.
+
+    >>> outcome_of_another("Bleeding, which can be fatal, may occur.", 23, "fatal")
+    True
+    >>> outcome_of_another("Fatal outcomes have been reported.", 0, "Fatal")
+    False
+    """
+    return bool(_OUTCOME_WORD.fullmatch(surface)) and bool(
+        _SAID_OF_WHAT_WENT_BEFORE.search(text, max(0, at - 40), at)
+    )
+
+
 # A cell that says the drug's arm had none of the effect.
 _DENYING_CELL = re.compile(
     r"\s*(?:none|no|nil|not (?:reported|observed|seen|known to occur)|0(?:\.0)?\s*%?|-|–|—)\s*",
@@ -53,6 +77,7 @@ class SideEffectReading(PhenotypeReading):
                 obj.start in uses
                 or (obj.entity.key != "withdrawal" and any(s <= at < e for s, e in lists))
                 or adverse.is_risk_factor(self.text, at)
+                or outcome_of_another(self.text, at, obj.text)  # "bleeding, which can be fatal"
                 or adverse.is_supposed(self.text, at)
                 or adverse.is_sign_to_watch(self.text, at)
                 or R.ANOTHER_DRUGS_USE_NEAR.search(self.text, 0, at)  # "medicines for diabetes"
@@ -118,7 +143,9 @@ class SideEffectReading(PhenotypeReading):
             return self.lists_side_effects()
         if rule.name == "warning-section":  # class warnings count, another drug's doing not
             return not self.other_drug_causes() and not self.lists_contraindications()
-        return not self.other_drug_leads()
+        # "Contra-indications: arrhythmias associated with accessory pathways": a verbless
+        # list of the patient's conditions, whatever cue of causing its items hold
+        return not self.other_drug_leads() and not self.lists_contraindications()
 
     def lists_contraindications(self) -> bool:
         """Tell whether the sentence lists groups under a contraindications heading ("Anuria.")."""

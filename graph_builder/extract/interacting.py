@@ -14,13 +14,16 @@ from graph_builder.extract.phenotypes import PhenotypeReading
 from graph_builder.interactions import (
     NO_INTERACTION,
     Pair,
+    denies_interaction,
     explains_only,
     heading_pair,
     interaction_pairs,
     interaction_type,
+    label_class_example,
     model_pairs,
     one_class_with_examples,
     one_examples_list,
+    states_regimen,
     topic_pairs,
     with_class_mentions,
 )
@@ -36,6 +39,33 @@ _COMPARES_THEM = re.compile(
     re.I,
 )
 
+
+# A lead-in that says its items are taken with the topic drug: "Some medicines raise the
+# risk of muscle problems when taken with X:", "X may interact with:".
+_LEAD_IN_WITH = re.compile(
+    r"\b(?:taken|used|given|combined|taking|using)\s+(?:together\s+)?with\b|\binteract\w*",
+    re.I,
+)
+# An item that says the patient takes a drug: "take A and B for hepatitis C", "are taking A".
+_TAKES_ITEM = re.compile(
+    r"\W*(?:(?:are|were|have(?:\s+recently)?|had)\s+)?(?:(?:been|also)\s+)?"
+    r"(?:take|takes|taking|taken|use|uses|using|used|on)\b",
+    re.I,
+)
+# "Phenytoin is itself a potent inducer of CYP3A4": the class the subject is said to be is
+# what it is, no partner (a membership); "X, a CYP3A4 inhibitor, raises Y levels" too.
+_KIND_OF = (
+    r"an?\s+(?:(?:potent|strong|moderate|weak|mild|powerful|selective|known"
+    r"|competitive|reversible|irreversible)\s+)*$"
+)
+_IS_A = re.compile(
+    r"\b(?:is|are|was|were|being|be)\s+(?:(?:itself|themselves|also|both|known\s+to\s+be)\s+)?"
+    + _KIND_OF,
+    re.I,
+)
+_APPOSITIVE = re.compile(r",\s*" + _KIND_OF, re.I)
+# "for hepatitis C", "for the treatment of gout": the disease a regimen is given for
+_FOR_USE = re.compile(r"\bfor\s+(?:the\s+(?:treatment|prevention|management)\s+of\s+)?$", re.I)
 
 _OVERDOSE_OF = re.compile(
     r"\b(?:overdoses?|overdosage|poisoning|intoxication)\s+(?:of|with)\s+$", re.I
@@ -157,7 +187,15 @@ class InteractionReading(PhenotypeReading):
         return (*named, *extra)
 
     def model_only_interactions(self) -> Iterator[Claim]:
-        """With a trained model, judge sentences naming two drugs even without a cue word."""
+        """With a trained model, judge sentences naming two drugs even without a cue word.
+
+        An item of a list whose lead-in gives the cue ("... when taken with X:") needs none.
+        """
+        listed = self.lead_in_partners()
+        if listed is not None:
+            rule = R.RULES_BY_NAME["interaction"]
+            yield from self.claims_of(rule, listed, inferred=True, lead_in=True)
+            return
         drugs = self.candidates()
         if get_model() is None or len({m.entity.key for m in drugs}) < 2:
             return
@@ -181,6 +219,33 @@ class InteractionReading(PhenotypeReading):
             )
         ]
 
+    def lead_in_partners(self) -> list[Pair] | None:
+        """Pair the topic with the drugs of a list item whose lead-in states the interaction.
+
+        "Some medicines raise the risk of muscle problems when taken with X:" (each item is a
+        partner of X), "Do not take X if you:" (an item saying the patient takes a drug). The
+        lead-in must name the topic. None when the item is no such item.
+        """
+        lead_in = self.sentence.lead_in
+        if lead_in is None or self.topic.entity.key not in {
+            m.entity.key for m in find_mentions(lead_in)
+        }:
+            return None
+        if _LEAD_IN_WITH.search(lead_in):
+            own = interaction_type(self.text)  # the item's own words type it, else the lead-in
+            kind = own if own != "int" else interaction_type(lead_in)
+        elif R.CONTRAINDICATION_CUE.search(lead_in) and _TAKES_ITEM.match(self.text):
+            kind = "advise"
+        else:
+            return None
+        partners = [m for m in self.candidates() if m.entity.key != self.topic.entity.key]
+        if not partners:
+            return None
+        return [
+            Pair(self.topic, m, kind, denies_interaction(self.text, (self.rel(m),)))
+            for m in partners
+        ]
+
     def heading_partner(self) -> Mention | None:
         """Return the drug a pair heading joins to the sentence's topic, if any."""
         if self.heading_pair is None or self.heading_pair[1] is None:
@@ -202,18 +267,66 @@ class InteractionReading(PhenotypeReading):
         A class named only to explain the mechanism ("..., because SSRIs impair ...") is none.
         """
         start = self.sentence.start
+        # a class phrase is found against every drug and class, partners or not: "allergic to
+        # other proton pump inhibitors" must not leave "pump inhibitors" to be read as a class
+        named = [m for m in self.mentions if m.entity.type in PARTNERS]
         return [
             m
-            for m in with_class_mentions(self.text, start, self.partners)
-            if not explains_only(self.text, start, m)
+            for m in with_class_mentions(self.text, start, named)
+            if (m in self.partners or (m not in named and self._may_partner(m)))
+            and not explains_only(self.text, start, m)
+            and not self.said_to_be(m)
         ]
+
+    def said_to_be(self, mention: Mention) -> bool:
+        """Tell whether a class is what a drug of the sentence is said to be ("X is a Y")."""
+        if mention.entity.type is not EntityType.DRUG_CLASS:
+            return False
+        at = self.rel(mention)
+        if _IS_A.search(self.text, 0, at):
+            return True
+        comma = _APPOSITIVE.search(self.text, 0, at)  # "X, a CYP3A4 inhibitor, ..."
+        return comma is not None and any(
+            m.entity.type in PARTNERS and self.rel(m) + len(m.text) == comma.start()
+            for m in self.mentions
+        )
+
+    def _may_partner(self, mention: Mention) -> bool:
+        """Tell whether a class phrase the text shapes may interact: not an allergen."""
+        return not R.ALLERGEN_BEFORE.search(self.text, 0, self.rel(mention))
+
+    def for_disease(self) -> bool:
+        """Tell whether the sentence says what disease its drugs are given for.
+
+        In an indications section, or naming a condition after "for" ("... for hepatitis C").
+        """
+        return "indication" in self.kinds or any(
+            m.entity.type in (EntityType.CONDITION, EntityType.ADVERSE_EFFECT)
+            and _FOR_USE.search(self.text, 0, self.rel(m))
+            for m in self.mentions
+        )
 
     def interactions(self, rule: R.Rule, *, cue: bool = True) -> Iterator[Claim]:
         """Pair the drugs the sentence names (interactions.py); else pair the topic.
 
         ``cue`` False: no interaction cue matched, so only the model's own pairs count.
         """
+        listed = self.lead_in_partners()
+        if listed is not None:  # an item of "Do not take X if you:", "... taken with X:"
+            yield from self.claims_of(rule, listed, inferred=True, lead_in=True)
+            return
         drugs = self.candidates()
+        alone = len({m.entity.key for m in drugs}) < 2
+        if alone and any(self.said_to_be(m) for m in self.mentions):
+            return  # "Ketoconazole is a strong CYP3A4 inhibitor.": what it is, no interaction
+        if states_regimen(self.text, for_disease=self.for_disease()):
+            return  # "it is given in combination with Y for X": a treatment, no interaction
+        labelled = label_class_example(self.text, self.sentence.start, drugs)
+        if labelled and self.topic.entity.key not in {m.entity.key for m in drugs}:
+            # "Oral anticoagulants: the combination with warfarin ...": the topic's partners
+            topic = topic_pairs(self.text, self.sentence.start, self.topic, labelled)
+            yield from self.claims_of(rule, topic, inferred=True)
+            return
         model = get_model()
         if model is None:
             pairs = interaction_pairs(self.text, self.sentence.start, drugs)
@@ -254,8 +367,19 @@ class InteractionReading(PhenotypeReading):
                 if m in self.partners and not explains_only(self.text, self.sentence.start, m)
             ]
             pairs = topic_pairs(self.text, self.sentence.start, self.topic, named)
+        yield from self.claims_of(rule, pairs, inferred=inferred)
+
+    def claims_of(
+        self, rule: R.Rule, pairs: list[Pair], *, inferred: bool, lead_in: bool = False
+    ) -> Iterator[Claim]:
+        """Turn the sentence's pairs into interaction claims, the topic drug leading.
+
+        ``lead_in``: the advice is the lead-in's ("Do not take X if you:"), not the item's.
+        """
         consequences = self.interaction_consequences() if pairs else ()
         advice = R.ADVICE.search(self.text)
+        if advice is None and lead_in and self.sentence.lead_in is not None:
+            advice = R.ADVICE.search(self.sentence.lead_in)
         for pair in pairs:
             if pair.by_model and _COMPARES_THEM.search(self.text):
                 continue  # "X is less effective than Y": a comparison, no interaction
