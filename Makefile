@@ -29,7 +29,7 @@ demo: $(STAMP)
 	@echo "Conflicts: $(BIN)/drugkg conflicts -g out"
 
 system-deps:
-	@bash .ci/system-deps.sh chromium
+	@bash .ci/system-deps.sh chromium libgomp1  # libgomp1: LightGBM's OpenMP
 
 test: $(STAMP) system-deps
 	$(BIN)/pytest

@@ -1,13 +1,14 @@
-"""Decide which drug mentions of a sentence interact, with a small trained linear model.
+"""Decide which drug mentions of a sentence interact, with a small trained model.
 
 The model reads a *candidate pair* (two drug or drug-class mentions of one sentence) with
 the drug names blinded: the words before, between and after the two mentions, how far
 apart they are, whether the rules of ``interactions.py`` pair them (and how they type and
 negate them), and whether a semicolon, a bracket or other drugs sit between them. It
-scores five classes (none, mechanism, effect, advise, int); the weights are a JSON table
-``feature -> one weight per class`` trained by ``scripts/train_ddi.py`` on the DDI-2013
-training documents only. Prediction is plain Python, so the build needs no
-machine-learning library, and it is deterministic.
+scores five classes (none, mechanism, effect, advise, int). The shipped model is boosted
+decision trees (``TreeModel``, scored by ``ddi_trees.py`` with numpy); the earlier linear
+model (``PairModel``, a JSON table ``feature -> one weight per class``) can still be read.
+Both are trained by ``scripts/train_ddi.py`` on the DDI-2013 training documents only;
+prediction needs no machine-learning library and is deterministic.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from graph_builder.ddi_trees import Leaves, TreeJson, flatten
 from graph_builder.model import EntityType, InputError, Mention
 from graph_builder.vocabulary import DATA_DIR
 
@@ -268,6 +270,14 @@ class PairModel:
         best = max(range(1, len(self.classes)), key=lambda k: probabilities[k])
         return Verdict(self.classes[best], probabilities[best], probabilities[0])
 
+    def quiet_threshold(self) -> float:
+        """Return the P(none) a pair of a sentence with no interaction cue must stay below."""
+        return self.threshold
+
+    def known_features(self) -> frozenset[str]:
+        """Return the features the model weighs."""
+        return frozenset(self.weights)
+
     def to_json(self) -> dict[str, object]:
         """Return the model as a JSON-ready dictionary."""
         return {
@@ -279,23 +289,83 @@ class PairModel:
         }
 
 
-def read_model(path: Path | None = None) -> PairModel:
+@dataclass(frozen=True, slots=True)
+class TreeModel:
+    """Boosted trees (``ddi_trees.py``): whether a pair interacts, then which kind it is.
+
+    Score 0 is the log-odds that the pair interacts; scores 1.. rank the kinds (softmax).
+    """
+
+    classes: tuple[str, ...]
+    trees: tuple[tuple[int, TreeJson], ...]  # (score, tree), as written by the trainer
+    threshold: float
+    veto: float = 1.0
+    # a sentence with no interaction cue states a pair only when P(none) is below this (None:
+    # ``threshold``): the training text is all about interactions, a monograph's "how it
+    # works" is not
+    quiet: float | None = None
+    leaves: Leaves = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "leaves", flatten(self.trees, len(self.classes)))
+
+    def verdict(self, found: list[str]) -> Verdict:
+        """Score the features; return the most likely kind and the chance of none."""
+        scores = self.leaves.scores(found)
+        interacts = 1.0 / (1.0 + math.exp(-float(scores[0])))
+        kinds = [float(s) for s in scores[1:]]
+        top = max(kinds)
+        exps = [math.exp(k - top) for k in kinds]
+        best = max(range(len(kinds)), key=lambda k: exps[k])
+        return Verdict(self.classes[best + 1], interacts * exps[best] / sum(exps), 1 - interacts)
+
+    def quiet_threshold(self) -> float:
+        """Return the P(none) a pair of a sentence with no interaction cue must stay below."""
+        return self.threshold if self.quiet is None else self.quiet
+
+    def known_features(self) -> frozenset[str]:
+        """Return the features some split of the trees tests."""
+        return frozenset(self.leaves.splits)
+
+    def to_json(self) -> dict[str, object]:
+        """Return the model as a JSON-ready dictionary."""
+        return {
+            "format": TREES_FORMAT,
+            "classes": list(self.classes),
+            "threshold": self.threshold,
+            "veto": self.veto,
+            "quiet": self.quiet_threshold(),
+            "trees": [[score, tree] for score, tree in self.trees],
+        }
+
+
+Model = PairModel | TreeModel
+TREES_FORMAT = "drugkg-ddi-trees/1"
+
+
+def read_model(path: Path | None = None) -> Model:
     """Read a pair model written by ``scripts/train_ddi.py`` (default: the shipped one)."""
     path = MODEL_PATH if path is None else path
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         classes = tuple(str(c) for c in data["classes"])
-        weights = {str(k): tuple(float(x) for x in v) for k, v in data["weights"].items()}
         threshold = float(data["threshold"])
         veto = float(data.get("veto", 1.0))
+        if classes[:1] != ("none",):
+            raise ValueError("the first class must be none")
+        if data.get("format") == TREES_FORMAT:
+            trees = tuple((int(score), tree) for score, tree in data["trees"])
+            quiet = float(data["quiet"]) if "quiet" in data else None
+            return TreeModel(classes, trees, threshold, veto, quiet)
+        weights = {str(k): tuple(float(x) for x in v) for k, v in data["weights"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise InputError(f"{path}: not a readable DDI pair model ({error})") from error
-    if classes[:1] != ("none",) or any(len(row) != len(classes) for row in weights.values()):
+    if any(len(row) != len(classes) for row in weights.values()):
         raise InputError(f"{path}: not a readable DDI pair model (bad classes or weights)")
     return PairModel(classes, weights, threshold, veto)
 
 
 @cache
-def get_model() -> PairModel | None:
+def get_model() -> Model | None:
     """Return the shipped pair model, or None when there is none."""
     return read_model(MODEL_PATH) if MODEL_PATH.exists() else None

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from graph_builder.ddi_model import PairModel, SentenceLayout, SentenceView, features
+from graph_builder.ddi_model import Model, SentenceLayout, SentenceView, features
 from graph_builder.model import EntityType, Mention
 
 # What may sit between two mentions of one coordinated group.
@@ -60,12 +60,6 @@ NO_INTERACTION = re.compile(
     # "neither caffeine nor modafinil altered its levels"
     r"|\bneither\b[^.;]{0,80}?\b(?:interact|alter|affect|chang|influenc|potentiat|increas"
     r"|decreas|inhibit|induc|modif|reduc|rais|elevat|lower)\w*",
-    re.I,
-)
-# "Like other benzodiazepines, ...", "As with the other opioids, ...": a comparison of a drug
-# with its own class (what precedes the class's name), which makes the class no partner.
-COMPARED_WITH_OWN_CLASS = re.compile(
-    r"\b(?:like|unlike|as with|as do|as does|as|similar to)\s+(?:the\s+)?(?:all\s+)?other\s+$",
     re.I,
 )
 # "Coadministration of A and B", "the combination of A and B": one group, yet a pair.
@@ -133,6 +127,17 @@ _HARM = re.compile(
 )
 
 
+def states_harm(text: str) -> bool:
+    """Tell whether the text names a harm, a change or advice: what makes use together matter.
+
+    >>> states_harm("Some medicines raise the risk of muscle damage when taken with it:")
+    True
+    >>> states_harm("These are fine when taken with it:")
+    False
+    """
+    return bool(_HARM.search(text) or ADVISE.search(text) or MECHANISM.search(text))
+
+
 def states_regimen(text: str, *, for_disease: bool = False) -> bool:
     """Tell whether the sentence gives two drugs together as a treatment, no interaction.
 
@@ -148,7 +153,7 @@ def states_regimen(text: str, *, for_disease: bool = False) -> bool:
         return False
     if not (for_disease or REGIMEN_PURPOSE.search(text)):
         return False
-    return not (_HARM.search(text) or ADVISE.search(text) or MECHANISM.search(text))
+    return not states_harm(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,7 +406,7 @@ def sentence_view(text: str, start: int, mentions: list[Mention]) -> SentenceVie
 
 
 def model_pairs(
-    text: str, start: int, mentions: list[Mention], model: PairModel, *, cue: bool = True
+    text: str, start: int, mentions: list[Mention], model: Model, *, cue: bool = True
 ) -> list[Pair]:
     """Let the rules and the trained model decide together which mentions interact.
 
@@ -424,7 +429,7 @@ def model_pairs(
         paired, kind, negated = rule
         verdict = model.verdict(features(view, a, b, rule))
         if not cue:
-            if not negated and verdict.none < model.threshold:
+            if not negated and verdict.none < model.quiet_threshold():
                 pairs.append(Pair(first, second, verdict.kind, False, by_model=True))
         elif paired and negated:
             pairs.append(Pair(first, second, kind, True))

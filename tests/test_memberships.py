@@ -61,6 +61,12 @@ def test_a_drug_said_to_be_of_a_class_is_its_member(
             "carbamazepine",
             "anticoagulant",
         ),
+        # "is a" says what the noun right before it is: here "the other medicine"
+        (
+            "Avoid simvastatin if the other medicine is a strong CYP3A4 inhibitor.",
+            "simvastatin",
+            "CYP3A4 inhibitor",
+        ),
         (
             "Metformin, a first-line treatment for type 2 diabetes, is preferred to "
             "sulfonylureas in overweight patients.",

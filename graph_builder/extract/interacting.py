@@ -23,6 +23,7 @@ from graph_builder.interactions import (
     model_pairs,
     one_class_with_examples,
     one_examples_list,
+    states_harm,
     states_regimen,
     topic_pairs,
     with_class_mentions,
@@ -34,8 +35,29 @@ HeadingPair = tuple[Mention, Mention | None]
 
 
 # Two drugs compared, not combined: "less effective than", "as potent as".
+# "Whether A raises B levels is unknown", "It is not known whether ...": a question left open
+# states no interaction either way
+_LEFT_OPEN = re.compile(
+    r"\bwhether\b[^.;]*\b(?:is|are|was|remains?)\s+(?:still\s+)?(?:unknown|unclear|uncertain"
+    r"|not\s+(?:known|clear|established))\b"
+    r"|\b(?:unknown|unclear|uncertain|not\s+(?:known|clear|established))\s+whether\b",
+    re.I,
+)
+# Where one claim ends and the next begins, within a sentence
+_CLAUSE_BREAK = re.compile(r";|\b(?:but|whereas|while|although|however)\b|,\s*and\b", re.I)
+# A checker's heading over the pairs it found harmless: "No interactions found", "No known
+# interaction"
+_NONE_FOUND = re.compile(
+    r"^\W*no\s+(?:known\s+|clinically\s+(?:relevant|significant)\s+)?interactions?\b", re.I
+)
 _COMPARES_THEM = re.compile(
-    r"\b(?:less|more|as|equally)\s+(?:effective|efficacious|potent|well\s+tolerated)\s+(?:than|as)\b",
+    r"\b(?:less|more|as|equally)\s+(?:effective|efficacious|potent|well\s+tolerated)\s+(?:than|as)\b"
+    # "blocks calcium channels in the same way as B", "a longer half-life than B", "B instead",
+    # "switching from A to B", "fine to take with B": compared, replaced or harmless
+    r"|\bin\s+the\s+same\s+way\s+as\b|\bsimilar\s+to\b|\bcompared\s+(?:with|to)\b"
+    r"|\b(?:longer|shorter)\s+(?:half-life\s+)?than\b|\binstead\b|\balternatives?\s+to\b"
+    r"|\bswitch(?:es|ed|ing)?\s+(?:from|to)\b|\bchang(?:e|es|ed|ing)\s+from\b"
+    r"|\b(?:fine|safe|ok|okay)\s+to\s+(?:take|use|give)\b",
     re.I,
 )
 
@@ -45,6 +67,11 @@ _COMPARES_THEM = re.compile(
 _LEAD_IN_WITH = re.compile(
     r"\b(?:taken|used|given|combined|taking|using)\s+(?:together\s+)?with\b|\binteract\w*",
     re.I,
+)
+# A lead-in that says use together is harmless or usual: no interaction
+_REASSURES = re.compile(
+    r"\b(?:fine|safe|okay|OK|no\s+(?:dose\s+)?(?:change|adjustment)s?|not\s+known\s+to"
+    r"|commonly|often|usually|routinely)\b"
 )
 # An item that says the patient takes a drug: "take A and B for hepatitis C", "are taking A".
 _TAKES_ITEM = re.compile(
@@ -232,6 +259,15 @@ class InteractionReading(PhenotypeReading):
         }:
             return None
         if _LEAD_IN_WITH.search(lead_in):
+            # "does not interact with:", "fine when taken with:", "commonly used with:", "can
+            # be combined with these antibiotics to treat H. pylori:" list no partners
+            if (
+                not states_harm(lead_in)
+                or NO_INTERACTION.search(lead_in)
+                or _REASSURES.search(lead_in)
+                or states_regimen(lead_in)
+            ):
+                return None
             own = interaction_type(self.text)  # the item's own words type it, else the lead-in
             kind = own if own != "int" else interaction_type(lead_in)
         elif R.CONTRAINDICATION_CUE.search(lead_in) and _TAKES_ITEM.match(self.text):
@@ -260,6 +296,34 @@ class InteractionReading(PhenotypeReading):
     def denies(self) -> bool:
         """Tell whether the sentence says there is no interaction."""
         return bool(NO_INTERACTION.search(self.text))
+
+    def left_open(self, pair: Pair) -> bool:
+        """Tell whether the clause holding the pair leaves the question open ("whether ...")."""
+        spans = [(self.rel(m), self.rel(m) + len(m.text)) for m in (pair.first, pair.second)]
+        for question in _LEFT_OPEN.finditer(self.text):
+            if all(
+                begin >= 0
+                and not _CLAUSE_BREAK.search(
+                    self.text, min(begin, question.start()), max(end, question.end())
+                )
+                for begin, end in spans
+            ):
+                return True
+        return False
+
+    def denies_pair(self, pair: Pair) -> bool:
+        """Tell whether a denial follows both drugs of the pair in their own clause.
+
+        "A and B do not interact" denies A-B; "A raises B levels, whereas C does not alter
+        them" does not deny A-B.
+        """
+        start = self.rel(pair.first)
+        for denial in NO_INTERACTION.finditer(self.text):
+            if start < 0 or denial.start() < self.rel(pair.second):
+                continue
+            if not _CLAUSE_BREAK.search(self.text, start, denial.start()):
+                return True
+        return False
 
     def candidates(self) -> list[Mention]:
         """Return the drugs and classes that may interact, with the classes the text shapes.
@@ -380,9 +444,17 @@ class InteractionReading(PhenotypeReading):
         advice = R.ADVICE.search(self.text)
         if advice is None and lead_in and self.sentence.lead_in is not None:
             advice = R.ADVICE.search(self.sentence.lead_in)
+        denied_above = any(_NONE_FOUND.search(h.text) for h in self.sentence.headings)
         for pair in pairs:
             if pair.by_model and _COMPARES_THEM.search(self.text):
                 continue  # "X is less effective than Y": a comparison, no interaction
+            if self.left_open(pair):
+                continue  # "whether A raises B levels is unknown": no claim either way
+            if pair.by_model and self.denies_pair(pair):
+                continue  # "A and B do not interact": the model's pair is not what is denied
+            between = self.text[self.rel(pair.first) + len(pair.first.text) : self.rel(pair.second)]
+            if between == "/":
+                continue  # "sacubitril/valsartan": one combined product, not two partners
             first, second = pair.first, pair.second
             if second.entity.key == self.topic.entity.key:  # the topic drug leads
                 first, second = second, first
@@ -396,7 +468,7 @@ class InteractionReading(PhenotypeReading):
                 rule="ddi-model" if pair.by_model else rule.name,
                 obj=second,
                 hedge=self.hedge_for(second),
-                negated=pair.negated,
+                negated=pair.negated or denied_above,
                 consequences=consequences,
                 qualifiers=tuple(qualifiers),
                 subject_inferred_from_topic=inferred,

@@ -13,7 +13,6 @@ from graph_builder.extract.context import clauses, is_negated
 from graph_builder.extract.effects import SideEffectReading
 from graph_builder.extract.interacting import InteractionReading
 from graph_builder.extract.statements import StatementReading
-from graph_builder.interactions import COMPARED_WITH_OWN_CLASS
 from graph_builder.model import Claim, Mention
 
 _CAUSED_BY = re.compile(r"\s+by\b", re.I)
@@ -51,14 +50,11 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         claims = list(self.model_only_interactions())
         if not claims:
             return
-        # "Like other benzodiazepines, diazepam acts on GABA": with no interaction cue, a drug
-        # compared with its own class is no interaction, whatever the model says.
-        compared = {
-            _pair(c)
-            for c in self.memberships()
-            if c.obj is not None and COMPARED_WITH_OWN_CLASS.search(self.text[: self.rel(c.obj)])
-        }
-        yield from (c for c in claims if c.obj is None or _pair(c) not in compared)
+        # "Like other benzodiazepines, diazepam acts on GABA", "Lisinopril belongs to a group
+        # of medicines called ACE inhibitors": with no interaction cue, a drug compared with
+        # or said to be of its own class is no interaction, whatever the model says.
+        members = {_pair(c) for c in self.memberships() if c.obj is not None}
+        yield from (c for c in claims if c.obj is None or _pair(c) not in members)
 
     def simple(self, rule: R.Rule, cue: re.Match[str] | bool) -> Iterator[Claim]:
         """Yield subject-relation-object claims for a rule with no special reading."""

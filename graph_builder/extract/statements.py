@@ -89,11 +89,13 @@ class StatementReading(MechanismReading):
         named: set[str] = set()
         for cue in MEMBERSHIP_CUE.finditer(self.text):
             subject = drugs[0] if drugs else self.topic
-            if cue.group().startswith(","):
+            if cue.group().startswith(",") or cue.group().lower().startswith("is"):
                 # an apposition names its drug right before the comma ("rifampin, a
                 # CYP450 inducer"), not a clause ("if you have taken in the last 2 weeks, a
-                # MAOI")
-                anchor = next((m for m in drugs if self.rel(m) + len(m.text) == cue.start()), None)
+                # MAOI"); "is a" says what the noun right before it is ("Klonopin
+                # (clonazepam) is a", "It is a"), not "if the other medicine is a CYP3A4
+                # inhibitor"
+                anchor = self._named_right_before(drugs, cue.start())
                 if anchor is None:
                     continue
                 subject = anchor
@@ -109,6 +111,14 @@ class StatementReading(MechanismReading):
                     obj=obj,
                     subject_inferred_from_topic=not drugs,
                 )
+
+    def _named_right_before(self, drugs: list[Mention], at: int) -> Mention | None:
+        """Return the drug (or, for "It", the topic) that the text names right before ``at``."""
+        before = self.text[:at].rstrip().rstrip(")").rstrip(",").rstrip()
+        named = next((m for m in drugs if self.rel(m) + len(m.text) == len(before)), None)
+        if named is None and re.fullmatch(r"\W*(?:it|this (?:medicine|drug))", before, re.I):
+            return self.topic
+        return named
 
     def _named_by(self, cue: re.Match[str], obj: Mention) -> bool:
         """Whether a membership cue names the class: it heads the phrase right after the cue.
