@@ -214,3 +214,16 @@ def test_a_cause_a_masked_sign_or_an_overdose_is_no_object_of_the_claim(
 ) -> None:
     objects = {c[1] for c in _claims(_extract(tmp_path, drug, heading, sentence), relation)}
     assert not objects & {"kidney disease", "hyperthyroidism", "antidepressant"}
+
+
+def test_what_something_else_helps_with_is_no_use_of_the_drug(tmp_path: Path) -> None:
+    extraction = _extract(
+        tmp_path,
+        "Metformin",
+        "Living with diabetes",
+        "Exercise can help with weight loss. Metformin can also help with polycystic ovary "
+        "syndrome.",
+    )
+    uses = {o for _, o, negated in _claims(extraction, "treats") if not negated}
+    assert "polycystic ovary syndrome" in uses
+    assert "weight decreased" not in uses

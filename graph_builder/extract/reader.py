@@ -15,6 +15,8 @@ from graph_builder.extract.interacting import InteractionReading
 from graph_builder.extract.statements import StatementReading
 from graph_builder.model import Claim, Mention
 
+_MAY_HELP = re.compile(R.MAY_HELP_WITH)
+
 _CAUSED_BY = re.compile(r"\s+by\b", re.I)
 ADVICE_KIND = {"caution_in": "caution", "contraindicated_in": "contraindication"}
 
@@ -56,10 +58,22 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         members = {_pair(c) for c in self.memberships() if c.obj is not None}
         yield from (c for c in claims if c.obj is None or _pair(c) not in members)
 
+    def helps_someone_else(self, cue: re.Match[str]) -> bool:
+        """Tell whether "X can help with" names something other than a drug as X."""
+        if not _MAY_HELP.fullmatch(cue.group()):
+            return False
+        if re.match(r"(?:it|this medicine)\b", cue.group(), re.I):
+            return False
+        return not any(
+            self.rel(m) == cue.start() and m.entity.type in PARTNERS for m in self.mentions
+        )
+
     def simple(self, rule: R.Rule, cue: re.Match[str] | bool) -> Iterator[Claim]:
         """Yield subject-relation-object claims for a rule with no special reading."""
         if rule.relation in ("treats",) and (self.withdrawal or self.treated_by_another()):
             return
+        if rule.relation == "treats" and isinstance(cue, re.Match) and self.helps_someone_else(cue):
+            return  # "Exercise can help with weight loss": not the drug
         # "not recommended unless essential": the "not" is the advice itself, not a negation
         prohibition = isinstance(cue, re.Match) and R.SOFTENED_PROHIBITION.fullmatch(cue.group())
         softened = self.clauses_where(R.SOFTENED_PROHIBITION)

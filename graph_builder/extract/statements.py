@@ -36,6 +36,13 @@ _CLASS_HEAD = re.compile(r"[^,;:.()]{0,60}", re.I)
 _JOINED_TO_OTHER = re.compile(r"\s*(?:,\s*)?(?:and|or|and/or)?\s*", re.I)
 
 
+# What may stand between a drug's name and its own amount: "simvastatin 20 mg", "the
+# simvastatin dose should not be more than 20 mg"
+_DOSE_OF = re.compile(
+    r"\s*(?:dose\s+(?:of\s+)?|at\s+|dose\s+(?:should|must)\s+not\s+(?:be\s+)?"
+    r"(?:more\s+than|exceed|go\s+(?:above|over))\s+)?",
+    re.I,
+)
 # "High blood pressure: the usual starting dose is ...": the label a dose line starts with.
 _DOSE_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w' -]{2,60}?)\s*:\s")
 
@@ -208,6 +215,8 @@ class StatementReading(MechanismReading):
         else:
             table = read_table(self.text, headings)
         doses = table or read_dose_spans(self.text, headings)
+        # "If you take amlodipine, do not exceed simvastatin 20 mg a day": not the topic's
+        doses = [dose for dose in doses if not self.dose_of_another_drug(dose[0], dose[1])]
         if not doses:
             return
         # The heading a dose sits under ("Panic Disorder") names its indication best.
@@ -238,6 +247,25 @@ class StatementReading(MechanismReading):
                     claim = self.claim(relation, "dose-statement", indication, dose=found)
                     yield self.hedged_at(claim, start) if own_clause else claim
         yield from self.headed_uses(heading_mentions[-1:])
+
+    def dose_of_another_drug(self, start: int, end: int) -> bool:
+        """Tell whether the amount is written right after another drug's name.
+
+        "do not exceed simvastatin 20 mg", "the simvastatin dose should not be more than
+        20 mg" on the amlodipine page: the dose is simvastatin's, not the topic's.
+        """
+        amount = AMOUNT.search(self.text, start, end)
+        if amount is None:
+            return False
+        before = [
+            m
+            for m in self.mentions
+            if m.entity.type in PARTNERS and self.rel(m) + len(m.text) <= amount.start()
+        ]
+        if not before or before[-1].entity.key == self.topic.entity.key:
+            return False
+        gap = self.text[self.rel(before[-1]) + len(before[-1].text) : amount.start()]
+        return _DOSE_OF.fullmatch(gap) is not None
 
     def hedged_at(self, claim: Claim, at: int) -> Claim:
         """Give a claim the hedges of the clause at ``at`` ("80 mg, but usually 60 mg")."""
