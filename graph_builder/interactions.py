@@ -214,12 +214,17 @@ def clause_of(text: str, position: int) -> tuple[int, int]:
 
 
 def denies_interaction(text: str, positions: tuple[int, ...]) -> bool:
-    """Tell whether the clauses holding ``positions`` say that there is no interaction."""
-    for position in positions:
-        begin, finish = clause_of(text, position)
-        if NO_INTERACTION.search(text, begin, finish):
-            return True
-    return False
+    """Tell whether the clause of the pair's later mention says that there is no interaction.
+
+    A later clause speaks of the earlier one's drug ("Cimetidine raises diazepam levels,
+    whereas famotidine does not alter them": famotidine and diazepam do not interact), so
+    the later mention's clause decides: "Levetiracetam does not affect phenytoin, but
+    carbamazepine lowers its levels" denies levetiracetam-phenytoin, not
+    carbamazepine-phenytoin.
+    """
+    if not positions:
+        return False
+    return bool(NO_INTERACTION.search(text, *clause_of(text, max(positions))))
 
 
 # Where one statement ends inside a run of text: a semicolon, or a full stop that ends no

@@ -493,3 +493,10 @@ def test_never_or_cannot_in_advice_is_no_denial(
 )
 def test_a_prohibited_combination_is_advice(sentence: str) -> None:
     assert interaction_type(sentence) == "advise"
+
+
+def test_a_denial_names_the_drugs_of_its_own_clause_not_the_next_ones(tmp_path: Path) -> None:
+    """The later clause speaks of the earlier one's drug; its own words decide the pair."""
+    sentence = "Levetiracetam does not affect phenytoin, but carbamazepine lowers its levels."
+    assert ("carbamazepine", "phenytoin") not in denied_pairs(tmp_path, sentence)
+    assert ("levetiracetam", "phenytoin") in denied_pairs(tmp_path, sentence)
