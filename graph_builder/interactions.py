@@ -291,6 +291,10 @@ _ENDS_WITH_OF = re.compile(r"\b(?:of|to)\s*$", re.I)
 # What makes the statement one the sentence reports or doubts rather than makes: "that",
 # "whether" or "if" before the first drug; "unknown", "not confirmed" after the second.
 _REPORTED = re.compile(r"\b(?:that|whether|if|claims?|no (?:study|studies|evidence|data))\b", re.I)
+# "Certain antiepileptic drugs can interact with diazepam": said in so many words
+_INTERACTS_WITH = re.compile(
+    r"\s+(?:(?:may|can|could|might|will|also|often)\s+){0,2}interacts?\s+with\s+", re.I
+)
 _DOUBTED = re.compile(
     r"\b(?:unknown|unclear|uncertain|not (?:been |yet )?(?:shown|confirmed|established|proven"
     r"|known|clear))\b",
@@ -308,14 +312,14 @@ def states_directly(text: str, start: int, first: Mention, second: Mention) -> b
     if gap.lstrip().startswith(",") and _EXAMPLES_BEFORE.search(text, 0, first.start - start):
         gap = gap.lstrip()[1:]  # "Inhibitors of X, such as A and B, raise C levels"
     makes = bool(MAKES_BEFORE.match(gap) and MAKES_AFTER.match(text, second.end - start))
-    if not DIRECT_BEFORE.match(gap) and not makes:
+    if not (DIRECT_BEFORE.match(gap) or makes or _INTERACTS_WITH.fullmatch(gap)):
         return False
     begin, end = clause_of(text, first.start - start)
     if _REPORTED.search(text, begin, first.start - start) or _DOUBTED.search(
         text, second.end - start, end
     ):
         return False  # "No study has shown that A raises B levels": reported, not stated
-    if makes or _ENDS_WITH_OF.search(gap):  # "... the levels of B"
+    if makes or _ENDS_WITH_OF.search(gap) or _INTERACTS_WITH.fullmatch(gap):  # "levels of B"
         return True
     return bool(DIRECT_AFTER.match(text, second.end - start))  # "... B levels"
 
