@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.extract import extract
-from graph_builder.ingest import read_document
 from graph_builder.interactions import (
     examples_end,
     name_pattern_mentions,
@@ -23,19 +21,8 @@ from graph_builder.interactions import (
 from graph_builder.lexicon import find_mentions
 from graph_builder.model import Claim
 
-
-def _claims(tmp_path: Path, text: str, name: str) -> tuple[Claim, ...]:
-    path = tmp_path / name
-    path.write_text(text)
-    return extract(read_document(path)).claims
-
-
-def _pairs(claims: tuple[Claim, ...]) -> set[frozenset[str]]:
-    return {
-        frozenset((c.subject.entity.key, c.obj.entity.key))
-        for c in claims
-        if c.relation == "interacts_with" and c.obj is not None and not c.negated
-    }
+from .interaction_helpers import claims_of as _claims
+from .interaction_helpers import stated_pairs as _pairs
 
 
 def _members(claims: tuple[Claim, ...]) -> set[tuple[str, str]]:
