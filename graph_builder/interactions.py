@@ -932,6 +932,11 @@ _NOT_A_CLASS = re.compile(
 )
 
 
+# What a class phrase cannot start with: a target noun that needs its own modifier ("pump
+# inhibitors" of "proton pump inhibitors", "channel blockers" of "calcium channel blockers");
+# "enzyme" only before an acronym its cut-off name spelled ("enzyme (ACE) inhibitors"), as
+# "enzyme inhibitors" alone is a class
+_CUT_HEADS = frozenset({"pump", "channel"})
 # A word that can modify a class head: an acronym ("CYP3A4", "MAO", "HMG-CoA") or a word
 # shaped like a pharmacological adjective or target noun ("antifungal", "reductase").
 _MODIFIER = re.compile(
@@ -959,6 +964,10 @@ def class_mentions(text: str, start: int) -> list[Mention]:
         words = words[-keep:]
         if len(words) < 2 and "-" not in words[0]:
             continue
+        if words[0].lower() in _CUT_HEADS or (
+            words[0].lower() == "enzyme" and any(w.startswith("(") for w in words)
+        ):
+            continue  # "(angiotensin converting) enzyme (ACE) inhibitors": a name cut short
         phrase = " ".join(words)
         begin = match.end() - len(phrase) if match.group().endswith(phrase) else match.start()
         label = phrase.lower()

@@ -500,3 +500,22 @@ def test_a_denial_names_the_drugs_of_its_own_clause_not_the_next_ones(tmp_path: 
     sentence = "Levetiracetam does not affect phenytoin, but carbamazepine lowers its levels."
     assert ("carbamazepine", "phenytoin") not in denied_pairs(tmp_path, sentence)
     assert ("levetiracetam", "phenytoin") in denied_pairs(tmp_path, sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It belongs to the angiotensin converting enzyme (ACE) inhibitors.",
+        "Do not take it if you are allergic to other proton pump inhibitors.",
+    ],
+)
+def test_a_class_name_cut_short_is_no_class(text: str) -> None:
+    assert not any(
+        m.text.lower().startswith(("enzyme", "pump")) for m in class_mentions(text, 0)
+    )
+
+
+def test_a_class_with_its_own_modifier_is_found() -> None:
+    assert [m.text for m in class_mentions("Avoid hepatic enzyme inducers.", 0)] == [
+        "hepatic enzyme inducers"
+    ]
