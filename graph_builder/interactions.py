@@ -942,7 +942,8 @@ _CUT_HEADS = frozenset({"pump", "channel"})
 _MODIFIER = re.compile(
     r"(?:(?=(?:[^A-Z0-9]*[A-Z0-9]){2})[A-Za-z0-9()/-]+"
     r"|[a-z0-9()/-]*(?:ase|ic|al|ive|ant|ar|oid|ergic|sparing|channel|pump|receptor|uptake"
-    r"|enzyme|ine|in|one|ide|ate|ol|beta|alpha|[0-9]))",
+    r"|enzyme|ine|in|one|ide|ate|ol|beta|alpha|[0-9]|calcium|sodium|potassium|chloride"
+    r"|proton))",
 )
 
 

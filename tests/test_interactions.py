@@ -519,3 +519,8 @@ def test_a_class_with_its_own_modifier_is_found() -> None:
     assert [m.text for m in class_mentions("Avoid hepatic enzyme inducers.", 0)] == [
         "hepatic enzyme inducers"
     ]
+
+
+def test_a_channel_or_pump_class_keeps_the_ion_that_names_it() -> None:
+    found = [m.text for m in class_mentions("Avoid calcium channel blockers and proton pump inhibitors.", 0)]
+    assert "calcium channel blockers" in found and "proton pump inhibitors" in found
