@@ -29,6 +29,7 @@ import logging
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from graph_builder import ddi_model
 from graph_builder.ddi_model import CLASSES, Model, PairModel, TreeModel, features
@@ -91,29 +92,36 @@ def _label(
 
 def fit(rows: list[Row], c: float, min_count: int, threshold: float, veto: float) -> PairModel:
     """Train a multinomial logistic regression; return it as a pair model."""
-    from collections import Counter
-
-    from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    counts = Counter(f for _, found, _ in rows for f in set(found))
-    keep = {f for f, n in counts.items() if n >= min_count} | {"bias"}
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1 for f in found if f in keep} for _, found, _ in rows])
+    x, names = _matrix(rows, min_count, {"bias"})
     y = [CLASSES.index(label) for _, _, label in rows]
     classifier = LogisticRegression(C=c, max_iter=3000)
     classifier.fit(x, y)
     if list(classifier.classes_) != list(range(len(CLASSES))):
         raise SystemExit("every class needs training examples")
     weights: dict[str, tuple[float, ...]] = {}
-    for column, name in enumerate(vectorizer.get_feature_names_out()):
+    for column, name in enumerate(names):
         row = [float(w) for w in classifier.coef_[:, column]]
         if name == "bias":
             row = [w + float(b) for w, b in zip(row, classifier.intercept_, strict=True)]
         elif max(abs(w) for w in row) < 0.005:
             continue
-        weights[str(name)] = tuple(round(w, 4) for w in row)
+        weights[name] = tuple(round(w, 4) for w in row)
     return PairModel(CLASSES, weights, threshold, veto)
+
+
+def _matrix(rows: list[Row], min_count: int, always: set[str]) -> tuple[Any, list[str]]:
+    """Return the rows' 0/1 feature matrix (features seen ``min_count`` times) and its names."""
+    from collections import Counter
+
+    from sklearn.feature_extraction import DictVectorizer
+
+    counts = Counter(f for _, found, _ in rows for f in set(found))
+    keep = {f for f, n in counts.items() if n >= min_count} | always
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in found if f in keep} for _, found, _ in rows])
+    return x, [str(n) for n in vectorizer.get_feature_names_out()]
 
 
 # LightGBM settings: chosen by grouped 5-fold cross-validation on the pair candidates;
@@ -135,17 +143,10 @@ def fit_trees(
     rows: list[Row], min_count: int, threshold: float, veto: float, rounds: int, quiet: float
 ) -> TreeModel:
     """Train boosted trees: one ensemble says whether a pair interacts, one which kind."""
-    from collections import Counter
-
     import lightgbm
-    from sklearn.feature_extraction import DictVectorizer
 
-    counts = Counter(f for _, found, _ in rows for f in set(found))
-    keep = {f for f, n in counts.items() if n >= min_count}
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1 for f in found if f in keep} for _, found, _ in rows])
+    x, names = _matrix(rows, min_count, set())
     x = x.astype("float32").tocsr()
-    names = [str(n) for n in vectorizer.get_feature_names_out()]
     interacts = [int(label != "none") for _, _, label in rows]
     detector = lightgbm.LGBMClassifier(objective="binary", n_estimators=rounds, **TREE_SETTINGS)
     detector.fit(x, interacts)

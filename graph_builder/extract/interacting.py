@@ -12,6 +12,7 @@ from graph_builder.ddi_model import get_model
 from graph_builder.extract.base import CONSEQUENCES, PARTNERS, ReaderBase
 from graph_builder.extract.phenotypes import PhenotypeReading
 from graph_builder.interactions import (
+    CLAUSE,
     NO_INTERACTION,
     Pair,
     denies_interaction,
@@ -34,7 +35,6 @@ from graph_builder.model import Claim, EntityType, Mention, Sentence
 HeadingPair = tuple[Mention, Mention | None]
 
 
-# Two drugs compared, not combined: "less effective than", "as potent as".
 # "Whether A raises B levels is unknown", "It is not known whether ...": a question left open
 # states no interaction either way
 _LEFT_OPEN = re.compile(
@@ -43,13 +43,14 @@ _LEFT_OPEN = re.compile(
     r"|\b(?:unknown|unclear|uncertain|not\s+(?:known|clear|established))\s+whether\b",
     re.I,
 )
-# Where one claim ends and the next begins, within a sentence
-_CLAUSE_BREAK = re.compile(r";|\b(?:but|whereas|while|although|however)\b|,\s*and\b", re.I)
+# Where one claim ends and the next begins, within a sentence: a clause's end, or ", and"
+_CLAUSE_BREAK = re.compile(CLAUSE.pattern + r"|,\s*and\b", re.I)
 # A checker's heading over the pairs it found harmless: "No interactions found", "No known
 # interaction"
 _NONE_FOUND = re.compile(
     r"^\W*no\s+(?:known\s+|clinically\s+(?:relevant|significant)\s+)?interactions?\b", re.I
 )
+# Two drugs compared, not combined: "less effective than", "as potent as".
 _COMPARES_THEM = re.compile(
     r"\b(?:less|more|as|equally)\s+(?:effective|efficacious|potent|well\s+tolerated)\s+(?:than|as)\b"
     # "blocks calcium channels in the same way as B", "a longer half-life than B", "B instead",
