@@ -17,7 +17,15 @@ from rdflib.compare import graph_diff, isomorphic
 
 from graph_builder.cli import main
 from graph_builder.model import QueryError
-from graph_builder.query import Job, QueryRunner, check_query, get_named_queries, run_job
+from graph_builder.query import (
+    Job,
+    QueryRunner,
+    check_query,
+    get_named_queries,
+    name_query,
+    resolve_names,
+    run_job,
+)
 from graph_builder.results import to_csv, to_json, to_tsv, to_xml
 from graph_builder.store import get_store_path, open_store, write_store
 
@@ -424,3 +432,53 @@ def test_a_parameter_value_cannot_add_query_text() -> None:
     text = NAMED["shared-side-effects"].bind({"drug": "x } ; DELETE WHERE { ?s ?p ?o"})
     assert "DELETE" not in text
     assert "dkgid:x-delete-where-s-p-o" in text
+
+
+def test_a_brand_name_asks_about_its_drug(store_dir: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["query", "-g", str(store_dir), "-n", "shared-side-effects", "--set", "drug=ATIVAN"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "lorazepam" in result.output and "drowsiness" in result.output
+
+
+def test_a_synonym_names_the_partner_drug(store_dir: Path) -> None:
+    arguments = ["query", "-g", str(store_dir), "-n", "interacts-with-alcohol"]
+    as_ethanol = CliRunner().invoke(main, [*arguments, "--set", "partner=ethanol"])
+    as_alcohol = CliRunner().invoke(main, [*arguments, "--set", "partner=Alcohol"])
+    assert as_alcohol.exit_code == 0, as_alcohol.output
+    assert as_alcohol.output == as_ethanol.output == "true\n"
+
+
+def test_a_name_no_entity_has_is_one_line_naming_it(store_dir: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["query", "-g", str(store_dir), "-n", "shared-side-effects", "--set", "drug=Zentravor"],
+    )
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1
+    assert "--set drug: no entity of the graph is named 'Zentravor'" in result.output
+
+
+def test_a_name_two_entities_share_asks_for_an_iri() -> None:
+    named = NAMED["shared-side-effects"]
+
+    def ask(_query: str) -> list[tuple[str, str]]:
+        return [("https://w3id.org/drugkg/id/a", "MS"), ("https://w3id.org/drugkg/id/b", "MS")]
+
+    with pytest.raises(QueryError, match="'MS' names several entities"):
+        resolve_names(named, {"drug": "MS"}, ask)
+
+
+def test_an_iri_is_taken_as_given_and_a_name_enters_only_as_a_literal(store: object) -> None:
+    named = NAMED["shared-side-effects"]
+    iri = "https://w3id.org/drugkg/id/lorazepam"
+    assert resolve_names(named, {"drug": iri}, lambda _q: []) == {"drug": iri}
+    hostile = name_query('lorazepam" || true) } UNION { ?entity ?p ?label } #')
+    answer = run_job(store, Job(hostile))
+    assert answer.form == "select" and answer.rows == ()  # one string matched, nothing added
+    found = run_job(store, Job(name_query("Ativan")))
+    assert [(row[0].value, row[1].value) for row in found.rows if row[0] and row[1]] == [
+        (iri, "lorazepam")
+    ]

@@ -79,16 +79,18 @@ def query(
     outside the store are refused before anything runs.
     """
     from graph_builder.query import (
+        NamedQuery,
         QueryRunner,
         check_query,
         get_named_queries,
         get_named_query,
+        resolve_names,
     )
 
     if list_queries:
-        for named in get_named_queries().values():
-            click.echo(f"{named.name}\n    {named.question}")
-            for parameter in named.parameters:
+        for listed in get_named_queries().values():
+            click.echo(f"{listed.name}\n    {listed.question}")
+            for parameter in listed.parameters:
                 click.echo(f"    --set {parameter.name}=...  {parameter.meaning}")
         return
     sources = [s for s in (query_text, query_file, query_name) if s is not None]
@@ -97,8 +99,11 @@ def query(
     origin = ""  # names where a query came from in its error messages
     if settings and query_name is None:
         raise InputError("--set sets a named query's parameter: use it with --name")
+    named: NamedQuery | None = None
+    values = _settings(settings)
     if query_name is not None:
-        text, origin = get_named_query(query_name).bind(_settings(settings)), query_name
+        named, origin = get_named_query(query_name), query_name
+        text = named.bind(values)  # a bad parameter fails here, before any worker starts
     elif query_file is not None:
         text = _read_query_file(query_file)
         origin = "stdin" if str(query_file) == "-" else str(query_file)
@@ -107,10 +112,17 @@ def query(
     check_query(text)  # refuse an empty or unsafe query before starting any worker
     try:
         with QueryRunner(graph_dir, timeout=timeout, row_cap=max_rows) as runner:
+            if named is not None and values:  # "--set drug=Klonopin": the entity so named
+                text = named.bind(resolve_names(named, values, lambda q: _pairs(runner.run(q))))
             result = runner.run(text)
     except QueryError as error:
         raise QueryError(f"{origin}: {error}" if origin else str(error)) from None
     _echo_result(result, fmt, max_rows)
+
+
+def _pairs(result: Any) -> list[tuple[str, str]]:
+    """Return the (IRI, label) rows of a name look-up."""
+    return [(row[0].value, row[1].value) for row in result.rows if row[0] and row[1]]
 
 
 def _settings(settings: tuple[str, ...]) -> dict[str, str]:

@@ -14,7 +14,9 @@ from graph_builder.query.named import (
     NamedQuery,
     get_named_queries,
     get_named_query,
+    name_query,
     read_named_query,
+    resolve_names,
 )
 from graph_builder.query.runner import (
     DEFAULT_ROW_CAP,
@@ -45,6 +47,8 @@ __all__ = [
     "check_query",
     "get_named_queries",
     "get_named_query",
+    "name_query",
     "read_named_query",
+    "resolve_names",
     "run_job",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,11 @@ class Parameter:
     name: str
     default: str  # as written in the query: "dkgid:clonazepam", "biolink:treats"
     meaning: str
+
+    @property
+    def names_an_entity(self) -> bool:
+        """Tell whether the parameter is an entity of the graph (not a Biolink predicate)."""
+        return self.default.startswith("dkgid:")
 
     def term(self, value: str) -> str:
         """Write ``value`` as a term of this parameter's kind, or fail in one line.
@@ -63,6 +69,61 @@ class NamedQuery:
             term = parameter.term(value).replace("\\", "\\\\")  # a replacement, not a regex
             text = re.sub(re.escape(parameter.default) + r"(?![\w-])", term, text)
         return text
+
+
+def name_query(value: str) -> str:
+    r"""Return a query for the entities whose label or synonym is ``value``, in any case.
+
+    A key also names its entity ("panic-disorder"). The value enters the query only as a
+    string literal, so it cannot add query text.
+
+    >>> 'LCASE(STR(?name)) = "klonopin"' in name_query("Klonopin")
+    True
+    >>> '\"' in name_query('x" } DELETE {')
+    True
+    """
+    text = value.strip().lower()
+    literal = text.replace("\\", "\\\\").replace('"', '\\"')
+    literal = re.sub(r"[\x00-\x1f]", " ", literal)
+    key = "-".join(re.findall(r"[a-z0-9]+", text))
+    keyed = f"UNION {{ BIND (dkgid:{key} AS ?entity) ?entity rdfs:label ?label }}" if key else ""
+    return (
+        "SELECT DISTINCT ?entity ?label WHERE {\n"
+        "  { ?entity rdfs:label|skos:altLabel ?name .\n"
+        f'    FILTER (LCASE(STR(?name)) = "{literal}") ?entity rdfs:label ?label }}\n'
+        f"  {keyed}\n"
+        "} ORDER BY ?entity LIMIT 20"
+    )
+
+
+def resolve_names(
+    named: NamedQuery,
+    values: dict[str, str],
+    ask: Callable[[str], Sequence[tuple[str, str]]],
+) -> dict[str, str]:
+    """Turn each entity parameter's name into its entity's IRI, found by label or synonym.
+
+    ``ask`` runs a query from :func:`name_query` and returns its (IRI, label) rows. A name no
+    entity has, or one several share, fails in one line naming it; an IRI is kept as given.
+    """
+    entities = {p.name for p in named.parameters if p.names_an_entity}
+    resolved = dict(values)
+    for name, value in values.items():
+        if name not in entities or _IRI.fullmatch(value):
+            continue
+        found = dict(ask(name_query(value)))
+        if not found:
+            raise QueryError(
+                f"--set {name}: no entity of the graph is named {value!r} (by label or"
+                " synonym); 'drugkg query --name drug-identifiers' lists the drugs' names"
+            )
+        if len(found) > 1:
+            labels = ", ".join(f"{label!r} <{iri}>" for iri, label in sorted(found.items()))
+            raise QueryError(
+                f"--set {name}: {value!r} names several entities: {labels}; give one IRI"
+            )
+        resolved[name] = next(iter(found))
+    return resolved
 
 
 _PARAMETER = re.compile(
