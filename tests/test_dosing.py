@@ -271,7 +271,7 @@ def test_the_titration_goes_to_its_maximum_at_its_own_pace() -> None:
         ("250 to 500 mg q6h.", "q6h", (4, 4)),
         ("Adults: 40 mg every 12 hours.", "every 12 hours", (2, 2)),
         # "as needed": at most so many doses, maybe fewer
-        ("1 g every 4 to 6 hours as needed.", "every 4 to 6 hours", (None, 6)),
+        ("1 g every 4 to 6 hours as needed.", "every 4 to 6 hours as needed", (None, 6)),
         # no whole count a day
         ("Give 5 mg/kg every 36 hours.", "every 36 hours", (None, None)),
         ("Inject 60 mg under the skin every 6 months.", "every 6 months", (None, None)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 # "3,600 mg" is three thousand six hundred (a thousands separator: three digits after each
 # comma), "2,5 mg" two and a half (a decimal comma)
@@ -44,12 +45,15 @@ MONEY = re.compile(
     r"|\bprices?\b|\bRRP\b",
     re.I,
 )
+# A mass, and how many of the smallest unit it holds: "1.2 g" is 1200 mg.
+_MASS = r"mg|mcg|µg|μg|micrograms?|milligrams?|g"
+_MICROGRAMS = {"g": 1_000_000, "mg": 1000, "milligram": 1000, "mcg": 1, "µg": 1, "μg": 1}
 # An amount per volume ("10 g/dL", "4 mg per L") is a concentration, no dose. A range may
-# name its unit twice ("50 mg to 100 mg").
+# name its unit twice ("50 mg to 100 mg"), or name a larger mass at its top ("400 mg to 1.2 g").
 AMOUNT = re.compile(
     rf"{_NOT_MONEY}{_NOT_PACKED}(?P<low>{_NUMBER})"
     rf"(?:(?:\s*(?P<first>{UNITS}))?\s*(?:-|–|to)\s*(?P<high>{_NUMBER}))?"
-    rf"\s*(?P<unit>(?(first)(?P=first)|(?:{UNITS})))\b{_PACKED_AFTER}"
+    rf"\s*(?P<unit>(?(first)(?:(?P=first)|(?P<other>{_MASS}))|(?:{UNITS})))\b{_PACKED_AFTER}"
     r"(?!\s*(?:/|per\b)\s*(?:d?l|ml|mmol|lit(?:er|re)s?)\b)"
     # a volume a minute is a clearance ("CrCl 30 mL/min", "GFR 60 mL/min/1.73 m2"), no dose
     r"(?<!l/min)(?<!l/minute)(?<!l per min)(?<!l per minute)"
@@ -104,6 +108,32 @@ def decimal_of(text: str | None) -> str | None:
     if _THOUSANDS.fullmatch(text):
         return text.replace(",", "")
     return text.replace(",", ".")
+
+
+def _micrograms(unit: str) -> int | None:
+    """Return how many micrograms one of a mass unit is ("g" 1000000), None for no mass."""
+    unit = unit.lower().removesuffix("s")
+    return 1 if unit == "microgram" else _MICROGRAMS.get(unit)
+
+
+def range_of(amount: re.Match[str]) -> tuple[str, str | None, str]:
+    """Return an amount's low end, high end and unit, both ends in the unit of the low one.
+
+    >>> [range_of(a) for a in iter_amounts("400 mg to 1.2 g a day, or 5-10 mg")]
+    [('400', '1200', 'mg'), ('5', '10', 'mg')]
+    """
+    low, high, unit = amount.group("low"), amount.group("high"), amount.group("unit")
+    first = amount.groupdict().get("first")
+    if high is None or first is None or first.lower() == unit.lower():
+        return low, high, unit
+    small, large = _micrograms(first), _micrograms(unit)
+    number = decimal_of(high)
+    if small is None or large is None or number is None:
+        return low, None, first  # "2 tablets to 1 g" names no one range
+    scaled = Decimal(number) * large / small
+    if scaled < Decimal(decimal_of(low) or "0"):
+        return low, None, first  # "10 mg to 20 micrograms" runs down: no range
+    return low, f"{scaled.normalize():f}", first
 
 
 def iter_amounts(text: str) -> list[re.Match[str]]:

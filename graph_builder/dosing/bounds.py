@@ -41,6 +41,7 @@ LOWER_BOUNDS = frozenset({"gt", "ge"})
 # A prohibition turns a lower bound into an upper one: "do not take more than 10 mg", "never
 # exceed 20 mg", "the dose should not be more than 20 mg" (a negation, then at most a verb of
 # taking and "the dose to", right before the comparative; "should not normally go above 40 mg",
+# "may tell you not to take more than 300 mg", "try not to go over 3 g",
 # "must not be infused faster than 50 mg per minute"); "doses above 40 mg are not
 # recommended", "doses higher than 20 mg should be avoided" (a dose named before the
 # comparative, a prohibition after the amount). What was excluded stays excluded: "more than
@@ -59,9 +60,10 @@ AFTER_COMPARATOR = re.compile(
 EXCEED = re.compile(r"\bexceed", re.I)
 NEGATED_BEFORE = re.compile(
     r"(?:\bnot|n't|\bnever)\s+(?:(?:normally|usually|generally|ordinarily)\s+)?"
-    r"(?:(?:necessary|needed|advisable|required|recommended)\s+to\s+)?(?:be\s+)?"
+    r"(?:(?:necessary|needed|advisable|required|recommended)\s+to\s+)?(?:to\s+)?(?:be\s+)?"
     r"(?:(?:be|take|use|give|administer|prescribe|receive|exceed"
-    r"|increase|raise|go|infuse|inject|run)\w*\s+)?(?:(?:it|them|this|these)\s+)?(?:(?:the|a|your)\s+)?"
+    r"|increase|raise|go|infuse|inject|run|have|swallow)\w*\s+)?"
+    r"(?:(?:it|them|this|these|him|her|you|children|adults|patients)\s+)?(?:(?:the|a|your)\s+)?"
     r"(?:(?:daily|total)\s+)?"
     r"(?:(?:doses?|dosages?|amounts?)\s+(?:to\s+|of\s+)?)?$",
     re.I,

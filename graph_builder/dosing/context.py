@@ -19,12 +19,28 @@ MAX_DURATION = re.compile(
     r"(?P<n>\d+) months?\b",
     re.I,
 )
+_RENAL_MEASURE = r"(?:creatinine\s+clearance|CrCl|CLcr|e?GFR|glomerular\s+filtration\s+rate)"
+RENAL_FUNCTION = (
+    rf"\b{_RENAL_MEASURE}\b(?:\s*\([^)]{{0,30}}\))?"
+    r"(?:\s+(?:of|is|was|are|between|from|falls?|in\s+the\s+range(?:\s+of)?)){0,2}"
+    r"\s*(?:(?:below|above|under|over|(?:less|more|greater|lower|higher)\s+than|at\s+least"
+    r"|<|>|≤|≥|=)\s*)?\d+(?:\.\d+)?"
+    # "30 to 50", "30 to less than 50"
+    r"(?:\s*(?:-|–|to|and)\s*(?:(?:less\s+than|below|under|<)\s*)?\d+(?:\.\d+)?)?"
+    r"(?:\s*(?:or|and)\s+(?:more|above|over|less|below|under))?"
+    r"(?:\s*m[lL]\s*/\s*min(?:ute)?(?:\s*/\s*1[.,]73\s*m(?:2|²))?)?"
+)
+# the first column of a dose table that bands a kidney function: "eGFR (mL/min/1.73 m2)"
+RENAL_HEADER = re.compile(rf"^\s*{_RENAL_MEASURE}\b", re.I)
 CIRCUMSTANCE = re.compile(
     r"\b(?:during|in|for) (?:an? |the )?acute (?:conditions?|episodes?|attacks?|states?|phases?)\b"
     r"|\b(?:during|in) (?:an? )?(?:emergenc(?:y|ies)|crisis|crises)\b"
     # a dose for a combination: "when coadministered with strong inhibitors of CYP3A4"
     r"|\b(?:when|if|while)\s+(?:co-?administered|given|taken|used|combined)\s+(?:together\s+)?"
-    r"with\s+[^,;.()]+",
+    r"with\s+[^,;.()]+"
+    # a dose for a kidney function: "a creatinine clearance of 30 to 50 mL/min", "when CrCl is
+    # below 30 mL/min", "eGFR 45-59 mL/min/1.73 m2"
+    rf"|{RENAL_FUNCTION}",
     re.I,
 )
 # "only in hospital", "should only be given in a clinic", "in hospital only", "under hospital

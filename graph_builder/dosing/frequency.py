@@ -8,11 +8,12 @@ from graph_builder.dosing.amounts import count_of
 from graph_builder.dosing.bounds import LOWER_BOUNDS, UPPER_BOUNDS, bound_of
 
 # The prescriber's Latin: "bid"/"b.i.d."/"bd" twice a day, "tid"/"tds" three, "qid"/"qds"
-# four, "qd" once; "q8h" every 8 hours.
+# four, "qd" once; "q8h" every 8 hours. A choice of counts is a range: "once or twice a day"
+# is 1-2 times a day.
 _LATIN = {"bid": 2, "bd": 2, "tid": 3, "tds": 3, "qid": 4, "qds": 4, "qd": 1}
 FREQUENCY = re.compile(
     r"\b(?P<text>(?P<n>once|twice|one|two|three|four|five|six|\d+)"
-    r"(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+|two|three|four|five|six))?"
+    r"(?:\s*(?:-|–|to|or)\s*(?P<n2>\d+|twice|two|three|four|five|six))?"
     r"(?:\s+times?)?\s+(?:daily|a day|per day|each day|every day))\b"
     r"|\b(?P<every>every (?P<h>\d+)(?:\s*(?:-|–|to)\s*(?P<h2>\d+))? (?:hours|hrs?|h)"
     r"|q\s?(?P<qh>\d+)(?:\s*(?:-|–|to)\s*(?P<qh2>\d+))?\s?h(?:ours?|rs?)?)\b"
@@ -43,6 +44,40 @@ AS_NEEDED = re.compile(
 # The few words between an amount and its own frequency: "60 mg subcutaneously every 6 months"
 # (no other number, and no comma: "after 200 mg, test the blood every 2 weeks").
 NEAR_GAP = re.compile(r"[^\d;,()\[\]]{0,40}")
+
+
+# A day's amount taken at one time is taken once a day: "1 g a day, taken as a single dose at
+# night", "200 mg daily in one dose" (not "a single dose of 3 g", a course of one dose).
+ONCE_A_DAY = re.compile(
+    r"\b(?:as|in)\s+(?:a\s+|one\s+)?(?:single|one)\s+(?:daily\s+)?dose\b"
+    r"|\bin\s+a\s+single\s+daily\s+dose\b",
+    re.I,
+)
+# "as needed" right after a frequency ("every 6 hours as needed", "up to 4 times a day when
+# required") stays with it: the frequency is then the most often the dose may be taken.
+_AS_NEEDED_AFTER = re.compile(rf"[\s,]*(?:{AS_NEEDED.pattern})", re.I)
+
+
+def said(text: str, frequency: re.Match[str]) -> tuple[str, str | None]:
+    """Return a frequency's words, an "as needed" right after it included, and that "as needed".
+
+    >>> text = "50 mg every 4 to 6 hours as needed"
+    >>> said(text, FREQUENCY.search(text))
+    ('every 4 to 6 hours as needed', 'as needed')
+    """
+    prn = _AS_NEEDED_AFTER.match(text, frequency.end())
+    if prn is None:
+        return frequency.group(0), None
+    return text[frequency.start() : prn.end()], prn.group().strip(" ,")
+
+
+def once_a_day(text: str, amount_end: int) -> re.Match[str] | None:
+    """Return the words after a day's amount that say it is taken at one time, if any.
+
+    >>> once_a_day("Take 1 g a day as a single dose.", 9).group()
+    'as a single dose'
+    """
+    return ONCE_A_DAY.search(text, amount_end)
 
 
 def times_a_day(text: str, frequency: re.Match[str]) -> tuple[int | None, int | None]:

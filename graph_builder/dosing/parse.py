@@ -11,6 +11,7 @@ from graph_builder.dosing.amounts import (
     is_current,
     is_increment,
     iter_amounts,
+    range_of,
 )
 from graph_builder.dosing.bounds import AFTER_COMPARATOR, LOWER_BOUNDS, UPPER_BOUNDS, bound_of
 from graph_builder.dosing.context import (
@@ -27,7 +28,9 @@ from graph_builder.dosing.frequency import (
     FREQUENCY,
     PER_DAY,
     belongs,
+    once_a_day,
     paces,
+    said,
     times_a_day,
 )
 from graph_builder.model import Dose
@@ -80,12 +83,14 @@ def _kind(text: str, headings: tuple[str, ...], bound: str | None, own: str) -> 
 
 
 # Whom a dose is for, where the population's own words name no group of age: "patients over
-# 75 years", "people aged 65 and over", "older people" (a duration must not take the age).
+# 75 years", "people aged 65 and over", "older people", "if you are over 65" (a duration must
+# not take the age).
+_WHO = r"(?:patients|people|persons|those|individuals|you\s+are|you're)"
 AGED = re.compile(
-    r"\b(?P<text>(?:patients|people|persons|those|individuals)\s+(?:aged\s+)?"
+    rf"\b(?P<text>{_WHO}\s+(?:aged\s+)?"
     r"(?:(?P<over>over|above|older than)|(?P<under>under|below|younger than))\s+"
     r"(?P<age>\d+)(?:\s*years?)?(?:\s+(?:of\s+age|old))?"
-    r"|(?:patients|people|persons|those|individuals)\s+aged\s+(?P<age2>\d+)(?:\s*years?)?"
+    rf"|{_WHO}\s+aged\s+(?P<age2>\d+)(?:\s*years?)?"
     r"\s+(?:and|or)\s+(?:over|above|older)"
     r"|(?:older|elderly)\s+(?:people|patients|persons|individuals))\b",
     re.I,
@@ -135,6 +140,22 @@ def _is_age(duration: re.Match[str] | None, text: str) -> bool:
 _SUFFICES = re.compile(r"\b(?:sufficient|adequate|enough|effective|suffices?)\b", re.I)
 
 
+def _how_often(
+    text: str, frequency: re.Match[str] | None, day_amount_end: int | None
+) -> tuple[str | None, int | None, int | None, str | None]:
+    """Return a dose's frequency as said, its times a day and an "as needed" that goes with it.
+
+    A day's amount with no frequency may be taken at one time: "1 g a day as a single dose".
+    """
+    if frequency is not None:
+        words, instruction = said(text, frequency)
+        return (words, *times_a_day(text, frequency), instruction)
+    single = once_a_day(text, day_amount_end) if day_amount_end is not None else None
+    if single is not None:
+        return single.group(), 1, 1, None
+    return None, None, None, None
+
+
 def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     """Read the dose or schedule a sentence states.
 
@@ -170,7 +191,7 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     forbidden = False
     low = high = unit = None
     if amount:
-        low, high, unit = amount.group("low"), amount.group("high"), amount.group("unit")
+        low, high, unit = range_of(amount)
         if high is None:  # a single value: the dose itself, or a bound on it
             bound, forbidden = bound_of(text, amount.start(), amount.end())
             if bound is not None and bound not in LOWER_BOUNDS:
@@ -190,7 +211,9 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     circumstance = CIRCUMSTANCE.search(text) or (
         COMBINED.search(text, amount.end()) if amount else None
     )
-    times_min, times_max = times_a_day(text, frequency) if frequency else (None, None)
+    words, times_min, times_max, instruction = _how_often(
+        text, frequency, amount.end() if amount and per == "day" else None
+    )
     kind = "course"
     if amount:
         own = CLAUSE_AFTER.search(text, amount.end())
@@ -207,7 +230,7 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
         comparator=bound,
         unit=unit.lower() if unit else None,
         per=per,
-        frequency=frequency.group(0) if frequency else None,
+        frequency=words,
         times_per_day_min=times_min,
         times_per_day_max=times_max,
         divided_into=count_of(divided.group("n") or divided.group("n2")) if divided else None,
@@ -218,4 +241,5 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
         duration_max_months=max_duration.group("n") if max_duration else None,
         setting=place.lower() if place else None,
         circumstance=circumstance.group() if circumstance else None,
+        instruction=instruction,
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from graph_builder.dosing.amounts import AMOUNT
+from graph_builder.dosing.context import RENAL_HEADER
 from graph_builder.dosing.turns import read_doses
 from graph_builder.model import Dose
 
@@ -31,6 +33,7 @@ def read_table(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int, int
     row = re.compile(r"\s*\|" + r"([^|]*)\|" * width)
     found: list[tuple[int, int, Dose]] = []
     position = separator.end()
+    renal = RENAL_HEADER.match(header[0]) is not None
     while (match := row.match(text, position)) is not None:
         label = match.group(1).strip()
         for column in range(2, width + 1):
@@ -39,9 +42,29 @@ def read_table(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int, int
                 continue
             # the row's label names who; the column's header what kind of dose
             for dose in read_doses(f"{label}: {cell}", (*headings, header[column - 1])):
+                dose = _in_column(
+                    dose, header[column - 1], f"{header[0]}: {label}" if renal else None
+                )
                 found.append((match.start(), match.end(), dose))
         position = match.end()
     return found
+
+
+# A column's header that makes its plain amounts a day's: "Maximum daily dose", "Dose per day".
+_DAILY_HEADER = re.compile(r"\bdaily\b|\bper\s+day\b|\ba\s+day\b|/\s*day\b", re.I)
+
+
+def _in_column(dose: Dose, column: str, band: str | None) -> Dose:
+    """Give a cell's dose what its table's headers say: a day's amount, a kidney function's band.
+
+    Under "| eGFR (mL/min/1.73 m2) | Maximum daily dose |" the row "| 45-59 | 2000 mg |" is at
+    most 2000 mg a day for an eGFR of 45-59.
+    """
+    if _DAILY_HEADER.search(column) and dose.per == "dose" and dose.frequency is None:
+        dose = replace(dose, per="day")
+    if band is not None and dose.circumstance is None:
+        dose = replace(dose, circumstance=band)
+    return dose
 
 
 def read_row(row: str, header: str, headings: tuple[str, ...] = ()) -> list[Dose] | None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from graph_builder.dosing.amounts import is_current, is_increment, iter_amounts
-from graph_builder.dosing.context import POPULATION
+from graph_builder.dosing.context import POPULATION, RENAL_FUNCTION
 from graph_builder.dosing.parse import parse_dose
 from graph_builder.dosing.strength import states_price, states_strength
 from graph_builder.model import Dose
@@ -69,10 +69,13 @@ def read_dose_spans(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int
         return _at_amounts(text, _read_clause(text, headings), 0)
     doses: list[tuple[int, int, Dose]] = []
     for index, (start, end, cue) in enumerate(pieces):
-        found = _read_clause(text[start:end], headings)
+        # a step up is no dose to start with, even under a "Starting dose" header
+        found = _read_clause(text[start:end], () if cue == "raised" else headings)
         if not found:
             continue
         first = found[0][2]
+        if cue == "raised" and doses:
+            found[0] = (*found[0][:2], _stepped(first, doses[0][2], text[start:end]))
         if index == 0 and pieces[1][2] in _IN_TURN and _plain(first, text[start:end]):
             found[0] = (*found[0][:2], replace(first, kind="initial"))
         elif cue == "then" and first.kind == "usual":
@@ -108,10 +111,12 @@ NEXT_DOSE = re.compile(
     r"(?:(?:gradually|slowly|then)\s+)?(?P<raised>increased|raised|titrated|up-?titrated)\b"
     r"(?=(?:\s+(?!by\b|in\b)[\w,-]+){0,4}?\s+(?:up\s+)?to\b)"
     # a clause of its own for another population: "...; older adults often need 200 mg"
-    rf"|;\s*(?P<population>(?=(?:[\w-]+[\s,]+){{0,3}}?{POPULATION.pattern}))",
+    rf"|;\s*(?P<population>(?=(?:[\w-]+[\s,]+){{0,3}}?{POPULATION.pattern}))"
+    # ... or for another kidney function: "...; when creatinine clearance is below 30 mL/min"
+    rf"|;\s*(?P<condition>(?=(?:when|if|where|in|for)\b[^;.]{{0,40}}?{RENAL_FUNCTION}))",
     re.I,
 )
-_CUES = ("then", "maintenance", "raised", "population")
+_CUES = ("then", "maintenance", "raised", "population", "condition")
 # the cues after which the first dose is the one to start with
 _IN_TURN = frozenset({"then", "maintenance"})
 # "usual" alone names the maintenance dose, but not the first of doses given in turn
@@ -141,6 +146,33 @@ def _dose_pieces(text: str) -> list[tuple[int, int, str]]:
             pieces[-1] = (previous, cue.start(), pieces[-1][2])
             pieces.append((cue.start(), len(text), name))
     return pieces
+
+
+# When a step up is taken: "increased to 50 mg after one week", "... from week 3".
+_STEP_WHEN = re.compile(
+    r"\b(?:after|from|at)\s+(?:(?:the\s+)?(?:first|second)\s+(?:day|week|month)"
+    r"|(?:one|two|three|four|a|\d+)\s+(?:days?|weeks?|months?)|(?:day|week|month)\s+\d+)\b",
+    re.I,
+)
+
+
+def _stepped(step: Dose, start: Dose, text: str) -> Dose:
+    """Give a step up what the dose it steps from says: how often, and when the step comes.
+
+    "25 mg once daily, increased to 50 mg after one week": 50 mg once daily, after one week.
+    """
+    when = _STEP_WHEN.search(text)
+    if step.frequency is None and step.per in (start.per, "dose"):  # "per dose" is unsaid
+        step = replace(
+            step,
+            per=start.per,
+            frequency=start.frequency,
+            times_per_day_min=start.times_per_day_min,
+            times_per_day_max=start.times_per_day_max,
+        )
+    if when is not None and step.circumstance is None:
+        step = replace(step, circumstance=when.group())
+    return step
 
 
 def _with_population(dose: Dose, first: Dose) -> Dose:
