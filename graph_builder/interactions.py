@@ -30,6 +30,8 @@ GROUP_GLUE = re.compile(
     r"|\bneither\b|\bagents?\b|\bdrugs?\b|\bvs\.?|[()\[\]:]"
     # "opioid painkillers such as codeine": the head noun a class is written with
     r"|\b(?:painkillers?|medicines?|medications?|tablets?|products?|preparations?)\b"
+    # "Class IA (A, B) or Class III (C, D) antiarrhythmics": a numbered class opens its examples
+    r"|\bclass\s+(?:I{1,3}|IV|V)[a-d]?\b"
     # "A, thrombolytics, B": a plural word between commas is a list item no vocabulary knows
     r"|,\s*[a-z][a-z-]{3,}s\b(?=\s*,))*$",
     re.I,
@@ -225,6 +227,144 @@ def denies_interaction(text: str, positions: tuple[int, ...]) -> bool:
     if not positions:
         return False
     return bool(NO_INTERACTION.search(text, *clause_of(text, max(positions))))
+
+
+# What follows a denial and still states the interaction: advice against the combination
+# ("...; however, concomitant use is not recommended", "has not been evaluated, but should be
+# avoided") or a harm it brings ("did not alter its levels, but tremor was more frequent").
+# A change in a measure ("but the rate of absorption fell") is the study's detail, no more.
+_AFFIRMS = re.compile(
+    r"\bavoid\w*|contraindicat\w*|\bcaution\w*|\bcareful\w*|\balert\b"
+    r"|\bnot\s+(?:be\s+)?(?:recommended|advised|used|given|combined|co-?administered)\b"
+    r"|\b(?:should|must)\s+not\b|\bmore\s+(?:frequent\w*|common\w*|often|likely)\b"
+    r"|\brisk\b|\btoxicity\b|\bsyndrome\b|\bbleeding\b|\bseizures?\b",
+    re.I,
+)
+# A negation left in that later clause, other than a prohibition ("is not recommended",
+# "should not be used"): "..., and no dose adjustment is necessary" affirms nothing.
+_STILL_DENIES = re.compile(
+    r"\b(?:no|none|neither|nor|unnecessary|without)\b|n[\'’]t\b|\bnot\s+(?!(?:be\s+)?"
+    r"(?:recommended|advised|advisable|used|given|taken|combined|co-?administered|administered"
+    r"|prescribed|take|use|give|combine)\b)",
+    re.I,
+)
+_AFTER_DENIAL = re.compile(CLAUSE.pattern + r"|,\s*and\b", re.I)
+
+
+def affirmed_after_denial(text: str, others: tuple[int, ...] = ()) -> bool:
+    """Tell whether a clause after the sentence's last denial states the interaction after all.
+
+    "A did not change B levels, but tremor was more frequent": the denial is of one aspect,
+    the clause after "but" (or "however", ", and") states a harm or advice against the use
+    together, with no denial of its own and no change of a measure. ``others`` are the
+    offsets of drugs outside the pair: a later clause naming one ("..., but C lowers its
+    levels") speaks of another pair.
+    """
+    denials = list(NO_INTERACTION.finditer(text))
+    if not denials:
+        return False
+    cut = _AFTER_DENIAL.search(text, denials[-1].end())
+    if cut is None:
+        return False
+    rest = text[cut.end() :]
+    return (
+        bool(_AFFIRMS.search(rest))
+        and not _STILL_DENIES.search(rest)
+        and not MECHANISM.search(rest)
+        and not any(at >= cut.end() for at in others)
+    )
+
+
+# Advice to space the doses of two drugs: "take A at least 2 hours before or 6 hours after
+# B", "separate the doses by 4 hours", "leave 4 hours between A and B". Spacing doses is
+# what one does for an interaction (a chelation, an adsorption).
+SPACED_DOSES = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:(?:to|-|\u2013|or)\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h)\s+"
+    r"(?:before|after|apart\s+from|between)\b"
+    r"|\bseparat\w*\s+(?:the\s+)?(?:doses?|administration|intake)\b",
+    re.I,
+)
+# ... said as advice, not as a study's timing ("given 2 hours after omeprazole, it ..."):
+# an imperative, or what should or must be done.
+SPACING_ADVICE = re.compile(
+    r"^\W*(?:(?:please|always)\s+)?(?:take|administer|give|dose|separate|leave|wait|space"
+    r"|allow)\b|\b(?:should|must|need\s+to|needs\s+to|ha(?:s|ve)\s+to)\s+(?:(?:be|also|always"
+    r"|only)\s+)*(?:taken|given|administered|dosed|separated|spaced|take|give|leave|wait"
+    r"|separate)\b",
+    re.I,
+)
+
+
+# Words that name a drug as a substance something acts on, not a partner taken with it: "both
+# block folate and ...", "an enzyme which cells need to make folate" (no measure after it:
+# "blocks warfarin metabolism" pairs the two).
+_ACTED_ON = re.compile(
+    r"\b(?:block(?:s|ed|ing)?|make|makes|made|making|produc(?:e|es|ed|ing)|synthesi[sz]\w*"
+    r"|need|needs|needed)\s+(?:the\s+)?$",
+    re.I,
+)
+# A constituent of the herb or product the text is about: "the main constituent responsible
+# is hyperforin", "depends on the hyperforin content", "X, an active ingredient, ..."
+_CONSTITUENT_BEFORE = re.compile(
+    r"\b(?:constituents?|components?|ingredients?|compounds?)\b[^,;:.()]{0,40}"
+    r"\b(?:is|are|was|were|include|includes|including|such\s+as|like)\s+$",
+    re.I,
+)
+_CONTENT_AFTER = re.compile(r"\s+(?:content|concentration\s+of\s+the\s+extract)\b", re.I)
+# A supplement taken to lessen the drug's harm: "folic acid helps to reduce side effects",
+# "X may help prevent the mouth ulcers": a supportive treatment, no interaction.
+_HELPS_AGAINST = re.compile(
+    r"\s+(?:(?:may|can|will|is\s+given\s+to|is\s+used\s+to)\s+)?(?:helps?|help(?:ing)?)\s+"
+    r"(?:to\s+)?(?:reduce|prevent|lessen|ease|limit|protect|relieve|stop)\b",
+    re.I,
+)
+# A nutrient's own level or store, lowered by long use of the drug: an effect of the drug
+# ("can lower vitamin B12 levels", "folate deficiency"), not a second drug. WHO ATC groups the
+# vitamins (A11) and vitamin B12 and folic acid (B03B).
+_NUTRIENT_ATC = ("ATC:A11", "ATC:B03B")
+_DEPLETES_BEFORE = re.compile(
+    r"\b(?:lower\w*|reduc\w*|decreas\w*|deplet\w*|deficien\w*|low|fall\w*|drop\w*)\s+"
+    r"(?:(?:the|your|blood|body|serum|plasma)\s+)*(?:levels?\s+of\s+|stores?\s+of\s+)?$",
+    re.I,
+)
+_LEVEL_AFTER = re.compile(r"\s+(?:levels?|stores?|deficiency|status)\b", re.I)
+
+
+def named_as_no_partner(text: str, start: int, mention: Mention, *, named_topic: bool) -> bool:
+    """Tell whether a drug is named as a substance, a constituent or a supplement, no partner.
+
+    "Both block folate", "the constituent responsible is hyperforin", "the hyperforin
+    content", "Folic acid helps to reduce side effects" and, where the sentence does not name
+    the topic, "long-term use can lower vitamin B12 levels" (the drug's own effect).
+    """
+    at, end = mention.start - start, mention.end - start
+    if _ACTED_ON.search(text, 0, at) and not DIRECT_AFTER.match(text, end):
+        return True
+    if _CONSTITUENT_BEFORE.search(text, 0, at) or _CONTENT_AFTER.match(text, end):
+        return True
+    if _HELPS_AGAINST.match(text, end):
+        return True
+    nutrient = any(i.startswith(_NUTRIENT_ATC) for i in mention.entity.identifiers)
+    return (
+        nutrient
+        and not named_topic
+        and (
+            bool(_DEPLETES_BEFORE.search(text, 0, at))
+            and bool(_LEVEL_AFTER.match(text, end) or re.search(r"\bof\s+$", text[:at]))
+        )
+    )
+
+
+# A study's aim or method, which names the interaction it looks at and finds nothing yet: "We
+# reviewed interactions between A and drugs", "The objective was to examine the interaction
+# between A and B", "This study was designed to evaluate the interaction".
+STUDY_AIM = re.compile(
+    r"\b(?:we|this\s+(?:study|paper|review|article|trial)|the\s+(?:present\s+)?(?:study|review)"
+    r"|(?:the|our)\s+(?:aim|objective|purpose|goal)\b[^.;]{0,40}?)\s+(?:(?:was|were|is)\s+)?"
+    r"(?:designed\s+)?(?:to\s+)?(?:review\w*|stud(?:y|ied)|examin\w*|investigat\w*|evaluat\w*"
+    r"|assess\w*|determin\w*|search\w*|explor\w*|describ\w*)\b[^.;]{0,80}?\binteractions?\b",
+    re.I,
+)
 
 
 # Where one statement ends inside a run of text: a semicolon, or a full stop that ends no
@@ -442,7 +582,11 @@ def model_pairs(
                 pairs.append(Pair(first, second, verdict.kind, False, by_model=True))
         elif paired and negated:
             pairs.append(Pair(first, second, kind, True))
-        elif paired and (verdict.none < model.veto or _states_directly(view, a, b)):
+        elif paired and (
+            verdict.none < model.veto
+            or _states_directly(view, a, b)
+            or _advised_for_users(view, a, b)
+        ):
             pairs.append(Pair(first, second, verdict.kind if verdict.none < 0.5 else kind, False))
         elif paired:
             vetoed.append((a, b, kind))
@@ -538,6 +682,34 @@ def _list_from(text: str, start: int, mentions: list[Mention], first: int) -> li
     return members
 
 
+# "Medicines that block CYP2D6, like A, B or C, ...", "Some antibiotics, such as A, ...": a
+# kind of medicine no vocabulary names opens the sentence with its examples.
+_KIND_OPENING = re.compile(
+    r"[\W_]*(?:(?:some|other|certain|any|many)\s+)?(?:medicines|drugs|medications|tablets"
+    r"|products|remedies)\b[^,;:.()]{0,60}?\s*[,(]?\s*(?:like|such\s+as|including|e\.g\.,?"
+    r"|for\s+example,?)\s+",
+    re.I,
+)
+
+
+_TOPIC_WORD = re.compile(r"\b(?:its|it|this\s+(?:medicine|drug))\b", re.I)
+
+
+def kind_examples_opening(text: str, start: int, mentions: list[Mention]) -> bool:
+    """Tell whether the sentence opens with an unnamed kind of medicine and all its drugs.
+
+    "Medicines that block CYP2D6, like A, B or C, can weaken its effect": A, B and C are
+    examples of one kind, partners of the drug the text is about ("its"), not of each other.
+    Without such a word ("... may raise the risk of a rash") the topic is no partner.
+    """
+    if len(mentions) < 2 or not _KIND_OPENING.fullmatch(text, 0, mentions[0].start - start):
+        return False
+    # the sentence says what they do to the drug the text is about: "its effect", "make it"
+    if not _TOPIC_WORD.search(text, mentions[-1].end - start):
+        return False
+    return len(coordinated_groups(text, start, mentions)) == 1
+
+
 def one_examples_list(text: str, start: int, mentions: list[Mention]) -> bool:
     """Tell whether the sentence names its drugs only as one class's (or kind's) examples."""
     keys = {m.entity.key for m in mentions}
@@ -606,6 +778,34 @@ def _states_directly(view: SentenceView, a: int, b: int) -> bool:
     if low < b:
         first = max(low, last + 1)
     return states_directly(view.text, view.start, view.mentions[last], view.mentions[first])
+
+
+# "Avoid A in patients receiving B", "A is contraindicated in patients taking class IA (B,
+# C) antiarrhythmics": advice on one drug for the patients who take the other.
+_IN_USERS_OF = re.compile(
+    r"\s+(?:(?:is|are|should\s+be|must\s+be)\s+)?(?:[\w-]+\s+){0,4}?"
+    # "... in patients with QT prolongation, low potassium, and in patients receiving B"
+    r"(?:in\s+(?:patients|people|those)\s+with\b[^;.:]{0,100}?,?\s+(?:and|or)\s+)?"
+    r"in\s+(?:patients|people|those|anyone|adults|children)\s+(?:who\s+are\s+)?"
+    r"(?:already\s+)?(?:receiving|taking|treated\s+with|using|on)\s+[^,;.:]{0,40}",
+    re.I,
+)
+
+
+def _advised_for_users(view: SentenceView, a: int, b: int) -> bool:
+    """Tell whether the sentence advises on one drug in patients taking the other.
+
+    "Avoid A in patients receiving B or C": the advice holds for A with each drug of the
+    coordinated group B is in, so the trained model does not veto it.
+    """
+    if view.layout is None:
+        return False
+    groups = view.layout.groups
+    first = next(k for k in range(a + 1, b + 1) if groups[k] == groups[b])
+    gap = _gap(view, a, first)
+    begin, _ = clause_of(view.text, view.mentions[a].start - view.start)
+    advice = ADVISE.search(view.text, begin, view.mentions[first].start - view.start)
+    return advice is not None and _IN_USERS_OF.fullmatch(gap) is not None
 
 
 _LIST_GLUE = re.compile(r"(?:\s|,|\band\b|\bor\b)*", re.I)
@@ -690,7 +890,9 @@ def _examples_of_kept_classes(
     return restored
 
 
-def _examples_of(text: str, start: int, mentions: list[Mention], c: int) -> list[int]:
+def _examples_of(
+    text: str, start: int, mentions: list[Mention], c: int, *, lead: bool = False
+) -> list[int]:
     """Return the indices of the mentions the class ``mentions[c]`` names as its examples."""
     cls = mentions[c]
     if cls.entity.type is not EntityType.DRUG_CLASS:
@@ -698,7 +900,7 @@ def _examples_of(text: str, start: int, mentions: list[Mention], c: int) -> list
     return [
         e
         for e in range(c + 1, len(mentions))
-        if _only_examples_between(text, start, cls, mentions[c + 1 : e], mentions[e])
+        if _only_examples_between(text, start, cls, mentions[c + 1 : e], mentions[e], lead=lead)
     ]
 
 
@@ -707,7 +909,9 @@ _OPENING = re.compile(
     # "Concomitant use of strong or moderate CYP2C19 inhibitors such as A and B is
     # discouraged": the classes are still what the sentence is about
     r"(?:(?:the\s+)?(?:(?:concomitant|concurrent|simultaneous|combined)\s+)?"
-    r"(?:use|administration|co-?administration|treatment)\s+(?:of|with)\s+)?"
+    r"(?:use|administration|co-?administration|treatment)\s+(?:of|with)\s+"
+    # "Taking it with SSRIs such as A may ...": the unnamed drug is the text's topic
+    r"|(?:taking|using|giving|combining|mixing)\s+(?:it|this\s+(?:medicine|drug))\s+with\s+)?"
     r"(?:(?:other|the|some|certain|all)\s+)?"
     r"(?:(?:strong|potent|moderate|weak|mild)\s+(?:(?:or|and|to)\s+)?)*"
     # "Other sleeping tablets and benzodiazepines such as B:": a kind of medicine no
@@ -736,7 +940,7 @@ def one_class_with_examples(text: str, start: int, mentions: list[Mention]) -> b
     for c, mention in enumerate(mentions):
         if mention.entity.type is EntityType.DRUG_CLASS:
             classes.add(c)
-            examples |= set(_examples_of(text, start, mentions, c))
+            examples |= set(_examples_of(text, start, mentions, c, lead=True))
     return bool(examples) and classes | examples == set(range(len(mentions)))
 
 
@@ -776,9 +980,19 @@ def _ordered(one: int, other: int) -> tuple[int, int]:
 
 
 def _only_examples_between(
-    text: str, start: int, cls: Mention, between: list[Mention], example: Mention
+    text: str,
+    start: int,
+    cls: Mention,
+    between: list[Mention],
+    example: Mention,
+    *,
+    lead: bool = False,
 ) -> bool:
-    """Tell whether ``example`` is one of the examples ``cls`` introduces ("like A, B or C")."""
+    """Tell whether ``example`` is one of the examples ``cls`` introduces ("like A, B or C").
+
+    ``lead``: the class opens the sentence, so a verb right after its first example is the
+    sentence's own ("SSRIs such as A may raise ..."), which ends no list.
+    """
     cue = _EXAMPLES_CUE.match(text, cls.end - start)
     if cue is None:
         return False
@@ -788,8 +1002,8 @@ def _only_examples_between(
         gap.append("\x00")
         cursor = mention.end - start
     gap.append(text[cursor : example.start - start])
-    if _CLAUSE_AFTER.match(text, example.end - start):  # "..., and caffeine does not ..."
-        return False
+    if (between or not lead) and _CLAUSE_AFTER.match(text, example.end - start):
+        return False  # "..., and caffeine does not ..."
     if JOINT_AFTER.match(text, example.end - start) or examples_end(gap[2::2]):
         return False
     return _EXAMPLES_GLUE.fullmatch("".join(gap)) is not None

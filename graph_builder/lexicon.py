@@ -363,13 +363,82 @@ def find_mentions(text: str, offset: int = 0, *, drug_names: bool = True) -> lis
         ]
         mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     # "serotonin syndrome", "protein C deficiency": a condition, no drug ("digoxin toxicity"
-    # is still digoxin's doing)
-    return [
-        m
-        for m in mentions
-        if m.entity.type is not EntityType.DRUG
-        or not _NAMES_A_CONDITION.match(text, m.end - offset)
-    ]
+    # is still digoxin's doing); "the reuptake of serotonin": the body's messenger, no drug
+    kept = []
+    for m in mentions:
+        if m.entity.type is EntityType.DRUG:
+            if _NAMES_A_CONDITION.match(text, m.end - offset):
+                continue
+            if _names_the_transmitter(text, m.start - offset, m.end - offset, m.entity.key):
+                m = Mention(m.text, m.start, m.end, TRANSMITTERS[m.entity.key])
+        kept.append(m)
+    return kept
+
+
+def _transmitter(name: str, *identifiers: str) -> Entity:
+    return Entity(
+        key=f"{name}-neurotransmitter",
+        type=EntityType.NEUROTRANSMITTER,
+        label=name,
+        identifiers=identifiers,
+        source="curated: ChEBI, MeSH; the body's messenger, named in a drug's mechanism",
+    )
+
+
+# The body's own messengers, which are drugs only as medicines given ("a dopamine infusion"):
+# named in a mechanism ("blocks the reuptake of serotonin") they are neurotransmitters, keyed
+# apart from the drug of the same name. Identifiers only where checked (a wrong one is worse
+# than none).
+TRANSMITTERS: dict[str, Entity] = {
+    "serotonin": _transmitter("serotonin", "CHEBI:28790", "MESH:D012701"),
+    "dopamine": _transmitter("dopamine", "CHEBI:18243", "MESH:D004298"),
+    "norepinephrine": _transmitter("norepinephrine", "MESH:D009638"),
+    "epinephrine": _transmitter("epinephrine", "MESH:D004837"),
+    "acetylcholine": _transmitter("acetylcholine", "CHEBI:15355", "MESH:D000109"),
+    "histamine": _transmitter("histamine", "MESH:D006632"),
+}
+_TRANSMITTERS = frozenset(TRANSMITTERS)
+_TRANSMITTER_NAME = (
+    r"(?:dopamine|nor-?adrenaline|norepinephrine|serotonin|5-HT|adrenaline|epinephrine"
+    r"|acetylcholine|histamine)"
+)
+# What the body does with its transmitter, said of a drug's mechanism: "dopamine reuptake",
+# "noradrenaline and dopamine uptake", "the reuptake of serotonin and noradrenaline".
+_TRANSMITTER_WORK = (
+    r"(?:re-?)?uptake|release|transporters?|neurotransmission|signall?ing|turnover|synthesis"
+    r"|depletion|reuptake|transmission|receptors?|activity"
+)
+_BRACKETED = r"(?:\s*\([^()]{1,12}\))?"  # "serotonin (5-HT) reuptake"
+_LIST_AFTER = re.compile(
+    rf"{_BRACKETED}(?:\s*(?:,|and|or|/)\s*(?:and\s+|or\s+)?{_TRANSMITTER_NAME}{_BRACKETED})*"
+    rf"\s*-?\s*(?:{_TRANSMITTER_WORK})\b"
+    # "serotonin available in the brain", "dopamine levels in the synapse"
+    r"|(?:\s+[\w-]+){0,3}?\s+(?:in|within|into)\s+the\s+(?:brain|synap\w*|synaptic cleft"
+    r"|(?:central\s+)?nervous\s+system|nerve\s+endings?)\b",
+    re.I,
+)
+_WORK_OF_BEFORE = re.compile(
+    rf"\b(?:{_TRANSMITTER_WORK})\s+of\s+(?:the\s+)?(?:neurotransmitters?\s+|monoamines?\s+)?"
+    rf"(?:{_TRANSMITTER_NAME}\s*(?:,|and|or|/)\s*(?:and\s+|or\s+)?)*$",
+    re.I,
+)
+
+
+def _names_the_transmitter(text: str, start: int, end: int, key: str) -> bool:
+    """Tell whether a transmitter's name at ``start:end`` means the body's messenger.
+
+    >>> _names_the_transmitter("weak effects on dopamine reuptake", 16, 24, "dopamine")
+    True
+    >>> _names_the_transmitter("blocks the release of histamine", 22, 31, "histamine")
+    True
+    >>> _names_the_transmitter("a dopamine infusion", 2, 10, "dopamine")
+    False
+    """
+    if key not in _TRANSMITTERS:
+        return False
+    return bool(
+        _LIST_AFTER.match(text, end) or _WORK_OF_BEFORE.search(text[max(0, start - 120) : start])
+    )
 
 
 _NAMES_A_CONDITION = re.compile(
@@ -450,5 +519,40 @@ def abbreviation_mentions(
             if any(e == len(before) for _, e in taken):
                 continue  # "methotrexate (MTX)": the definition itself
         entity = abbreviations[match.group()]
+        found.append(Mention(match.group(), offset + begin, offset + end, entity))
+    return found
+
+
+def named_mentions(
+    text: str, offset: int, names: dict[str, Entity], known: Iterable[Mention] = ()
+) -> list[Mention]:
+    """Find the names a document gives a drug (``names``: name -> drug) that no mention covers.
+
+    Case does not matter ("MOVEXA" in a heading, "Movexa" in the text); the longest name wins,
+    over a known mention of the same drug inside it too ("Movexa XL" over "Movexa").
+
+    >>> e = Entity("movexa", EntityType.DRUG, "Movexa")
+    >>> [m.text for m in named_mentions("MOVEXA XL and Movexa differ.", 0,
+    ...                                 {"Movexa": e, "Movexa XL": e})]
+    ['MOVEXA XL', 'Movexa']
+    """
+    if not names:
+        return []
+    alternatives = "|".join(
+        r"\s+".join(map(re.escape, name.split())) for name in sorted(names, key=len, reverse=True)
+    )
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+    by_lower = {" ".join(name.lower().split()): entity for name, entity in names.items()}
+    found = []
+    for match in pattern.finditer(text):
+        begin, end = match.span()
+        entity = by_lower[" ".join(match.group().lower().split())]
+        if any(
+            m.start - offset < end
+            and begin < m.end - offset
+            and not (begin <= m.start - offset and m.end - offset <= end and m.entity == entity)
+            for m in known
+        ):
+            continue
         found.append(Mention(match.group(), offset + begin, offset + end, entity))
     return found

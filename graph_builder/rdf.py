@@ -20,6 +20,7 @@ from graph_builder.conflicts import Conflict
 from graph_builder.extract import Extraction
 from graph_builder.link import LinkedEntity
 from graph_builder.model import Claim, Document, Dose, EntityType, GraphError, Mention
+from graph_builder.product_names import NEW_DRUG_SOURCE
 from graph_builder.vocabulary import (
     BIOLINK,
     DKG,
@@ -113,6 +114,9 @@ class _GraphWriter:
         self.add(node, RDFS.label, Literal(entity.label))
         for form in linked.surface_forms:
             self.add(node, SKOS.altLabel, Literal(form))
+        if entity.source == NEW_DRUG_SOURCE:  # a new drug's generic name, from its title
+            for synonym in entity.synonyms:
+                self.add(node, SKOS.altLabel, Literal(synonym))
         for curie in entity.identifiers:
             self.add(node, SKOS.exactMatch, URIRef(expand(curie)))
         for curie in entity.close_matches:

@@ -199,7 +199,11 @@ _USUALLY = r"(?:(?:usually|generally|normally|routinely|ordinarily) )?"
 NOT_NEGATION = re.compile(
     r"\bnot (?:the |a )?first[- ]line|\bnot (?:more|less) than|\bnot only\b|\bno more than"
     # ("is not usually recommended": advice with a hedge, no denial)
-    rf"|\bnot (?:be )?(?:exceed|{_USUALLY}(?:be )?recommended|prescribed)|\bnot to exceed",
+    rf"|\bnot (?:be )?(?:exceed|{_USUALLY}(?:be )?recommended|prescribed)|\bnot to exceed"
+    # "a disorder with or without its complication", "with or without food": both ways, no
+    # denial; "without food", "without regard to meals": how it is taken, nothing denied after
+    r"|(?<=\bwith or )without\b|(?<=\bwith and )without\b"
+    r"|\bwithout (?:regard to |respect to )?(?:food|meals?|a meal|water|milk|chewing|crushing)\b",
     re.I,
 )
 # Where a negation's reach ends: "should not be used in X because it may cause Y" denies no Y.
@@ -394,7 +398,8 @@ TREATS_CUE = _cue(
     r"|for the (?:treatment|management) of"
     # "remains in use for focal seizures", "it may also help with bulimia", "used with an
     # antibiotic to get rid of the infection"
-    rf"|in use (?:for|in)|{MAY_HELP_WITH}|to (?:get rid of|eradicate))"
+    rf"|in use (?:for|in)|{MAY_HELP_WITH}|to (?:get rid of|eradicate)"
+    r"|reserved for|reserve (?!(?:a|an|the|some|your|its|their|beds?|places?|seats?|time|supplies|supply|stocks?)\b)[\w-]+ for)"
 )
 # "Warfarin is indicated for ...", "It is also indicated in ...": the drug, as the subject,
 # is indicated (not "a lower dose is indicated in", "monitoring is indicated in").
@@ -413,6 +418,12 @@ TREATED_PHENOTYPE_LEAD = re.compile(
     r"|reduce\s+the\s+risk\s+of|get\s+rid\s+of|eradicate)|against)"
     rf"|in\s+use\s+(?:for|in)|{MAY_HELP_WITH}"
     r"|(?:treatment|therapy|management|relief|prophylaxis|prevention|control)\s+(?:of|for)"
+    # "to prevent further episodes in people with bipolar disorder": the disease whose
+    # episodes it prevents is its use (not "stroke in patients with atrial fibrillation")
+    r"|(?:to\s+)?prevent\w*\s+(?:(?:further|new|future)\s+)?(?:episodes|relapses?|recurrences?|attacks)"
+    r"(?:\s+of\s+(?:the\s+)?illness)?\s+in\s+(?:people|patients|adults|those)\s+with"
+    # "reserve it for uncomplicated cystitis": a use kept for when nothing else will do
+    r"|reserved\s+for|reserve\s+(?!(?:a|an|the|some|your|its|their|beds?|places?|seats?|time|supplies|supply|stocks?)\b)[\w-]+\s+for"
     r"|treats?|to\s+(?:treat|prevent|relieve|manage|control))\b",
     re.I,
 )
@@ -423,6 +434,13 @@ NOT_TREATED = re.compile(
     r"|worsen(?:s|ed|ing)?|exacerbat(?:e|es|ed|ing)|precipitat(?:e|es|ed|ing)|unmask(?:s|ed|ing)?)"
     r"\s+(?:(?!(?:but|and|or)\b)[\w-]+\s+){0,3}$",
     re.I,
+)
+# The state of the condition advice names, said after it ("people whose epilepsy is not
+# controlled", "asthma that is poorly controlled"): kept like ``CONDITION_QUALIFIER``; its
+# "controlled" is the disease's state, no use of the drug.
+CONDITION_STATE_AFTER = _cue(
+    r"\s+(?:(?:that|which)\s+)?(?:is|are)\s+(?P<qualifier>(?:not|poorly|badly)\s+(?:well\s+)?controlled|uncontrolled"
+    r"|untreated|severe)\b"
 )
 # "kidney problems caused by type 2 diabetes": the cause of a use is no use
 CAUSE_OF_THE_USE = re.compile(
@@ -489,7 +507,9 @@ ANOTHER_DRUGS_USE_NEAR = re.compile(
 )
 TREATED_PHENOTYPE_GAP_END = re.compile(
     r"[;:()]|\b(?:is|are|was|were|may|can|could|might|will|has|have|had|who|which|that|with"
-    r"|caus\w*|due|associated|induced|but|although|however|whereas|while|because|since|as|if"
+    # ("some cancers, such as leukaemia": an example of the use, no reason)
+    r"|caus\w*|due|associated|induced|but|although|however|whereas|while|because|since"
+    r"|(?<!such )as|if"
     r"|when|unless|not|no|patients|adults|children|people|those|combination|risks?|side"
     r"|monitor\w*|see|avoid\w*|caution\w*|except|during)\b",
     re.I,
@@ -613,6 +633,9 @@ CAUTION_WORDS = _cue(
     r"|caution should be (?:used|exercised|taken|observed)|(?:use|exercise|take) caution"
     rf"|(?:{_CAUTION_VERB}|required) (?:(?!no\b)\w+ )?caution"
     r"|(?:use|used|given|prescribed|administered)(?: it| them| this \w+)? cautiously|only if (?:the )?(?:potential )?benefits?"
+    # "should be used with care in X": caution in other words
+    r"|(?:use|used|given|prescribed|administered)(?: it| them| this \w+)? with"
+    r" (?:(?:special|particular|great|extra) )?care\b"
     r"|monitored closely|close(?:ly)? monitor\w*|careful(?:ly)? monitor\w*|dose adjustments?"
     # a leaflet's "Take special care if you have X", "Talk to your doctor before taking it if"
     r"|\b(?:take|taking) special care\b|\b(?:tell|talk to|talk with|check with|speak to|speak with"
@@ -643,12 +666,25 @@ CONTRAINDICATION_CUE = _cue(
     rf"contraindicated|(?:{_SHOULD_NOT}|not (?:be )?(?:prescribed|{_USUALLY}(?:be )?recommended"
     r"|used|given"
     rf"|taken)|\bavoid(?:ed)?\b{_NOT_STOPPING}|{_DO_NOT_GIVE}){_NO_DURATION_LIMIT}{_NO_DOSE_LIMIT}"
+    # "it is not suitable for children under 12": unsuitable for the group
+    r"|\b(?:not|never) (?:be )?suitable for\b|\bunsuitable for\b"
+    # "Do not breast-feed while taking it": breastfeeding is what the advice forbids
+    r"|\b(?:do|should|must) not (?:be )?breast-?\s?feed(?:ing)?\b"
 )
 # "It is not contraindicated in X", "no contraindication in X", "X is not a contraindication":
 # a denial of the contraindication, recorded negated (not the prohibition "should not").
 DENIED_CONTRAINDICATION = _cue(
     r"\b(?:not|never)\s+(?:\w+\s+)?contraindicated\b|\bno\s+(?:\w+\s+)?contraindications?\b"
     r"|\bnot\s+an?\s+(?:\w+\s+)?contraindication\b"
+)
+# The word that narrows the condition advice is about ("severe kidney disease", "untreated
+# underactive thyroid", "uncorrected adrenal insufficiency", "serious liver or kidney disease"):
+# kept on the claim as its qualification, so the advice is not widened to the whole condition.
+CONDITION_QUALIFIER = _cue(
+    r"\b(?P<qualifier>(?:moderate(?:ly)? (?:or|to) )?(?:severe(?:ly)?|serious|significant|marked"
+    r"|advanced|end[- ]stage|untreated|uncorrected|uncontrolled|poorly[- ]controlled"
+    r"|decompensated|unstable|active|recent|clinically significant))"
+    r"\s+(?:[\w-]+\s+(?:or|and)\s+|[\w-]+,\s+)?$"
 )
 # Where one piece of advice ends and the next begins: at a clause break (``HEDGE_CLAUSE_BREAK``),
 # a ";", a ", but", or an "and" a new caution or prohibition follows ("contraindicated in X and
@@ -785,7 +821,8 @@ SHARED_HEAD_ITEMS = re.compile(
 SHARED_HEAD_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 AFFECTS_CUE = _cue(
     r"\b(?:enhanc\w*|increas\w*|potentiat\w*|affect\w*|inhibit\w*|reduc\w*|decreas\w*"
-    r"|sensitivity|synthesis|modulat\w*|related to|release)\b"
+    r"|sensitivity|synthesis|modulat\w*|related to|release|block\w*|rais\w*|boost\w*"
+    r"|(?:re-?)?uptake)\b"
 )
 EFFECT_CUE = _cue(
     r"\b(?:effects?|action|activity|properties|results? in|provides?|produces?|exerts?|relax\w*"
@@ -793,6 +830,11 @@ EFFECT_CUE = _cue(
 )
 PASSES_CUE = _cue(r"\b(?:excreted|secreted|pass(?:es)?|penetrat\w*|cross(?:es)?|distributed)\b")
 
+# "Drug class: Thyroid hormones.", "Pharmacotherapeutic group: ...": a label naming the class
+CLASS_LABEL = _cue(
+    r"^\W*(?:(?:drug|pharmacological|pharmacologic|therapeutic|pharmacotherapeutic)\s+"
+    r"(?:class|group)|class)\s*:"
+)
 CONDITION = frozenset({T.CONDITION})
 PHENOTYPES = frozenset({T.ADVERSE_EFFECT, T.CONDITION})
 AT_RISK = frozenset({T.CONDITION, T.POPULATION})
@@ -840,9 +882,26 @@ RULES: tuple[Rule, ...] = (
             ("", "Using the drug reduces the attacks of epilepsy.", "epilepsy"),
             ("", "Diazepam remains in use for status epilepticus in hospital.", "status epilepticus"),
             ("", "It may also help with panic disorder in some adults.", "panic disorder"),
+            # an example of a use is a use ("such as" gives no reason)
+            (
+                "",
+                "At high doses it is used to treat some blood cancers, such as acute"
+                " lymphoblastic leukaemia.",
+                "acute lymphoblastic leukemia",
+            ),
+            # the illness whose episodes it prevents, named after "in patients with"
+            (
+                "",
+                "It is also taken to prevent new episodes in patients with bipolar affective"
+                " disorder.",
+                "bipolar affective disorder",
+            ),
+            ("", "Reserve it for cystitis when other antibiotics have failed.", "cystitis"),
         ),
         counterexamples=(
             ("", "Abrupt discontinuation can cause seizures."),
+            # "reserve" with something else as its object
+            ("", "Hospitals reserve beds for cystitis."),
             ("", "Diazepam is not indicated for the treatment of panic disorder."),
             ("", "Your pharmacist can help with questions about epilepsy."),
         ),
@@ -1082,6 +1141,7 @@ RULES: tuple[Rule, ...] = (
             ("", "In pregnancy; use it with caution.", "pregnancy"),
             ("", "Renal impairment requires particular caution.", "kidney disease"),
             ("", "Use it cautiously in the elderly.", "older adults"),
+            ("", "It should be used with great care in people with epilepsy.", "epilepsy"),
             # a phenotype the patient has is the object of the caution too
             (
                 "",
@@ -1117,6 +1177,8 @@ RULES: tuple[Rule, ...] = (
             ("", "It is contraindicated in pregnancy, its use requires caution."),
             # a prohibition of stopping, not of a use
             ("", "It should not be stopped in pregnancy without consulting your doctor."),
+            # care in handling the product is no caution in a group
+            ("", "Open the blister with care if you have epilepsy."),
         ),
     ),
     Rule(
@@ -1168,6 +1230,9 @@ RULES: tuple[Rule, ...] = (
                 "acute narrow-angle glaucoma",
             ),
             ("", "It is not recommended in patients with sleep apnea.", "sleep apnea"),
+            ("", "This medicine is unsuitable for people with glaucoma.", "glaucoma"),
+            ("", "It is not suitable for anyone whose epilepsy is poorly controlled.", "epilepsy"),
+            ("", "You must not be breastfeeding during a course of it.", "breastfeeding"),
             ("", "Breastfeeding while taking it is generally not recommended.", "breastfeeding"),
             ("", "Lactating women must not take this medicine.", "breastfeeding"),
             ("", "It is contraindicated in nursing mothers.", "breastfeeding"),
@@ -1199,6 +1264,7 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         counterexamples=(
+            ("", "It is suitable for people with glaucoma."),
             ("", "It is used in pregnancy when needed."),
             # a denial of the contraindication, recorded negated
             ("", "It is not contraindicated in pregnancy."),
@@ -1281,6 +1347,25 @@ RULES: tuple[Rule, ...] = (
         examples=(("", "It is also excreted in breast milk.", "breast milk"),),
         counterexamples=(("", "Breast milk is the best food for infants."),),
     ),
+    Rule(
+        "class-label",
+        "member_of",
+        "A 'Drug class:' or 'Pharmacotherapeutic group:' label names the drug's class.",
+        frozenset({T.DRUG_CLASS}),
+        cue=CLASS_LABEL,
+        examples=(
+            ("", "Drug class: Benzodiazepines.", "benzodiazepine"),
+            (
+                "",
+                "Pharmacotherapeutic group: anxiolytics, benzodiazepine derivatives.",
+                "benzodiazepine",
+            ),
+        ),
+        counterexamples=(
+            ("", "Interacting class: Benzodiazepines."),
+            ("", "Avoid in patients taking a drug of another class, such as opioids."),
+        ),
+    ),
 )
 
 RULES_BY_NAME = {rule.name: rule for rule in RULES}
@@ -1295,6 +1380,24 @@ INSTRUCTIONS: tuple[re.Pattern[str], ...] = (
     _cue(r"\bon an empty stomach\b"),
     _cue(r"\b(?:the )?(?:daily )?dose is increased gradually\b"),
     _cue(r"\bdo not increase (?:a|the|your) (?:daily )?dose\b"),
+    # timing against a meal or another medicine: "30 to 60 minutes before breakfast", "at
+    # least 4 hours apart from iron supplements", "separate the doses by 4 hours"
+    _cue(
+        r"\b(?:at least |about |around )?\d+(?:\s*(?:to|-|–|or)\s*\d+)?\s*(?:minutes?|mins?|hours?)"
+        r"\s+(?:before|after)\s+(?:(?:a|your|the)\s+)?(?:breakfast|lunch|dinner|supper|food|meals?"
+        r"|bedtime)\b"
+    ),
+    _cue(
+        r"\b(?:at least |about )?\d+(?:\s*(?:to|-|–)\s*\d+)?\s*hours?\s+apart\b(?:\s+from\s+"
+        r"(?:taking\s+)?[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?(?:\s+(?:salts?|supplements?"
+        r"|preparations?|medicines?|tablets?))?)?"
+        r"|\bseparate (?:the |their |your )?doses (?:by|of)\s+(?:at least )?\d+\s*hours?"
+        r"|\b(?:at least )?\d+\s*hours?\s+before\s+or\s+(?:at least )?\d+\s*hours?\s+after"
+        r"(?:\s+(?:taking\s+)?[\w-]+(?:\s+(?:or|and)\s+[\w-]+)?)?"
+    ),
+    _cue(
+        r"\bat (?:about |around )?the same time (?:each|every) (?:day|week|night|morning|evening)"
+    ),
 )
 
 PREGNANCY_CATEGORY = _cue(r"\b(?:pregnancy )?category ([ABCDX])\b")

@@ -202,6 +202,8 @@ _NOT_AN_ITEM = re.compile(
     r"|develops?|either|neither|limited|measure\w*|presents|presenting|\A[a-z]\Z"
     r"|seen|noted|observed|experienced|found|identified|recorded|described"
     r"|period|phase|stage|course"  # "immediate recovery period after infarction"
+    # advice, no reaction: "don't stop suddenly", "never double up"
+    r"|\w+n['\u2019]t|suddenly|abruptly|stop(?:ping)?|never"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)(?:-\w+)?)\b",
     re.I,
 )

@@ -141,9 +141,47 @@ RISK_FACTOR_BEFORE = re.compile(
     r"|are allergic to"
     r"|(?:have|has) been told (?:that )?(?:you|they|he|she) (?:have|has))"
     r"(?:\s+(?:a|an|any|known|severe|moderate|mild|chronic|serious|history of|problems? with))*"
-    r"(?:\s+[A-Za-z][\w+/-]*){0,3}\s+$",
+    r"(?:\s+[A-Za-z][\w+/-]*){0,3}\s+$"
+    # the cause of a state the patient is in, in the same advice: "ask your doctor before
+    # using it if you are losing water through A, B or C"
+    rf"|{_ADVICE_BEFORE_USE}[^.;]{{0,80}}?\bif (?:you|your child|the patient|he|she|they)"
+    r" (?:are|is|were|have been|has been)\b[^.;]{0,40}?\b(?:because of|due to|through|from)"
+    r"(?:\s+[\w'-]+,?(?:\s+(?:or|and))?){0,8}\s+$"
+    # losing body water or salt is the patient's state, whatever the cause named
+    r"|\b(?:los(?:e|es|ing|t)|loss of)\s+(?:(?:body|too much|a lot of)\s+)?(?:fluids?|water"
+    r"|salt|sodium)\s+(?:because of|due to|through|from|with|by)"
+    r"(?:\s+[\w'-]+,?(?:\s+(?:or|and))?){0,8}\s+$",
     re.I,
 )
+# "A and a low-salt diet can make the drug's levels rise", "B may raise its blood levels": what
+# changes the level of a drug is a risk of the patient, no effect of the drug.
+CHANGES_A_LEVEL_AFTER = re.compile(
+    r"(?:\s*(?:,|\band\b|\bor\b)\s*(?:an?\s+)?[\w'-]+(?:\s+[\w'-]+)?)*\s+"
+    r"(?:(?:can|may|could|will|might|often|also)\s+){0,2}"
+    r"(?:make|makes|raise|raises|increase|increases|push|pushes|lift|lifts|reduce|reduces"
+    r"|lower|lowers)\s+(?:the\s+)?(?:(?:blood|serum|plasma)\s+)?(?:[\w'-]+\s+)?"
+    r"(?:(?:blood|serum|plasma)\s+)?(?:levels?|concentrations?)\b",
+    re.I,
+)
+# A verb before the phrase makes it an object, no subject of such a change.
+_VERB_BEFORE = re.compile(
+    r"\b(?:cause[sd]?|causing|lead\s+to|leads\s+to|result\s+in|include[sd]?|including|such\s+as"
+    r"|get|develop|experience|report|reported|is|are|was|were)\b",
+    re.I,
+)
+
+
+def changes_a_level(text: str, position: int, length: int) -> bool:
+    """Tell whether the phrase at ``position`` is what raises or lowers a drug's level.
+
+    >>> changes_a_level("Fever and fasting can make theophylline levels rise.", 0, 5)
+    True
+    >>> changes_a_level("It may cause fever that can raise blood levels of it.", 13, 5)
+    False
+    """
+    if _VERB_BEFORE.search(text, 0, position):
+        return False
+    return CHANGES_A_LEVEL_AFTER.match(text, position + length) is not None
 
 
 def without_severity(mention: Mention) -> Mention:
@@ -215,7 +253,8 @@ def is_supposed(text: str, position: int) -> bool:
 # "patients with known cardiovascular disease (e.g., heart failure, ischemia, ...)", "risk
 # factors (for example, hypertension, diabetes mellitus)": every item of the patients' list.
 RISK_LIST_LEAD = re.compile(
-    r"(?:\b(?:patients?|subjects?|individuals?|those|women|men|children)\s+(?:with|who have"
+    r"(?:\b(?:patients?|subjects?|individuals?|those|women|men|children|people|persons|anyone)"
+    r"\s+(?:with|who have"
     r"|who had|having|at risk)|\brisk factors?|\bhistory of"
     # what makes a harm worse or likelier: "toxicity is increased by hypokalaemia"
     r"|\b(?:increased|enhanced|worsened|potentiated|exacerbated|aggravated|precipitated"

@@ -18,6 +18,7 @@ from graph_builder import rules as R
 from graph_builder.extract.base import PARTNERS
 from graph_builder.extract.context import (
     SectionKinds,
+    document_names,
     find_hedges,
     find_topic,
     heading_kinds,
@@ -29,8 +30,14 @@ from graph_builder.extract.groups import side_effect_group
 from graph_builder.extract.interacting import PairHeadings, topic_under
 from graph_builder.extract.reader import SentenceReader
 from graph_builder.extract.severity import with_severity
-from graph_builder.lexicon import abbreviation_mentions, find_abbreviations, find_mentions
-from graph_builder.model import Claim, Document, Mention, Section, Sentence
+from graph_builder.lexicon import (
+    abbreviation_mentions,
+    find_abbreviations,
+    find_mentions,
+    named_mentions,
+    select_longest,
+)
+from graph_builder.model import Claim, Document, Entity, Mention, Section, Sentence
 
 __all__ = [
     "Extraction",
@@ -106,7 +113,7 @@ def extract(document: Document) -> Extraction:
     sections = SectionKinds()
     empty = _headings_without_sentences(document)
     headings = PairHeadings(document.text)
-    for sentence, mentions in document_mentions(document):
+    for sentence, mentions in document_mentions(document, document_names(document, topic)):
         while empty and empty[0].start <= sentence.start:
             sections.heading(empty.pop(0).heading)
         kinds = run_in_kinds(sentence) or sections.of(sentence)
@@ -150,9 +157,20 @@ def _headings_without_sentences(document: Document) -> list[Section]:
     return [s for s in sorted(sections, key=lambda s: s.start) if is_empty(s)]
 
 
-def document_mentions(document: Document) -> list[tuple[Sentence, list[Mention]]]:
-    """Find each sentence's mentions, with the abbreviations the document defines ("MTX")."""
+def document_mentions(
+    document: Document, names: dict[str, Entity] | None = None
+) -> list[tuple[Sentence, list[Mention]]]:
+    """Find each sentence's mentions, with the abbreviations the document defines ("MTX").
+
+    ``names`` are the names the document gives its drug beyond the lexicon's (a new drug's,
+    its brands: ``document_names``).
+    """
     found = [(s, find_mentions(s.text, s.start)) for s in document.sentences]
+    if names:
+        found = [
+            (s, select_longest([*ms, *named_mentions(s.text, s.start, names, ms)]))
+            for s, ms in found
+        ]
     defined = find_abbreviations(document.text, [m for _, ms in found for m in ms])
     if not defined:
         return found

@@ -25,7 +25,13 @@ ASPECT = re.compile(
     r"\b(effects?|synthesis|sensitivity|frequency|duration|release|levels?|activity|reuptake|action)\b",
     re.I,
 )
-ASPECT_NAMES = {"effects": "effect", "levels": "level", "action": "effect"}
+_ASPECT_AFTER = re.compile(
+    # after the transmitter: its reuptake, also past a bracket or a list of others
+    r"(?:\s*\([^()]{1,12}\))?(?:\s*(?:,|and|or)\s+[\w-]+(?:\s*\([^()]{1,12}\))?){0,3}"
+    r"\s*-?\s*(reuptake|re-uptake|uptake|release|synthesis|levels?)\b",
+    re.I,
+)
+ASPECT_NAMES = {"effects": "effect", "levels": "level", "action": "effect", "re-uptake": "reuptake"}
 INCREASE = re.compile(r"\b(enhanc\w*|increas\w*|potentiat\w*|augment\w*|stimulat\w*)\b", re.I)
 DECREASE = re.compile(r"\b(inhibit\w*|reduc\w*|decreas\w*|lower\w*|block\w*)\b", re.I)
 AT_RISK_POPULATION = re.compile(r"\b(?:especially|particularly) (?:in|among|for) ", re.I)
@@ -265,6 +271,10 @@ class ReaderBase:
         before = self.text[max(0, self.rel(obj) - 60) : self.rel(obj)]
         if relation == "affects":
             aspects = ASPECT.findall(before)
+            end = self.rel(obj) + len(obj.text)
+            after = _ASPECT_AFTER.match(self.text, end)  # "serotonin (5-HT) reuptake"
+            if after:
+                aspects.append(after.group(1))
             if aspects:
                 aspect = aspects[-1].lower()
                 found.append(("aspect", ASPECT_NAMES.get(aspect, aspect)))

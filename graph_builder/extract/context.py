@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -9,8 +10,11 @@ from itertools import pairwise
 
 from graph_builder import rules as R
 from graph_builder.adverse import find_adverse_effects
-from graph_builder.lexicon import find_mentions
+from graph_builder.lexicon import find_mentions, slugify
 from graph_builder.model import Document, Entity, EntityType, Mention, Sentence
+from graph_builder.product_names import NEW_DRUG_SOURCE, brand_line_names, read_product_title
+
+logger = logging.getLogger(__name__)
 
 
 def section_kinds(sentence: Sentence) -> frozenset[str]:
@@ -308,12 +312,28 @@ def _denial_after(text: str, position: int, clause_start: int) -> re.Match[str] 
 
 
 def find_topic(document: Document) -> Mention | None:
-    """Find the drug a document is about: the first drug its title names."""
+    """Find the drug a document is about: the first drug its title names.
+
+    A title naming a product the lexicon does not know ("Movexa (dulorexine) capsules"),
+    whose name the text uses again, names a new drug: the document is about it, never about
+    a drug its text happens to name (one warning line says so). Else the drug the first
+    sentences name most is the topic.
+    """
     title_at = document.text.find(document.title)
     offset = max(title_at, 0)
     for mention in find_mentions(document.title, offset):
         if mention.entity.type is EntityType.DRUG:
             return mention if title_at >= 0 else replace(mention, start=-1, end=-1)
+    new = unknown_product_topic(document)
+    if new is not None:
+        names = " / ".join((new.entity.label, *new.entity.synonyms))
+        logger.warning(
+            "%s: the title names a drug the lexicon does not know (%s); taken as the"
+            " document's drug, with no identifiers",
+            document.source,
+            names,
+        )
+        return new
     counts: dict[str, tuple[int, Mention]] = {}
     for sentence in document.sentences[:20]:
         for mention in find_mentions(sentence.text, sentence.start):
@@ -453,7 +473,88 @@ def title_topic(document: Document) -> Mention | None:
         return None
     if GENERIC_TITLE.fullmatch(title):  # "Abstract", "Prescribing Information": no drug
         return None
-    from graph_builder.lexicon import slugify
-
     entity = Entity(key=slugify(title), type=EntityType.DRUG, label=title, source="title")
     return Mention(title, at, at + len(title), entity)
+
+
+_DOSE_FORM_WORD = re.compile(
+    r"tablets?|capsules?|solution|suspension|injection|cream|ointment|syrup|drops|leaflet"
+    r"|information|medicines?|drugs?|treatment|patients?",
+    re.I,
+)
+
+
+def unknown_product_topic(document: Document) -> Mention | None:
+    """Take the product an unknown title names as the document's drug, if its text names it.
+
+    "Movexa (dulorexine) capsules" with "Movexa may cause nausea." below: the drug Movexa,
+    also called dulorexine. A title whose words the lexicon knows in any way ("Depression"),
+    a generic title ("Abstract") or a name the text never uses again names no new drug.
+    """
+    product = read_product_title(document.title)
+    if product is None:
+        return None
+    head = product.brand.split()[0]
+    generic = product.generic
+    if _no_new_name(product.brand) or (generic and _no_new_name(generic)):
+        return None  # a known concept, or a known generic the title names in brackets
+    title_at = document.text.find(document.title)
+    body = document.text[title_at + len(document.title) :] if title_at >= 0 else document.text
+    names = [head, *([generic] if generic else [])]
+    if not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", body, re.I) for n in names):
+        return None
+    entity = Entity(
+        key=slugify(product.brand),
+        type=EntityType.DRUG,
+        label=product.brand,
+        synonyms=(generic,) if generic else (),
+        source=NEW_DRUG_SOURCE,
+    )
+    at = document.title.lower().find(head.lower())
+    if title_at < 0:
+        return Mention(document.title[at : at + len(head)], -1, -1, entity)
+    start = title_at + at
+    return Mention(document.text[start : start + len(head)], start, start + len(head), entity)
+
+
+def _no_new_name(name: str) -> bool:
+    """Tell whether ``name`` is a generic title's, a dose form's or a known concept's."""
+    head = name.split()[0]
+    return bool(
+        GENERIC_TITLE.fullmatch(head)
+        or _DOSE_FORM_WORD.fullmatch(head)
+        or find_mentions(name)
+        or find_adverse_effects(name)
+    )
+
+
+def document_names(document: Document, topic: Mention | None) -> dict[str, Entity]:
+    """Return the names a document gives its drug beyond the lexicon's: name -> the drug.
+
+    A new drug's own names (its title's brand and generic name); the brands a product title
+    or heading prints beside the known generic ("Movexa 20 mg tablets (dulorexine)"); and the
+    brands a "Brand names: A, B" line lists. A name the lexicon knows as something else is
+    left to the lexicon.
+    """
+    if topic is None or topic.entity.type is not EntityType.DRUG:
+        return {}
+    entity = topic.entity
+    names: dict[str, Entity] = {}
+    if entity.source == NEW_DRUG_SOURCE:
+        names.update(dict.fromkeys((entity.label, *entity.synonyms), entity))
+    headings = [document.title, *(s.heading for s in document.sections[:8])]
+    for heading in headings:
+        # a product as sold, "Movexa 20 mg tablets (dulorexine)"; never "Overdose (X toxicity)"
+        product = read_product_title(heading.strip()) if heading else None
+        if product is None or product.generic is None or not product.as_sold:
+            continue
+        if _no_new_name(product.brand):
+            continue
+        if any(m.entity.key == entity.key for m in find_mentions(product.generic)):
+            names.setdefault(product.brand, entity)
+    for sentence in document.sentences:
+        for brand in brand_line_names(sentence.text):
+            known = find_mentions(brand)
+            if all(m.entity.key == entity.key for m in known):
+                names.setdefault(brand, entity)
+    return names

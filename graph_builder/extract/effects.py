@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from graph_builder import adverse
 from graph_builder import rules as R
@@ -51,6 +52,113 @@ def outcome_of_another(text: str, at: int, surface: str) -> bool:
     )
 
 
+# "ACE inhibitors for high blood pressure": what another drug or class named just before is
+# for, its use, no effect of the topic drug.
+_USED_FOR_GAP = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:which\s+(?:are|is)\s+)?(?:used|taken|given|prescribed)\s+)?"
+    r"(?:for|to\s+(?:treat|control|prevent))\s+(?:(?:your|the|a|an)\s+)?"
+    r"(?:[\w'-]+\s+){0,2}",
+    re.I,
+)
+# "withhold trametinib for fever", "a lower dose of insulin for X": what is done to a drug
+# because of an effect, no use of it.
+_ACTED_ON_BEFORE = re.compile(
+    r"\b(?:discontinu\w*|withh[oe]ld\w*|interrupt\w*|stop\w*|reduc\w*|doses?|dosing|resum\w*"
+    r"|hold|switch\w*|adjust\w*)\b[^.;]{0,60}$",
+    re.I,
+)
+# "other drugs that prolong the QT interval", "medicines known to cause X": what other drugs
+# do, no effect of the topic drug.
+OTHER_DRUGS_DOING = re.compile(
+    r"\b(?:drugs?|medications?|medicines?|agents?|products?|therapies|classes)\s+"
+    r"(?:that|which|known\s+to|able\s+to)\s+(?:(?:also|can|may|could|might|are|is|known"
+    r"|to)\s+){0,3}$",
+    re.I,
+)
+# "Taking it with X can cause Y", "using the drug with X": the drug is taken with another.
+_TAKEN_WITH = re.compile(
+    r"\b(?:tak(?:e|es|ing|en)|us(?:e|es|ing|ed)|combin(?:e|es|ing|ed)|mix(?:es|ing|ed)?)\s+"
+    r"(?P<what>(?:this|the)\s+(?:medicine|drug)|[\w-]+)\s+(?:together\s+)?(?:with|alongside|and)\b",
+    re.I,
+)
+_PRONOUN = re.compile(r"it|this|them|(?:this|the)\s+(?:medicine|drug)", re.I)
+_CLAUSE_END = re.compile(r"[;.]\s|\bbut\b|\bwhereas\b|\bhowever\b", re.I)
+# "Symptoms of X include A, B": the signs of the reaction X, not the drug's effects.
+_SYMPTOMS_LEAD = re.compile(
+    r"\b(?:signs?|symptoms?)(?:\s+and\s+(?:signs?|symptoms?))?"
+    r"(?P<of>\s+of\s+(?:(?:this|these|it|the)\s+)?(?:[\w-]+\s+){0,4}?)?"
+    r"\s*(?:(?:may|can|might|could|often|usually|typically)\s+)?"
+    r"(?:include[sd]?|(?:are|were)\s*:|such\s+as|consist\s+of)[^.;]*$",
+    re.I,
+)
+_SYMPTOMS_OF_A_CAUSE = re.compile(
+    r"\b(?:side|adverse|withdrawal|discontinuation|early|first|warning|common|following)\s*$",
+    re.I,
+)
+
+
+def symptoms_lead(text: str, at: int) -> re.Match[str] | None:
+    """Return the lead of a list of signs of a reaction ("Symptoms include") before ``at``.
+
+    >>> symptoms_lead("Symptoms include cramps and weakness.", 17) is not None
+    True
+    >>> symptoms_lead("Side effects include cramps.", 21) is None
+    True
+    """
+    lead = _SYMPTOMS_LEAD.search(text, 0, at)
+    if lead is None or _SYMPTOMS_OF_A_CAUSE.search(text, 0, lead.start()):
+        return None
+    return lead
+
+
+# "Usually only at excessive dosage: A, B": a lead that limits the list to overdose; it says
+# when the effects come, not how likely they are ("usually" is no hedge of theirs).
+_OVERDOSE_LEAD = re.compile(
+    r"(?:\b(?:usually|mainly|mostly|generally|chiefly)\s+)?(?P<when>(?:\bonly\s+)?"
+    r"\b(?:at|with|in|after|on)\s+(?:(?:an?|the)\s+)?(?:(?:very|too)\s+)?"
+    r"(?:excessive|high|toxic|large|supratherapeutic)\s+(?:doses?|dosages?|dosing)\b"
+    r"|\b(?:only\s+)?(?:in|after|with|on)\s+(?:an?\s+)?overdos(?:e|es|age)\b)\s*[:,]",
+    re.I,
+)
+
+
+def overdose_lead(text: str, at: int) -> str | None:
+    """Return the words that limit a list to overdose ("only at excessive dosage"), or None.
+
+    >>> overdose_lead("Mostly only at high doses: tremor, sweating.", 27)
+    'only at high doses'
+    >>> overdose_lead("Tremor and sweating at high doses.", 11) is None
+    True
+    """
+    found = None
+    for match in _OVERDOSE_LEAD.finditer(text, 0, at):
+        found = match  # the nearest lead before the effect
+    if found is None or _CLAUSE_END.search(text, found.end(), at):
+        return None
+    return found.group("when")
+
+
+# "withdrawal symptoms in the newborn baby", "pulmonary hypertension of the newborn": the
+# effect is the child's, exposed before birth; the population says so.
+_IN_OFFSPRING = re.compile(
+    r"\s+(?:in|of)\s+(?:(?:the|a|your)\s+)?(?P<who>(?:(?:newborn|neonatal|unborn|new-born)\s+)?"
+    r"(?:newborns?|neonates?|infants?|bab(?:y|ies)|fetus|foetus|fetuses|foetuses))\b",
+    re.I,
+)
+
+
+def offspring_after(text: str, end: int) -> str | None:
+    """Return the exposed child named right after an effect ("in the newborn baby"), or None.
+
+    >>> offspring_after("jaundice in the newborn baby.", 8)
+    'newborn baby'
+    >>> offspring_after("jaundice in adults.", 8) is None
+    True
+    """
+    match = _IN_OFFSPRING.match(text, end)
+    return match.group("who") if match else None
+
+
 # A cell that says the drug's arm had none of the effect.
 _DENYING_CELL = re.compile(
     r"\s*(?:none|no|nil|not (?:reported|observed|seen|known to occur)|0(?:\.0)?\s*%?|-|–|—)\s*",
@@ -86,6 +194,12 @@ class SideEffectReading(PhenotypeReading):
                 # "taking them together can cause X"; a label's side effects and warnings
                 # sections list the risks of every combination as the drug's own
                 or (not {"adverse", "precaution"} & self.kinds and combination_causes(self, at))
+                or adverse.changes_a_level(self.text, at, len(obj.text))  # "A can raise its levels"
+                or self.another_drugs_use(at)  # "ACE inhibitors for high blood pressure"
+                or OTHER_DRUGS_DOING.search(self.text, max(0, at - 60), at)
+                or self.taken_with_another(at)  # "taking it with fluoxetine may cause X"
+                or self.outcome_of_the_next(obj, at)  # "fatal colitis": colitis, which was fatal
+                or self.symptom_of_a_reaction(obj, at)  # "Symptoms include A, B"
             ):
                 continue
             qualifiers: tuple[tuple[str, str], ...] = ()
@@ -101,7 +215,9 @@ class SideEffectReading(PhenotypeReading):
                 qualifiers = (("species", animal),)
             elif population:
                 qualifiers = (("population", population.text),)
-            yield self.claim(
+            elif child := offspring_after(self.text, at + len(obj.text)):
+                qualifiers = (("population", child),)
+            claim = self.claim(
                 "has_side_effect",
                 rule.name,
                 obj,
@@ -109,6 +225,95 @@ class SideEffectReading(PhenotypeReading):
                 group=side_effect_group(self.sentence, at),
                 qualifiers=qualifiers,
             )
+            overdose = overdose_lead(self.text, at)
+            yield claim if overdose is None else replace(claim, hedge=overdose)
+
+    def another_drugs_use(self, at: int) -> bool:
+        """Tell whether the phenotype at ``at`` is what another drug named before it is for."""
+        for m in self.mentions:
+            if m.entity.type not in PARTNERS or m.entity.key == self.topic.entity.key:
+                continue
+            start = self.rel(m)
+            end = start + len(m.text)
+            if (
+                end <= at
+                and _USED_FOR_GAP.fullmatch(self.text, end, at)
+                and not _ACTED_ON_BEFORE.search(self.text, 0, start)
+            ):
+                return True
+        return False
+
+    def taken_with_another(self, at: int) -> bool:
+        """Tell whether the effect at ``at`` follows taking the drug with another one named.
+
+        "Taking it with an SSRI may bring on X": the combination's consequence, no effect of
+        the drug alone (the interactions stage reads the pair).
+        """
+        begin = 0
+        for end in _CLAUSE_END.finditer(self.text, 0, at):
+            begin = end.end()
+        for found in _TAKEN_WITH.finditer(self.text, begin, at):
+            what = found.start("what")
+            the_drug = _PRONOUN.fullmatch(found.group("what")) or any(
+                self.rel(m) == what and m.entity.key == self.topic.entity.key for m in self.mentions
+            )
+            if the_drug and any(
+                m.entity.type in PARTNERS
+                and m.entity.key != self.topic.entity.key
+                and found.end() <= self.rel(m) < at
+                for m in self.mentions
+            ):
+                return True
+        return False
+
+    def outcome_of_the_next(self, obj: Mention, at: int) -> bool:
+        """Tell whether "fatal" qualifies the reaction right after it ("fatal colitis")."""
+        if not _OUTCOME_WORD.fullmatch(obj.text):
+            return False
+        after = at + len(obj.text)
+        gap = re.match(r"[\s-]+", self.text[after:])
+        start = after + (gap.end() if gap else 0)
+        return any(
+            self.rel(m) == start and m is not obj
+            for m in self.adverse_objects(R.PHENOTYPES, each_mention=True)
+        )
+
+    def symptom_of_a_reaction(self, obj: Mention, at: int) -> bool:
+        """Tell whether the effect at ``at`` is listed as a sign of a reaction the sentence names.
+
+        "Symptoms of X include A, B": A and B are X's (``reaction_symptoms``), not the drug's.
+        A bare "Symptoms include A" is left as the drug's: the reaction is in another sentence,
+        and a label lists the signs of the drug's own reaction that way.
+        """
+        return self.reaction_of(obj) is not None
+
+    def reaction_of(self, obj: Mention) -> Mention | None:
+        """Return the reaction a "signs/symptoms of X include" lead gives the effect ``obj``."""
+        if self.withdrawal:
+            return None
+        lead = symptoms_lead(self.text, self.rel(obj))
+        if lead is None or lead.group("of") is None:
+            return None
+        a, b = lead.start("of"), lead.end("of")
+        found = self.adverse_objects(R.PHENOTYPES, each_mention=True)
+        subject = next((m for m in found if a <= self.rel(m) < b), None)
+        if subject is None or subject.entity.key == obj.entity.key:
+            return None
+        return subject
+
+    def reaction_symptoms(self) -> Iterator[Claim]:
+        """Yield the symptoms a sentence lists for a reaction it names ("signs of X include A")."""
+        for obj in self.adverse_objects(R.PHENOTYPES, each_mention=True):
+            subject = self.reaction_of(obj)
+            if subject is not None:
+                yield Claim(
+                    relation="has_symptom",
+                    subject=subject,
+                    sentence=self.sentence,
+                    rule="reaction-symptoms",
+                    obj=obj,
+                    hedge=self.hedge_for(obj),
+                )
 
     def negated_at(self, at: int) -> bool:
         """Tell whether a negation governs the effect at ``at``; a colon or a cell ends its reach.
@@ -192,7 +397,8 @@ class SideEffectReading(PhenotypeReading):
         return lists
 
     def withdrawal_symptoms(self) -> Iterator[Claim]:
-        """Yield symptoms that follow stopping the drug: they belong to withdrawal."""
+        """Yield symptoms that follow stopping the drug (withdrawal's), or a named reaction's."""
+        yield from self.reaction_symptoms()
         if not self.withdrawal:
             return
         named = next((m for m in self.mentions if m.entity.key == "withdrawal"), None)

@@ -13,15 +13,22 @@ from graph_builder.extract.base import CONSEQUENCES, PARTNERS, ReaderBase
 from graph_builder.extract.phenotypes import PhenotypeReading
 from graph_builder.interactions import (
     CLAUSE,
+    JOINT_USE,
     NO_INTERACTION,
+    SPACED_DOSES,
+    SPACING_ADVICE,
+    STUDY_AIM,
     Pair,
+    affirmed_after_denial,
     denies_interaction,
     explains_only,
     heading_pair,
     interaction_pairs,
     interaction_type,
+    kind_examples_opening,
     label_class_example,
     model_pairs,
+    named_as_no_partner,
     one_class_with_examples,
     one_examples_list,
     states_harm,
@@ -74,6 +81,15 @@ _REASSURES = re.compile(
     r"\b(?:fine|safe|okay|OK|no\s+(?:dose\s+)?(?:change|adjustment)s?|not\s+known\s+to"
     r"|commonly|often|usually|routinely)\b"
 )
+# A leaflet's lead-in asking the patient to say which medicines they take ("Tell your doctor
+# if you take:", "Check with your pharmacist if you are using any of these medicines:"): its
+# items are the medicines that matter with the drug the leaflet is about.
+_TELL_IF_TAKING = re.compile(
+    r"\b(?:tell|inform|ask|check\s+with|talk\s+to|speak\s+to|let)\b[^:.;]{0,60}?"
+    r"\bif\s+you\s+(?:are\s+|have\s+(?:recently\s+)?|(?:recently\s+)?)"
+    r"(?:tak(?:e|en|ing)|us(?:e|ed|ing))\b[^:.;]{0,60}:?\s*$",
+    re.I,
+)
 # An item that says the patient takes a drug: "take A and B for hepatitis C", "are taking A".
 _TAKES_ITEM = re.compile(
     r"\W*(?:(?:are|were|have(?:\s+recently)?|had)\s+)?(?:(?:been|also)\s+)?"
@@ -83,8 +99,9 @@ _TAKES_ITEM = re.compile(
 # "Phenytoin is itself a potent inducer of CYP3A4": the class the subject is said to be is
 # what it is, no partner (a membership); "X, a CYP3A4 inhibitor, raises Y levels" too.
 _KIND_OF = (
+    # "a mild to moderate inhibitor of CYP2D6", "a strong or moderate inducer"
     r"an?\s+(?:(?:potent|strong|moderate|weak|mild|powerful|selective|known"
-    r"|competitive|reversible|irreversible)\s+)*$"
+    r"|competitive|reversible|irreversible)\s+(?:(?:to|or|and)\s+)?)*$"
 )
 _IS_A = re.compile(
     r"\b(?:is|are|was|were|being|be)\s+(?:(?:itself|themselves|also|both|known\s+to\s+be)\s+)?"
@@ -97,6 +114,26 @@ _FOR_USE = re.compile(r"\bfor\s+(?:the\s+(?:treatment|prevention|management)\s+o
 
 _OVERDOSE_OF = re.compile(
     r"\b(?:overdoses?|overdosage|poisoning|intoxication)\s+(?:of|with)\s+$", re.I
+)
+
+
+# A class that opens its sentence as its subject ("SSRIs may ...", "All NSAIDs can ...").
+_SUBJECT_OPENING = re.compile(r"[\W_]*(?:(?:the|all|most|some)\s+)?", re.I)
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|all|themselves|as\s+a\s+class)\s+)?(?:may|might|can|could|will|do|does"
+    r"|have|has|are|is|increase\w*|raise\w*|cause\w*)\b",
+    re.I,
+)
+
+
+# "No. Alcohol and X together ...": a reply's first word may come before the subject
+_ANSWER_OPENING = re.compile(r"[\W_]*(?:(?:no|yes)[.,!]\s*)?", re.I)
+# "... together can make you drowsy", "... combined may cause": the two act as one subject
+_TOGETHER_VERB = re.compile(
+    r"\s+(?:taken\s+|used\s+)?(?:together|combined|in\s+combination)\s+"
+    r"(?:(?:can|may|might|could|will|often|also)\s+)*(?:make|cause|lead|increase|raise|slow"
+    r"|stop|produce|result|add|worsen|deepen)\w*\b",
+    re.I,
 )
 
 
@@ -217,17 +254,53 @@ class InteractionReading(PhenotypeReading):
     def model_only_interactions(self) -> Iterator[Claim]:
         """With a trained model, judge sentences naming two drugs even without a cue word.
 
-        An item of a list whose lead-in gives the cue ("... when taken with X:") needs none.
+        An item of a list whose lead-in gives the cue ("... when taken with X:") needs none;
+        where the model finds nothing, advice to space the doses pairs the drugs it spaces.
         """
         listed = self.lead_in_partners()
         if listed is not None:
             rule = R.RULES_BY_NAME["interaction"]
             yield from self.claims_of(rule, listed, inferred=True, lead_in=True)
             return
+        rule = R.RULES_BY_NAME["interaction"]
         drugs = self.candidates()
-        if get_model() is None or len({m.entity.key for m in drugs}) < 2:
-            return
-        yield from self.interactions(R.RULES_BY_NAME["interaction"], cue=False)
+        found: list[Claim] = []
+        if get_model() is not None and len({m.entity.key for m in drugs}) >= 2:
+            found = list(self.interactions(rule, cue=False))
+        # "Take A 2 hours before antacids or iron": spacing the doses pairs what the model
+        # left out, where the sentence names the drug it spaces (else only if nothing is found)
+        paired = {frozenset((c.subject.entity.key, c.obj.entity.key)) for c in found if c.obj}
+        spaced = [
+            p
+            for p in self.spaced_partners()
+            if frozenset((p.first.entity.key, p.second.entity.key)) not in paired
+        ]
+        if found and self.inferred:
+            spaced = []
+        if not found and not spaced:
+            spaced = self.joint_subjects()
+        yield from found
+        yield from self.claims_of(rule, spaced, inferred=self.inferred)
+
+    def joint_subjects(self) -> list[Pair]:
+        """Pair two drugs the sentence opens with as one subject acting together.
+
+        "Alcohol and X together can make you very drowsy": the pair, with the harm it names,
+        where no cue word and no model verdict found it. The harm must be named.
+        """
+        drugs = self.candidates()
+        keys = {m.entity.key for m in drugs}
+        if len(drugs) != 2 or len(keys) != 2 or not self.others(CONSEQUENCES):
+            return []
+        first, second = drugs
+        glue = self.text[self.rel(first) + len(first.text) : self.rel(second)]
+        if not _ANSWER_OPENING.fullmatch(self.text, 0, self.rel(first)):
+            return []
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:and|with|plus)\s+", glue, re.I):
+            return []
+        if not _TOGETHER_VERB.match(self.text, self.rel(second) + len(second.text)):
+            return []
+        return [Pair(first, second, "effect", denies_interaction(self.text, (self.rel(second),)))]
 
     @cached_property
     def partners(self) -> list[Mention]:
@@ -251,15 +324,15 @@ class InteractionReading(PhenotypeReading):
         """Pair the topic with the drugs of a list item whose lead-in states the interaction.
 
         "Some medicines raise the risk of muscle problems when taken with X:" (each item is a
-        partner of X), "Do not take X if you:" (an item saying the patient takes a drug). The
-        lead-in must name the topic. None when the item is no such item.
+        partner of X), "Do not take X if you:" (an item saying the patient takes a drug): such a
+        lead-in names the topic. "Tell your doctor if you take:" asks for the medicines that
+        matter with the leaflet's drug, named or not. None when the item is no such item.
         """
         lead_in = self.sentence.lead_in
-        if lead_in is None or self.topic.entity.key not in {
-            m.entity.key for m in find_mentions(lead_in)
-        }:
+        if lead_in is None:
             return None
-        if _LEAD_IN_WITH.search(lead_in):
+        named = self.topic.entity.key in {m.entity.key for m in find_mentions(lead_in)}
+        if named and _LEAD_IN_WITH.search(lead_in):
             # "does not interact with:", "fine when taken with:", "commonly used with:", "can
             # be combined with these antibiotics to treat H. pylori:" list no partners
             if (
@@ -271,8 +344,10 @@ class InteractionReading(PhenotypeReading):
                 return None
             own = interaction_type(self.text)  # the item's own words type it, else the lead-in
             kind = own if own != "int" else interaction_type(lead_in)
-        elif R.CONTRAINDICATION_CUE.search(lead_in) and _TAKES_ITEM.match(self.text):
+        elif named and R.CONTRAINDICATION_CUE.search(lead_in) and _TAKES_ITEM.match(self.text):
             kind = "advise"
+        elif _TELL_IF_TAKING.search(lead_in) and not _REASSURES.search(lead_in):
+            kind = interaction_type(self.text)
         else:
             return None
         partners = [m for m in self.candidates() if m.entity.key != self.topic.entity.key]
@@ -281,6 +356,25 @@ class InteractionReading(PhenotypeReading):
         return [
             Pair(self.topic, m, kind, denies_interaction(self.text, (self.rel(m),)))
             for m in partners
+        ]
+
+    def spaced_partners(self) -> list[Pair]:
+        """Pair the drug whose doses the sentence spaces with each drug named after the cue.
+
+        "Take A at least 2 hours before or 6 hours after B, C or products containing D": the
+        topic (or, unnamed, the first drug named before the cue) with B, C and D, advice.
+        """
+        cue = SPACED_DOSES.search(self.text)
+        if cue is None or not SPACING_ADVICE.search(self.text) or NO_INTERACTION.search(self.text):
+            return []  # "given 2 hours after omeprazole, its levels were unchanged": a study
+        drugs = self.candidates()
+        before = [m for m in drugs if self.rel(m) < cue.start()]
+        after = [m for m in drugs if self.rel(m) >= cue.start()]
+        spaced, partners = self.topic, drugs  # "Iron: separate the doses by 4 hours."
+        if self.inferred and before and after:
+            spaced, partners = before[0], after
+        return [
+            Pair(spaced, m, "advise", False) for m in partners if m.entity.key != spaced.entity.key
         ]
 
     def heading_partner(self) -> Mention | None:
@@ -311,6 +405,41 @@ class InteractionReading(PhenotypeReading):
             ):
                 return True
         return False
+
+    def states_no_interaction(self, pair: Pair) -> bool:
+        """Tell whether the pair, found in the sentence, is no interaction it states."""
+        if pair.by_model and _COMPARES_THEM.search(self.text):
+            return True  # "X is less effective than Y": a comparison, no interaction
+        if self.left_open(pair):
+            return True  # "whether A raises B levels is unknown": no claim either way
+        if pair.by_model and self.denies_pair(pair):
+            return True  # "A and B do not interact": the model's pair is not what is denied
+        if self.no_partner_in(pair):
+            return True  # "Both block folate", "its constituent hyperforin": no partner
+        between = self.text[self.rel(pair.first) + len(pair.first.text) : self.rel(pair.second)]
+        return between == "/"  # "sacubitril/valsartan": one combined product, not two partners
+
+    def no_partner_in(self, pair: Pair) -> bool:
+        """Tell whether a drug of the pair is named as a substance or supplement, no partner."""
+        end = self.sentence.start + len(self.text)
+        return any(
+            m.entity.key != self.topic.entity.key
+            and self.sentence.start <= m.start < end
+            and named_as_no_partner(
+                self.text, self.sentence.start, m, named_topic=not self.inferred
+            )
+            for m in (pair.first, pair.second)
+        )
+
+    def affirmed_later(self, pair: Pair) -> bool:
+        """Tell whether a clause after the denial states the pair's interaction after all."""
+        keys = {pair.first.entity.key, pair.second.entity.key}
+        others = tuple(
+            self.rel(m)
+            for m in self.mentions
+            if m.entity.type in PARTNERS and m.entity.key not in keys
+        )
+        return affirmed_after_denial(self.text, others)
 
     def denies_pair(self, pair: Pair) -> bool:
         """Tell whether a denial follows both drugs of the pair in their own clause.
@@ -397,22 +526,12 @@ class InteractionReading(PhenotypeReading):
             pairs = interaction_pairs(self.text, self.sentence.start, drugs)
         else:  # the trained model chooses among the pairs, the rules' verdict one input
             pairs = model_pairs(self.text, self.sentence.start, drugs, model, cue=cue)
+        pairs = pairs or self.joint_subjects()  # "A and B together can cause X"
+        if self.inferred and self.kind_list(drugs, cue=cue):
+            pairs = []  # "Medicines that block X, like A or B, weaken its effect": the topic's
         inferred = not pairs and self.inferred
         several = len({m.entity.key for m in drugs}) > 1
-        if (
-            several
-            and model is not None
-            and not (
-                (cue or self.labelled_item())
-                and one_class_with_examples(self.text, self.sentence.start, drugs)
-            )
-            # an item of an interactions list naming only examples of one kind of medicine
-            # ("- medicines for gout such as A and B"): they are the topic's partners
-            and not (
-                (self.labelled_item() or (cue and self.sentence.lead_in is not None))
-                and one_examples_list(self.text, self.sentence.start, drugs)
-            )
-        ):
+        if several and model is not None and not self.listed_for_topic(drugs, cue=cue):
             # the model judged the named drugs; none is the topic's partner. A class named with
             # its examples ("opioids such as codeine or morphine: ...") is the topic's partner.
             inferred = False
@@ -426,13 +545,59 @@ class InteractionReading(PhenotypeReading):
                 else []
             )
         elif inferred:  # "Combining it with alcohol ...": the other drug is the topic
-            named = [
-                m
-                for m in self.others(PARTNERS)
-                if m in self.partners and not explains_only(self.text, self.sentence.start, m)
-            ]
-            pairs = topic_pairs(self.text, self.sentence.start, self.topic, named)
+            pairs = self.unnamed_topic_pairs()
         yield from self.claims_of(rule, pairs, inferred=inferred)
+
+    def kind_list(self, drugs: list[Mention], *, cue: bool) -> bool:
+        """Tell whether the drugs are examples of an unnamed kind said to act on the topic."""
+        return (cue or interaction_type(self.text) != "int") and kind_examples_opening(
+            self.text, self.sentence.start, drugs
+        )
+
+    def listed_for_topic(self, drugs: list[Mention], *, cue: bool) -> bool:
+        """Tell whether the sentence names its drugs as examples, each the topic's partner."""
+        start = self.sentence.start
+        return (
+            ((cue or self.labelled_item()) and one_class_with_examples(self.text, start, drugs))
+            # an item of an interactions list naming only examples of one kind of medicine
+            # ("- medicines for gout such as A and B"): they are the topic's partners
+            or (
+                (self.labelled_item() or (cue and self.sentence.lead_in is not None))
+                and one_examples_list(self.text, start, drugs)
+            )
+            or self.kind_list(drugs, cue=cue)
+        )
+
+    def unnamed_topic_pairs(self) -> list[Pair]:
+        """Pair the topic, unnamed in the sentence, with each drug or class it names."""
+        named = [
+            m
+            for m in self.others(PARTNERS)
+            if m in self.partners and not explains_only(self.text, self.sentence.start, m)
+        ]
+        if self.class_says_own_effect(named):
+            return []  # "SSRIs may increase the risk of bleeding" under warnings: its class's
+        return topic_pairs(self.text, self.sentence.start, self.topic, named)
+
+    def class_says_own_effect(self, named: list[Mention]) -> bool:
+        """Tell whether a warning says what a class does, the unnamed topic's own class.
+
+        Outside an interactions section, "SSRIs may increase the risk of bleeding" (a class as
+        the subject, alone, with no word of using it with anything) warns of the class the
+        document's drug belongs to; "Alcohol may increase the risk of bleeding" names a drug,
+        and an interactions section's sentences are about partners.
+        """
+        if "interaction" in self.kinds or len(named) != 1:
+            return False
+        only = named[0]
+        if only.entity.type is not EntityType.DRUG_CLASS:
+            return False
+        return (
+            _SUBJECT_OPENING.fullmatch(self.text, 0, self.rel(only)) is not None
+            and _VERB_AFTER.match(self.text, self.rel(only) + len(only.text)) is not None
+            and not JOINT_USE.search(self.text)
+            and not COMBINATION_CAUSES.search(self.text)
+        )
 
     def claims_of(
         self, rule: R.Rule, pairs: list[Pair], *, inferred: bool, lead_in: bool = False
@@ -441,21 +606,16 @@ class InteractionReading(PhenotypeReading):
 
         ``lead_in``: the advice is the lead-in's ("Do not take X if you:"), not the item's.
         """
+        if STUDY_AIM.search(self.text):
+            return  # "We reviewed interactions between A and B": the aim, no finding yet
         consequences = self.interaction_consequences() if pairs else ()
         advice = R.ADVICE.search(self.text)
         if advice is None and lead_in and self.sentence.lead_in is not None:
             advice = R.ADVICE.search(self.sentence.lead_in)
         denied_above = any(_NONE_FOUND.search(h.text) for h in self.sentence.headings)
         for pair in pairs:
-            if pair.by_model and _COMPARES_THEM.search(self.text):
-                continue  # "X is less effective than Y": a comparison, no interaction
-            if self.left_open(pair):
-                continue  # "whether A raises B levels is unknown": no claim either way
-            if pair.by_model and self.denies_pair(pair):
-                continue  # "A and B do not interact": the model's pair is not what is denied
-            between = self.text[self.rel(pair.first) + len(pair.first.text) : self.rel(pair.second)]
-            if between == "/":
-                continue  # "sacubitril/valsartan": one combined product, not two partners
+            if self.states_no_interaction(pair):
+                continue
             first, second = pair.first, pair.second
             if second.entity.key == self.topic.entity.key:  # the topic drug leads
                 first, second = second, first
@@ -469,7 +629,7 @@ class InteractionReading(PhenotypeReading):
                 rule="ddi-model" if pair.by_model else rule.name,
                 obj=second,
                 hedge=self.hedge_for(second),
-                negated=pair.negated or denied_above,
+                negated=(pair.negated and not self.affirmed_later(pair)) or denied_above,
                 consequences=consequences,
                 qualifiers=tuple(qualifiers),
                 subject_inferred_from_topic=inferred,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from graph_builder import adverse
 from graph_builder import rules as R
@@ -13,7 +14,7 @@ from graph_builder.extract.context import clauses, is_negated
 from graph_builder.extract.effects import SideEffectReading
 from graph_builder.extract.interacting import InteractionReading
 from graph_builder.extract.statements import StatementReading
-from graph_builder.model import Claim, Mention
+from graph_builder.model import Claim, Mention, Sentence
 
 _MAY_HELP = re.compile(R.MAY_HELP_WITH)
 
@@ -23,6 +24,17 @@ ADVICE_KIND = {"caution_in": "caution", "contraindicated_in": "contraindication"
 
 class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
     """Apply every rule to one sentence."""
+
+    def __init__(
+        self,
+        sentence: Sentence,
+        topic: Mention,
+        mentions: list[Mention],
+        kinds: frozenset[str] | None = None,
+        heading_pair: tuple[Mention, Mention | None] | None = None,
+    ) -> None:
+        super().__init__(sentence, topic, mentions, kinds, heading_pair)
+        self.kinds = self.kinds | listed_advice(sentence, self.kinds)
 
     def iter_rule_claims(self) -> Iterator[Claim]:
         """Yield the claims of every rule that applies to the sentence."""
@@ -99,6 +111,8 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
                 self.caused_here(at)
                 or obj.entity.key in R.NEVER_TREATED
                 or R.NOT_TREATED.search(self.text, 0, at)
+                # "people whose epilepsy is not controlled": the disease's state, no use
+                or R.CONDITION_STATE_AFTER.match(self.text, at + len(obj.text))
                 # "kidney problems caused by diabetes": the cause is no use, unless treating
                 # what a withdrawal causes ("tremor caused by alcohol withdrawal") treats it
                 or (
@@ -115,7 +129,10 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
                 continue  # "not studied in heart failure; use with caution in it": no denial
 
             qualifiers = self.qualifiers(rule.relation, obj)
-            yield self.claim(rule.relation, rule.name, obj, negated=negated, qualifiers=qualifiers)
+            claim = self.claim(
+                rule.relation, rule.name, obj, negated=negated, qualifiers=qualifiers
+            )
+            yield _narrowed(claim, self.text, at, at + len(obj.text))
 
     def rule_objects(self, rule: R.Rule, *, advice: bool) -> tuple[list[Mention], list[Mention]]:
         """Return a rule's objects, and which of them are phenotypes of the effect vocabulary.
@@ -206,6 +223,54 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         yield from self.instructions()
         yield from self.pregnancy()
         yield from self.at_risk_populations()
+
+
+def condition_qualifier(text: str, at: int) -> str | None:
+    """Return the word narrowing the condition at ``at`` ("severe", "untreated"), if any.
+
+    >>> condition_qualifier("Avoid in severe kidney disease.", 16)
+    'severe'
+    >>> condition_qualifier("Avoid in serious liver or kidney disease.", 26)
+    'serious'
+    >>> condition_qualifier("Avoid in kidney disease.", 9) is None
+    True
+    """
+    match = R.CONDITION_QUALIFIER.search(text, max(0, at - 60), at)
+    return match.group("qualifier").lower() if match else None
+
+
+def _narrowed(claim: Claim, text: str, at: int, end: int) -> Claim:
+    """Keep on advice the word that narrows its condition ("severe"), as its qualification."""
+    if claim.relation not in ADVICE_RELATIONS:
+        return claim
+    after = R.CONDITION_STATE_AFTER.match(text, end)
+    narrowed = condition_qualifier(text, at) or (
+        after.group("qualifier").lower() if after else None
+    )
+    if narrowed is None or narrowed in (claim.hedge or ""):
+        return claim
+    return replace(claim, hedge="; ".join(filter(None, (claim.hedge, narrowed))))
+
+
+_LIST_OF_ADVICE = frozenset({"contraindication", "caution"})
+
+
+def listed_advice(sentence: Sentence, kinds: frozenset[str]) -> frozenset[str]:
+    """Return the advice a list gives an item whose own label names a group, not a section.
+
+    Under "Who should not take it", "Women who are pregnant: it can harm the baby" is an item
+    of the list, its label the group: still a contraindication, as its label's words say no
+    section of their own.
+    """
+    label = sentence.label
+    headings = sentence.heading_texts
+    if label is None or not headings or headings[-1] != label.text or kinds & _LIST_OF_ADVICE:
+        return frozenset()
+    for heading in reversed(headings[:-1]):
+        outer = frozenset(kind for kind, cue in R.SECTION_CUES.items() if cue.search(heading))
+        if outer:
+            return outer & _LIST_OF_ADVICE
+    return frozenset()
 
 
 def _pair(claim: Claim) -> frozenset[str]:

@@ -15,8 +15,11 @@ from graph_builder.extract.mechanism import MechanismReading
 from graph_builder.interactions import JOINT_AFTER, examples_end
 from graph_builder.lexicon import find_mentions
 from graph_builder.model import Claim, Dose, EntityType, Mention
+from graph_builder.product_names import brand_line_names
 
 BRAND_CUE = re.compile(r"brand name|trade name|marketed as|\bcontains\b|\(", re.I)
+# A species' Latin name, genus and epithet ("Hypericum perforatum", "Ginkgo biloba").
+_BINOMIAL = re.compile(r"[A-Z][a-z]{2,}\s+[a-z]{3,}")
 MEMBERSHIP_CUE = re.compile(
     r"belong\w* to|member of(?! (?:your|his|her|their|the|a|my) family)|class of|group of|family of"
     r"|\b(?:is|as) an?\b|,\s*an?\b|\bas (?:the )?other\b",
@@ -33,6 +36,13 @@ _OTHER = re.compile(r"other\s+(?:(?:strong|potent|moderate|weak|similar|related)
 # of one noun phrase ("a group of medicines known as statins", "an older antiepileptic
 # drug"), no clause break
 _CLASS_HEAD = re.compile(r"[^,;:.()]{0,60}", re.I)
+# A verb right after a noun: the noun ends the subject of the sentence ("... and diuretics
+# may raise blood sugar")
+_VERB_NEXT = re.compile(
+    r"\s+(?:may|might|can|could|will|would|should|must|do|does|also|are|is|have|has"
+    r"|increase|raise|reduce|lower|cause)\b",
+    re.I,
+)
 _JOINED_TO_OTHER = re.compile(r"\s*(?:,\s*)?(?:and|or|and/or)?\s*", re.I)
 
 
@@ -77,6 +87,13 @@ class StatementReading(MechanismReading):
                     self.text, self.rel(member) + len(member.text)
                 ):
                     break  # "such as X, and Y" / "such as X and Y both ...": Y is no example
+                passed = self.mentions[index + 1 : index + 1 + len(gaps)]
+                if (
+                    member.entity.type is EntityType.DRUG_CLASS
+                    and any(m.entity.type is EntityType.DRUG for m in passed)
+                    and self._coordinated_class(member, gap)
+                ):
+                    break  # "Xs such as A and Ys like B": Y is coordinated with X
                 gaps.append(gap)
                 if member.entity.type in PARTNERS and member.entity.key != mention.entity.key:
                     relation = (
@@ -84,6 +101,18 @@ class StatementReading(MechanismReading):
                     )
                     yield Claim(relation, member, self.sentence, "class-examples", obj=mention)
                 cursor = member.end
+
+    def _coordinated_class(self, member: Mention, gap: str) -> bool:
+        """Tell whether a class after a drug example is the list's second class, no example.
+
+        "Penicillins such as A and PPIs like B": it has examples of its own; "Steroids such
+        as A and diuretics may ...": joined by "and", the verb after it is the sentence's.
+        "Sedatives like alcohol or opioids" keeps the opioids an example.
+        """
+        after = self.text[member.end - self.sentence.start :]
+        if EXAMPLES_CUE.match(after):
+            return True
+        return bool(re.search(r"\band\b", gap, re.I)) and bool(_VERB_NEXT.match(after))
 
     def memberships(self) -> Iterator[Claim]:
         """Yield class memberships: examples of a class, "belongs to", "other Xs"."""
@@ -180,10 +209,33 @@ class StatementReading(MechanismReading):
         by_entity: dict[str, list[Mention]] = {}
         for mention in drugs:
             by_entity.setdefault(mention.entity.key, []).append(mention)
+        listed = {name.lower() for name in brand_line_names(self.text)}
+        if listed:  # "Brand names: A, B, C": each a brand of the document's drug
+            for mention in drugs:
+                if (
+                    mention.entity.key == self.topic.entity.key
+                    and mention.text.lower() in listed
+                    and mention.text.lower() != mention.entity.label.lower()
+                ):
+                    yield Claim(
+                        "has_brand_name",
+                        self.topic,
+                        self.sentence,
+                        "brand-name",
+                        obj=mention,
+                        value=mention.text,
+                        subject_inferred_from_topic=True,
+                    )
+            return
         for mentions in by_entity.values():
             entity = mentions[0].entity
-            generic = [m for m in mentions if m.text.lower() == entity.label.lower()]
-            brands = [m for m in mentions if m.text.lower() != entity.label.lower()]
+            if any(_BINOMIAL.fullmatch(m.text) for m in mentions):
+                continue  # "St John's wort (Hypericum perforatum)": a plant's names, no brand
+            # a name written in lower case mid-sentence is generic ("lithium carbonate"), no brand
+            generic = [
+                m for m in mentions if m.text.lower() == entity.label.lower() or m.text[0].islower()
+            ]
+            brands = [m for m in mentions if m not in generic]
             if generic and brands:
                 yield Claim(
                     "has_brand_name",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -103,6 +104,10 @@ def _text(path: Path, data: bytes) -> str:
     return body.decode("utf-8", errors="surrogateescape").translate(_CP1252)
 
 
+# A line that reads as a sentence: words, ending in a full stop or an exclamation mark.
+_SENTENCE_LIKE = re.compile(r"[^\W\d_](?:[^\n]*\s){2,}[^\n]*\w[.!][\"')\]]*")
+
+
 def _first_title(text: str, blocks: list[Block]) -> str:
     for block in blocks:
         candidate = text[block.start : block.end]
@@ -154,6 +159,7 @@ def read_document(path: Path, text: str | None = None) -> Document:
     body, blocks, html_title = reader(source)
     title = html_title or _first_title(body, blocks)
     # The title line names the document's subject; it is no sentence of its own.
+    as_read = blocks
     if (
         blocks
         and body[blocks[0].start : blocks[0].end].strip() == title
@@ -161,6 +167,9 @@ def read_document(path: Path, text: str | None = None) -> Document:
     ):
         blocks = [Block("heading", blocks[0].start, blocks[0].end), *blocks[1:]]
     sentences, sections = sentences_from_blocks(body, blocks)
+    if not sentences and _SENTENCE_LIKE.fullmatch(title):
+        # "Lithium may cause tremor.": a document of one sentence is its own text
+        sentences, sections = sentences_from_blocks(body, as_read)
     if not sentences:
         raise InputError(f"{path}: no sentences found")
     return Document(

@@ -210,6 +210,10 @@ def _wraps(previous: str, line: str) -> bool:
     True
     >>> _wraps("Common side effects", "nausea")
     False
+    >>> _wraps("In volunteers the trough level of drugx dropped by nearly 30%", "within a week.")
+    True
+    >>> _wraps("Headache                                 12%        4%", "dizziness 8% 3%")
+    False
     """
     return (
         len(previous.strip()) >= 40
@@ -222,4 +226,6 @@ def _wraps(previous: str, line: str) -> bool:
 
 
 _GOES_ON = re.compile(r"[a-z(\d]")
-_TABLE_ROW = re.compile(r"\d\s*%|\t|\S\s{3,}\S")
+# A table row has columns: two percentages ("Somnolence 22% 9%"), a tab or a wide gap; one
+# percentage is a sentence's figure ("fell by about 25% after ten days").
+_TABLE_ROW = re.compile(r"\d\s*%.*\d\s*%|\t|\S\s{3,}\S")
