@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from graph_builder.ddi_model import Model, SentenceLayout, SentenceView, features
@@ -169,6 +170,7 @@ class Pair:
     by_model: bool = False  # chosen by the trained pair model (ddi_model.py), not the rules
 
 
+@lru_cache(maxsize=4096)  # asked for every pair of a sentence: the answer is the sentence's
 def interaction_type(text: str) -> str:
     """Type an interaction the DDI-2013 way: advise, mechanism, effect or int.
 
@@ -215,6 +217,7 @@ def clause_of(text: str, position: int) -> tuple[int, int]:
     return begin, finish
 
 
+@lru_cache(maxsize=4096)
 def denies_interaction(text: str, positions: tuple[int, ...]) -> bool:
     """Tell whether the clause of the pair's later mention says that there is no interaction.
 

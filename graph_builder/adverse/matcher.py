@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from itertools import pairwise
 
 from graph_builder.adverse.patterns import ADJECTIVE, DISORDER_WORD, NOT_NARROWING
 from graph_builder.adverse.vocabulary import PATTERN_SOURCE, AdverseVocabulary, entity_for
@@ -42,6 +43,12 @@ class _Matcher:
         self.offset = offset
         self.vocab = vocabulary
         self.tokens = tokenize(text)
+        self._words = tuple(t.word for t in self.tokens)
+        # _breaks[k]: how many gaps before token k join no phrase (tokens i..j are one phrase
+        # when no such gap lies between them)
+        self._breaks = [0]
+        for left, right in pairwise(self.tokens):
+            self._breaks.append(self._breaks[-1] + (not _joined(text, left, right)))
         self.modifiers = vocabulary.kind("modifier")
         self.qualifiers = vocabulary.kind("qualifier")
         self.measurements = vocabulary.kind("measurement")
@@ -52,12 +59,9 @@ class _Matcher:
 
     def words(self, i: int, j: int) -> tuple[str, ...] | None:
         """Normalised words of tokens i..j-1 when they form one phrase, else None."""
-        if j > len(self.tokens) or i >= j:
+        if j > len(self.tokens) or i >= j or self._breaks[j - 1] != self._breaks[i]:
             return None
-        for k in range(i, j - 1):
-            if not _joined(self.text, self.tokens[k], self.tokens[k + 1]):
-                return None
-        return tuple(t.word for t in self.tokens[i:j])
+        return self._words[i:j]
 
     def longest(
         self,
