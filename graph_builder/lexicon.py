@@ -397,7 +397,6 @@ TRANSMITTERS: dict[str, Entity] = {
     "acetylcholine": _transmitter("acetylcholine", "CHEBI:15355", "MESH:D000109"),
     "histamine": _transmitter("histamine", "MESH:D006632"),
 }
-_TRANSMITTERS = frozenset(TRANSMITTERS)
 _TRANSMITTER_NAME = (
     r"(?:dopamine|nor-?adrenaline|norepinephrine|serotonin|5-HT|adrenaline|epinephrine"
     r"|acetylcholine|histamine)"
@@ -406,7 +405,7 @@ _TRANSMITTER_NAME = (
 # "noradrenaline and dopamine uptake", "the reuptake of serotonin and noradrenaline".
 _TRANSMITTER_WORK = (
     r"(?:re-?)?uptake|release|transporters?|neurotransmission|signall?ing|turnover|synthesis"
-    r"|depletion|reuptake|transmission|receptors?|activity"
+    r"|depletion|transmission|receptors?|activity"
 )
 _BRACKETED = r"(?:\s*\([^()]{1,12}\))?"  # "serotonin (5-HT) reuptake"
 _LIST_AFTER = re.compile(
@@ -434,7 +433,7 @@ def _names_the_transmitter(text: str, start: int, end: int, key: str) -> bool:
     >>> _names_the_transmitter("a dopamine infusion", 2, 10, "dopamine")
     False
     """
-    if key not in _TRANSMITTERS:
+    if key not in TRANSMITTERS:
         return False
     return bool(
         _LIST_AFTER.match(text, end) or _WORK_OF_BEFORE.search(text[max(0, start - 120) : start])

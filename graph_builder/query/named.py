@@ -38,10 +38,10 @@ class Parameter:
         ('dkgid:panic-disorder', '<https://w3id.org/drugkg/id/x>')
         """
         prefix = self.default.split(":", 1)[0]
-        if prefix == "dkgid" and _IRI.fullmatch(value):
+        if self.names_an_entity and _IRI.fullmatch(value):
             return f"<{value}>"
         local = value.split(":", 1)[1] if value.startswith(f"{prefix}:") else value
-        if prefix == "dkgid":
+        if self.names_an_entity:
             local = "-".join(re.findall(r"[a-z0-9]+", local.lower()))
         if not _LOCAL.fullmatch(local):
             raise QueryError(f"--set {self.name}: {value!r} is no {self.meaning}")
