@@ -1,14 +1,18 @@
 """Find where sources disagree: the graph keeps both claims and records the disagreement.
 
-Three kinds of disagreement are looked for, each between claims of different documents
-about the same drug:
+The kinds of disagreement looked for, each between claims about the same drug:
 
 - ``maximum-dose``: different maximum doses for the same indication and basis (per day).
 - ``mechanism``: one source says the drug changes how much of a neurotransmitter there is
   (synthesis, release, level), another that it changes the response to it (effect,
   sensitivity).
 - ``use-in-condition``: one source allows use with caution, another contraindicates it.
-- ``negation``: one source states what another denies.
+- ``negation``: one source states what another denies, or one document both states and
+  denies it (a contradiction inside a source, or a misread sentence: either way a reviewer
+  should see it).
+
+All but ``negation`` need two documents: one page that allows a drug with caution and
+contraindicates it elsewhere is being thorough, not contradicting itself.
 """
 
 from __future__ import annotations
@@ -128,15 +132,27 @@ def _pairwise_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Confli
             stated = [m for m in same if not m[2].negated]
             # a denial for one group ("not reported in children") contradicts no statement
             denied = [m for m in same if m[2].negated and not _for_a_group(m[2])]
-            if stated and denied and {m[0] for m in stated}.isdisjoint({m[0] for m in denied}):
-                first = stated[0][2]
-                yield Conflict(
-                    "negation",
-                    f"{first.subject.entity.label} {relation.replace('_', ' ')}"
-                    f" {first.obj.entity.label if first.obj else ''}: {stated[0][1]} states it;"
-                    f" {denied[0][1]} denies it",
-                    tuple((sha, c) for sha, _, c in (*stated, *denied)),
-                )
+            if stated and denied:
+                yield _negation_conflict(stated, denied)
+
+
+def _negation_conflict(
+    stated: list[tuple[str, str, Claim]], denied: list[tuple[str, str, Claim]]
+) -> Conflict:
+    """Say who states a claim and who denies it; a document may do both."""
+    first = stated[0][2]
+    what = (
+        f"{first.subject.entity.label} {first.relation.replace('_', ' ')}"
+        f" {first.obj.entity.label if first.obj else ''}"
+    )
+    both = sorted({m[1] for m in stated} & {m[1] for m in denied})
+    if both:
+        said = f"{both[0]} both states and denies it"
+    else:
+        said = f"{stated[0][1]} states it; {denied[0][1]} denies it"
+    return Conflict(
+        "negation", f"{what}: {said}", tuple((sha, c) for sha, _, c in (*stated, *denied))
+    )
 
 
 def _for_a_group(claim: Claim) -> bool:

@@ -30,6 +30,7 @@ from graph_builder.vocabulary import (
     RELATIONS,
     SCHEMA,
     bind_prefixes,
+    data_checksums,
     expand,
 )
 
@@ -328,6 +329,8 @@ def to_rdf(
     graph_node = DKGID["graph"]
     writer.add(graph_node, RDF.type, DKG.KnowledgeGraph)
     writer.add(graph_node, DKG.builtWith, Literal(f"drugkg {__version__}"))
+    for name, checksum in data_checksums().items():
+        writer.add(graph_node, DKG.builtFromData, Literal(f"{name} sha256:{checksum}"))
     writer.add(
         graph_node,
         DKG.inferenceNote,

@@ -7,6 +7,7 @@ them. Every ``DKG`` term used here is defined, with a label and a definition, in
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,3 +112,16 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
+
+
+def data_checksums(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Return the SHA-256 of each vocabulary table and model a build reads, by file name.
+
+    A graph records them (``dkg:builtFromData``), so two graphs of the same documents that
+    differ can be traced to the lexicon, the adverse-effect table or the pair model.
+
+    >>> sorted(data_checksums())[:2]
+    ['adverse_effects.tsv', 'boilerplate.tsv']
+    """
+    files = [*sorted(data_dir.glob("*.tsv")), *sorted((data_dir / "models").glob("*.json"))]
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in files}

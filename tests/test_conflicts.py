@@ -36,3 +36,26 @@ def test_maxima_for_different_populations_do_not_conflict(tmp_path: Path) -> Non
         "For anxiety, the maximum dose in elderly patients is 5 mg per day.",
     )
     assert found == []
+
+
+def test_a_page_that_states_and_denies_the_same_side_effect_is_reported(tmp_path: Path) -> None:
+    (conflict,) = conflicts_of(
+        tmp_path,
+        "Diazepam can cause ataxia. Diazepam does not cause ataxia.",
+    )
+    assert "diazepam has side effect ataxia" in conflict
+    assert "source-0.txt both states and denies it" in conflict
+
+
+def test_two_pages_that_disagree_on_a_side_effect_name_each_side(tmp_path: Path) -> None:
+    (conflict,) = conflicts_of(
+        tmp_path, "Diazepam can cause ataxia.", "Diazepam does not cause ataxia."
+    )
+    assert conflict.endswith("source-0.txt states it; source-1.txt denies it")
+
+
+def test_a_denial_for_children_only_contradicts_nothing(tmp_path: Path) -> None:
+    found = conflicts_of(
+        tmp_path, "Diazepam can cause ataxia. Ataxia has not been reported in children."
+    )
+    assert found == []

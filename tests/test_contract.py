@@ -101,3 +101,15 @@ def test_documents_have_identity(seed_graph: Graph) -> None:
         assert len(str(seed_graph.value(doc, DKG.sha256))) == 64
         assert seed_graph.value(doc, DCTERMS.title) is not None
         assert isinstance(seed_graph.value(doc, DKG.topicDrug), URIRef)
+
+
+def test_the_graph_names_the_lexicon_and_model_it_was_built_with(seed_graph: Graph) -> None:
+    import hashlib
+
+    from graph_builder.vocabulary import DATA_DIR
+
+    recorded = {str(value) for value in seed_graph.objects(None, DKG.builtFromData)}
+    lexicon = hashlib.sha256((DATA_DIR / "lexicon.tsv").read_bytes()).hexdigest()
+    model = hashlib.sha256((DATA_DIR / "models" / "ddi-pairs.json").read_bytes()).hexdigest()
+    assert f"lexicon.tsv sha256:{lexicon}" in recorded
+    assert f"ddi-pairs.json sha256:{model}" in recorded
