@@ -128,7 +128,7 @@ def _pairwise_conflicts(claims: list[tuple[str, str, Claim]]) -> Iterator[Confli
         by_relation: dict[str, list[tuple[str, str, Claim]]] = defaultdict(list)
         for member in members:
             by_relation[member[2].relation].append(member)
-        for relation, same in sorted(by_relation.items()):
+        for _, same in sorted(by_relation.items()):
             stated = [m for m in same if not m[2].negated]
             # a denial for one group ("not reported in children") contradicts no statement
             denied = [m for m in same if m[2].negated and not _for_a_group(m[2])]
