@@ -80,6 +80,8 @@ ADVISE = re.compile(
     r"|\bneed(?:s|ed)? to\b|\bdiscontinu\w*|\breduc(?:e|ing) the dos\w*"
     r"|\bnot (?:be )?(?:used|given|administered|taken|co-?administered)\b"
     r"|\bprudent\b|\badvis\w*|\bobserv(?:e|ed) (?:closely|carefully)"
+    # a leaflet's prohibition to the patient: "Do not take X if you are taking Y"
+    r"|\b(?:do\s+not|don[\'’]t)\s+(?:take|use|drink|combine|give)\b"
     r"|\b(?:cannot|can[\'’]t|never)\s+(?:(?:be|\w+ly)\s+){0,2}(?:combined|taken|given|used"
     r"|co-?administered|mixed)\b",
     re.I,
@@ -159,6 +161,46 @@ def states_regimen(text: str, *, for_disease: bool = False) -> bool:
     return not states_harm(text)
 
 
+# A class that groups drugs by an effect they add to each other's: a CNS depressant with "CNS
+# depressants" is the additive interaction labels warn of, not the drug's own kind named.
+ADDITIVE_CLASSES = frozenset({"cns-depressants"})
+
+
+@lru_cache(maxsize=1)
+def _curated_parents() -> dict[str, frozenset[str]]:
+    """Return each entity key's own classes in the curated taxonomy (not their superclasses).
+
+    "Oxycodone ... opioid analgesics" names oxycodone's own class; a superclass such as the
+    CNS depressants (ADDITIVE_CLASSES) is what labels warn it adds to.
+    """
+    from graph_builder.reason import TAXONOMY_PATH, read_taxonomy
+    from graph_builder.vocabulary import DKG, DKGID
+
+    taxonomy = read_taxonomy(TAXONOMY_PATH)
+    parents: dict[str, set[str]] = {}
+    for via in (DKG.curatedMembership, DKG.curatedSubclass):
+        for child, node in taxonomy.subject_objects(via):
+            parent = taxonomy.value(node, DKG.inClass)
+            if str(child).startswith(str(DKGID)) and str(parent).startswith(str(DKGID)):
+                key, up = str(child)[len(str(DKGID)) :], str(parent)[len(str(DKGID)) :]
+                if up not in ADDITIVE_CLASSES:
+                    parents.setdefault(key, set()).add(up)
+    return {key: frozenset(ups) for key, ups in parents.items()}
+
+
+def own_class(first: Mention, second: Mention) -> bool:
+    """Tell whether one mention is a class the other (a drug or a class) belongs to.
+
+    The curated taxonomy (ontology/drug-classes.ttl) decides: oxycodone is an opioid and
+    lorazepam a benzodiazepine, so "opioid analgesics" or "every benzodiazepine dose" in an
+    oxycodone or lorazepam sentence names the drug's own kind, no partner of it.
+    """
+    parents = _curated_parents()
+    return second.entity.key in parents.get(first.entity.key, ()) or (
+        first.entity.key in parents.get(second.entity.key, ())
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """Two mentions of one sentence that the sentence says interact (or denies it)."""
@@ -203,6 +245,51 @@ def coordinated_groups(text: str, start: int, mentions: list[Mention]) -> list[l
                 continue
         groups.append([mention])
     return groups
+
+
+# Subjects that open their sentence ("A and B can lower C levels"), and the verb after them.
+_GROUP_OPENS = re.compile(r"[\W_]*(?:(?:both|either|the|concomitant|also)\s+)?", re.I)
+_VERB_NEXT = re.compile(
+    r"\s+(?:(?:both|each|together|also|all)\s+)?(?:may|might|can|could|will|would|do|does|did"
+    r"|have|has|had|are|is|were|was|increas\w*|decreas\w*|rais\w*|lower\w*|reduc\w*"
+    r"|inhibit\w*|induc\w*|potentiat\w*|enhanc\w*|impair\w*|cause\w*)\b",
+    re.I,
+)
+
+
+def coordinated_subjects(
+    text: str, start: int, mentions: list[Mention], pair: Pair, pairs: list[Pair]
+) -> bool:
+    """Tell whether the model paired two drugs of one coordinated group sharing a partner.
+
+    "A and B can lower C levels": A and B each interact with C (the rules pair them so), and
+    the model's A-B is the coordination, no interaction of its own.
+    """
+    if not pair.by_model:
+        return False
+    keys = {pair.first.entity.key, pair.second.entity.key}
+    group = next((g for g in coordinated_groups(text, start, mentions) if pair.first in g), [])
+    if pair.second not in group or not _GROUP_OPENS.fullmatch(text, 0, group[0].start - start):
+        return False  # "patients treated with A and B": a joint use, not two subjects
+    if not _VERB_NEXT.match(text, group[-1].end - start):
+        return False
+    after = group[-1].end
+    partners: dict[str, set[str]] = {key: set() for key in keys}
+    for other in pairs:
+        if other.by_model or other.negated:
+            continue
+        one, two = other.first.entity.key, other.second.entity.key
+        if (
+            min(other.first.start, other.second.start) < group[0].start
+            or max(other.first.start, other.second.start) < after
+        ):
+            continue  # the shared partner comes after the subjects
+        if one in keys and two not in keys:
+            partners[one].add(two)
+        elif two in keys and one not in keys:
+            partners[two].add(one)
+    first, second = partners.values()
+    return bool(first & second)
 
 
 def clause_of(text: str, position: int) -> tuple[int, int]:
@@ -321,6 +408,28 @@ _HELPS_AGAINST = re.compile(
     r"(?:to\s+)?(?:reduce|prevent|lessen|ease|limit|protect|relieve|stop)\b",
     re.I,
 )
+# A supplement advised for prevention, or given to the mother or newborn: "adequate folate
+# supplements advised before and during pregnancy", "Vitamin K should be given to the mother
+# before delivery and to the neonate". Prophylaxis, not a drug taken with the other.
+_PROPHYLAXIS_AFTER = re.compile(
+    r"\s+(?:supplements?|supplementation)\b[^;.]{0,40}?\b(?:advised|recommended|needed"
+    r"|required|should|must)\b"
+    r"|\s+(?:should|must|is\s+to)\s+be\s+given\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?"
+    r"(?:mother|neonate|newborn|infant|baby|fetus)\b",
+    re.I,
+)
+# The patient's misuse of a substance, not a drug taken with the other: "a history of alcohol
+# or drug abuse", "alcohol dependence", "alcohol use disorder".
+_MISUSE_AFTER = re.compile(
+    r"\s+(?:(?:or|and|and/or)\s+(?:other\s+)?(?:drug|substance|opioid)s?\s+(?:abuse|misuse)"
+    # (not "chronic alcohol abuse", which induces the enzymes that clear a drug)
+    r"|(?:(?:or|and|and/or)\s+(?:other\s+)?(?:drug|substance|opioid)s?\s+)?(?:dependence"
+    r"|addiction|use\s+disorders?|withdrawal))\b",
+    re.I,
+)
+_HISTORY_BEFORE = re.compile(r"\bhistory\s+of\s+(?:\w+\s+){0,2}$", re.I)
+
+
 # A nutrient's own level or store, lowered by long use of the drug: an effect of the drug
 # ("can lower vitamin B12 levels", "folate deficiency"), not a second drug. WHO ATC groups the
 # vitamins (A11) and vitamin B12 and folic acid (B03B).
@@ -345,8 +454,10 @@ def named_as_no_partner(text: str, start: int, mention: Mention, *, named_topic:
         return True
     if _CONSTITUENT_BEFORE.search(text, 0, at) or _CONTENT_AFTER.match(text, end):
         return True
-    if _HELPS_AGAINST.match(text, end):
-        return True
+    if _HELPS_AGAINST.match(text, end) or _PROPHYLAXIS_AFTER.match(text, end):
+        return True  # "folate supplements advised", "vitamin K should be given to the neonate"
+    if _MISUSE_AFTER.match(text, end) or _HISTORY_BEFORE.search(text, 0, at):
+        return True  # "a history of alcohol or drug abuse": the patient's past, no partner
     nutrient = any(i.startswith(_NUTRIENT_ATC) for i in mention.entity.identifiers)
     return (
         nutrient
@@ -789,7 +900,9 @@ _IN_USERS_OF = re.compile(
     r"\s+(?:(?:is|are|should\s+be|must\s+be)\s+)?(?:[\w-]+\s+){0,4}?"
     # "... in patients with QT prolongation, low potassium, and in patients receiving B"
     r"(?:in\s+(?:patients|people|those)\s+with\b[^;.:]{0,100}?,?\s+(?:and|or)\s+)?"
-    r"in\s+(?:patients|people|those|anyone|adults|children)\s+(?:who\s+are\s+)?"
+    r"(?:in\s+(?:patients|people|those|anyone|adults|children)\s+(?:who\s+are\s+)?"
+    # "Do not take A if you are taking B", "while you are using B"
+    r"|(?:if|while|when)\s+(?:you\s+are|you(?:['’]re)?|they\s+are)\s+(?:also\s+)?)"
     r"(?:already\s+)?(?:receiving|taking|treated\s+with|using|on)\s+[^,;.:]{0,40}",
     re.I,
 )

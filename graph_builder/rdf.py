@@ -59,6 +59,7 @@ QUALIFIERS = {
     "species": DKG.species,
     "binding_site": DKG.bindingSite,
     "action": DKG.action,
+    "extent": DKG.extent,
     "lead_in": DKG.leadIn,
     "advice": DKG.advice,
     "interaction_type": DKG.interactionType,

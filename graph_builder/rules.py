@@ -143,8 +143,15 @@ CONCESSIVE_CLAUSE = re.compile(r"^[\s,]*(?:(?:even )?(?:al)?though|but)\b", re.I
 # ("especially", "particularly") and the determiner "certain" ("certain types of seizures")
 # narrow a claim without doubting it: they are no hedges. The hedge a claim carries is the
 # one in its own clause (``HEDGE_CLAUSE_BREAK``, ``extract.context.scoped_hedges``).
+# The auxiliary a negation may start with ("was not", "does not"): ``NEGATION`` matches there.
+_NEGATED_AUX = r"(?:\b(?:is|are|was|were|has|have|had|did|does|do)\s+)?"
+# "not commonly cause", "not often seen": a frequency denied, the finding itself stated
+_NOT_OFTEN = (
+    r"\bnot\s+(?:commonly|often|frequently|usually|typically|generally)\s+"
+    r"(?=(?:be\s+)?(?:caus|lead|result|produc|occur|seen|report|observ|associat|induc)\w*\b)"
+)
 HEDGE = re.compile(
-    rf"{_CLAIM_HEDGE}|\bless (?:often|frequently|commonly)\b|\brarely\b|\bseldom\b"
+    rf"{_NOT_OFTEN}|{_CLAIM_HEDGE}|\bless (?:often|frequently|commonly)\b|\brarely\b|\bseldom\b"
     r"|\boccasionally\b|\bsometimes\b|\binfrequently\b|\buncommonly\b|\bmay\b|\bmight\b"
     r"|\bcould\b|\bgenerally\b|\b(?<!more )often\b|\btypically\b|\busually\b|\bpossibly\b|\bpotentially\b"
     r"|\bperhaps\b|\bprobably\b|\b(?:appears?|seems?) to\b"
@@ -203,9 +210,22 @@ NOT_NEGATION = re.compile(
     # "a disorder with or without its complication", "with or without food": both ways, no
     # denial; "without food", "without regard to meals": how it is taken, nothing denied after
     r"|(?<=\bwith or )without\b|(?<=\bwith and )without\b"
-    r"|\bwithout (?:regard to |respect to )?(?:food|meals?|a meal|water|milk|chewing|crushing)\b",
+    r"|\bwithout (?:regard to |respect to )?(?:food|meals?|a meal|water|milk|chewing|crushing)\b"
+    # "X was not associated with more sedation than Y": a comparison, no denial of sedation
+    rf"|{_NEGATED_AUX}not\s+(?:[\w-]+\s+){{0,3}}?(?:more|less|fewer|greater|higher|lower|worse)"
+    r"\b(?:(?!\bthan\b)[^.;]){0,80}\bthan\b"
+    # "does not commonly cause diarrhoea": how often, no denial (``HEDGE`` keeps the words)
+    rf"|{_NEGATED_AUX}{_NOT_OFTEN}",
     re.I,
 )
+# "X was not associated with more Y than Z": the words before Y of a comparison that states
+# no difference; Y is neither the drug's finding nor denied (``extract.effects``)
+COMPARISON_BEFORE = re.compile(
+    rf"{_NEGATED_AUX}not\s+(?:[\w-]+\s+){{0,3}}?(?:more|less|fewer|greater|higher|lower|worse)"
+    r"\b(?:\s+[\w-]+){0,3}\s+$",
+    re.I,
+)
+THAN_AFTER = re.compile(r"[^.;]{0,80}?\bthan\b", re.I)
 # Where a negation's reach ends: "should not be used in X because it may cause Y" denies no Y.
 CLAUSE_BREAK = re.compile(
     r";|\bbut\b|\balthough\b|\bhowever\b|\bwhereas\b|\bwhile\b|\bbecause\b"
@@ -343,7 +363,11 @@ LIST_AND = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?", re.I)
 
 ADVICE = re.compile(
     r"caution is (?:advised|recommended)|use(?:d)? with caution|(?:strictly )?contraindicated"
-    r"|should (?:not|be avoided)|avoid\w*|not recommended|monitor\w*|dose adjustments?",
+    r"|should (?:not|be avoided)|avoid\w*|not recommended|monitor\w*|dose adjustments?"
+    # "Do not take X if you are taking Y", "Do not drink alcohol while ...", "the dose and
+    # duration should be limited", "use an alternative method of contraception"
+    r"|(?:do not|don[\'’]t) (?:take|use|drink|combine|mix|give)\b|should be (?:limited|reduced)"
+    r"|use an? (?:alternative|additional|non-hormonal|barrier) (?:method|form)\w*",
     re.I,
 )
 
@@ -400,6 +424,24 @@ TREATS_CUE = _cue(
     # antibiotic to get rid of the infection"
     rf"|in use (?:for|in)|{MAY_HELP_WITH}|to (?:get rid of|eradicate)"
     r"|reserved for|reserve (?!(?:a|an|the|some|your|its|their|beds?|places?|seats?|time|supplies|supply|stocks?)\b)[\w-]+ for)"
+)
+# "Risk of neural tube defects", "Increased risk of cleft palate": a BNF-style pregnancy entry
+PREGNANCY_RISK = _cue(
+    r"^\W*(?:(?:an?\s+)?(?:increased|higher|small|possible|potential)\s+)?risks?\s+of\b"
+)
+# "Quetiapine can prolong the QT interval", "It may cause drowsiness": the sentence's subject
+# (the drug, ``extract.effects`` checks) with a verb of causing right after it
+SUBJECT_CAUSES = _cue(
+    r"^\W*(?:it|this\s+(?:medicine|drug)|[\w-]+)\s+(?:(?:may|can|could|might|will|also|often"
+    r"|sometimes|commonly|rarely)\s+){0,2}(?:cause[sd]?|induce[sd]?|produce[sd]?|lead\s+to"
+    r"|leads\s+to|result\s+in|results\s+in|prolong[sd]?|trigger[sd]?)\b"
+)
+# "Clonazepam is a benzodiazepine used to treat panic disorder": the drug defined by its
+# class and its use, the sentence's subject
+DEFINED_BY_USE = _cue(
+    r"^\W*[\w-]+(?:\s+\([^()]{1,40}\))?\s+(?:is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?"
+    r"(?:medicines?\s+|drugs?\s+|medications?\s+)?(?:used|prescribed|indicated)\s+"
+    r"(?:to\s+(?:treat|manage|control|prevent)|for|in\s+the\s+treatment\s+of)\b"
 )
 # "Warfarin is indicated for ...", "It is also indicated in ...": the drug, as the subject,
 # is indicated (not "a lower dose is indicated in", "monitoring is indicated in").
@@ -460,6 +502,15 @@ TREATED_WITH = re.compile(
     r"\b(?:treat\w*|manag\w*|controll?\w*|revers\w*)\b[^.;]{0,40}?\bwith\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# "may precipitate seizures and is therefore not recommended in epilepsy": what the drug may
+# cause is the reason for the advice, no condition of the patients it is about
+CAUSED_BEFORE = re.compile(
+    r"\b(?:may|can|could|might|will)\s+(?:\w+\s+)?(?:cause|induce|precipitate|provoke"
+    r"|trigger|lead\s+to|result\s+in)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# "pain which can be managed only with opioids": what the use needs, no other drug's use
+ONLY_WITH = re.compile(r"\bonly\s+(?:by|with)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "type 1 diabetes mellitus": a type the vocabulary does not tell apart from the disease
 QUALIFIED_TYPE = re.compile(r"\btype\s+(?:\d|i{1,3}v?)\s*$", re.I)
 # An item of a "Cautions:" list that is advice or a risk, no condition of the patient: the
@@ -670,6 +721,11 @@ CONTRAINDICATION_CUE = _cue(
     r"|\b(?:not|never) (?:be )?suitable for\b|\bunsuitable for\b"
     # "Do not breast-feed while taking it": breastfeeding is what the advice forbids
     r"|\b(?:do|should|must) not (?:be )?breast-?\s?feed(?:ing)?\b"
+    # "breastfeeding should be discontinued", "stop breastfeeding": the same, said of stopping
+    r"|\bbreast-?\s?feeding\s+(?:should|must)\s+be\s+(?:discontinued|stopped|interrupted"
+    r"|suspended|avoided)\b|\b(?:discontinue|stop|interrupt)\s+breast-?\s?feeding\b"
+    # "Hypersensitivity to it is a contraindication": the condition before it
+    r"|\b(?:is|are)\s+(?:an?\s+)?(?:absolute\s+)?contra-?indications?\b(?!\s+(?:to|for)\b)"
 )
 # "It is not contraindicated in X", "no contraindication in X", "X is not a contraindication":
 # a denial of the contraindication, recorded negated (not the prohibition "should not").
@@ -907,6 +963,32 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "class-used-to-treat",
+        "treats",
+        "A definition naming the drug's class and use ('X is a benzodiazepine used to treat"
+        " panic disorder') states the use, whatever page it opens (an interactions page too).",
+        CONDITION,
+        cue=DEFINED_BY_USE,
+        excluded_sections=frozenset({"adverse", "precaution", "dosage", "overdose"}),
+        examples=(
+            (
+                "Drug interactions",
+                "Clonazepam is a benzodiazepine used to treat panic disorder.",
+                "panic disorder",
+            ),
+            (
+                "Interactions",
+                "Diazepam is an anxiolytic medicine prescribed for anxiety disorders.",
+                "anxiety disorder",
+            ),
+        ),
+        counterexamples=(
+            # another drug's use, named as the partner of an interaction
+            ("Interactions", "Diazepam interacts with drugs used to treat epilepsy."),
+            ("Interactions", "It is a benzodiazepine; avoid it with drugs for panic disorder."),
+        ),
+    ),
+    Rule(
         "indicated-under-dosage",
         "treats",
         "A dosage section that opens with what the drug is indicated for names its uses.",
@@ -965,6 +1047,52 @@ RULES: tuple[Rule, ...] = (
             # what too much of it does is no side effect of the dose a patient takes
             ("10 OVERDOSAGE", "An overdose may cause somnolence, confusion and coma."),
             ("If you take too much", "It may cause deep sleep and slow breathing."),
+        ),
+    ),
+    Rule(
+        "pregnancy-risk",
+        "has_side_effect",
+        "Under a pregnancy heading, 'Risk of X' names a harm of use in pregnancy (to the"
+        " fetus or the newborn), kept with the population 'pregnancy'.",
+        frozenset({T.ADVERSE_EFFECT}),
+        sections=frozenset({"pregnancy"}),
+        cue=PREGNANCY_RISK,
+        examples=(
+            (
+                "Pregnancy",
+                "Risk of neural tube defects; folate supplements advised.",
+                "neural tube defect",
+            ),
+            ("Pregnancy", "Increased risk of cleft palate.", "cleft palate"),
+        ),
+        counterexamples=(
+            ("Pregnancy", "No risk of neural tube defects has been found."),
+            ("Side effects", "Risk of neural tube defects."),
+        ),
+    ),
+    Rule(
+        "caution-side-effect-verb",
+        "has_side_effect",
+        "Under 'Cautions', the drug as the subject of a verb of causing ('X can prolong the QT"
+        " interval, so take care ...') states its own risk, not a condition of the patient.",
+        frozenset({T.ADVERSE_EFFECT}),
+        sections=frozenset({"caution"}),
+        cue=SUBJECT_CAUSES,
+        examples=(
+            (
+                "Cautions",
+                "Diazepam can prolong the QT interval, so take care with other such drugs.",
+                "qt prolongation",
+            ),
+            ("Cautions", "It may cause drowsiness; do not drive.", "drowsiness"),
+        ),
+        counterexamples=(
+            ("Cautions", "Cardiac disease; glaucoma; sleep apnoea."),
+            # the subject is the patient's condition, no drug causing it
+            ("Cautions", "Epilepsy may cause falls in the elderly."),
+            ("Cautions", "It is not thought to cause hepatotoxicity."),
+            # another drug's doing
+            ("Cautions", "Ziprasidone can prolong the QT interval; take care with it."),
         ),
     ),
     Rule(
@@ -1080,6 +1208,8 @@ RULES: tuple[Rule, ...] = (
             ),
             ("", "Patients taking warfarin and diazepam should be monitored.", "warfarin"),
             ("", "Diazepam cannot be given with alcohol because sedation increases.", "ethanol"),
+            # a leaflet's prohibition to the patient, each drug of the list a partner
+            ("", "Do not take diazepam if you are taking opioids or clozapine.", "clozapine"),
         ),
         counterexamples=(("", "Diazepam should be taken at bedtime."),),
     ),

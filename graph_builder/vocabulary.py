@@ -81,6 +81,7 @@ RELATIONS = {
         Relation("subclass_of", "biolink:subclass_of"),
         Relation("binds", "biolink:directly_physically_interacts_with"),
         Relation("affects", "biolink:affects"),
+        Relation("metabolised_by", "biolink:is_substrate_of"),
         Relation("has_effect", "dkg:hasPharmacologicalEffect"),
         Relation("has_symptom", "dkg:hasSymptom"),
         Relation("rebound", "dkg:worsensOnAbruptWithdrawal"),

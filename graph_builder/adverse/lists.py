@@ -7,7 +7,7 @@ import re
 from graph_builder.adverse.patterns import NOT_A_REACTION_ROW, TABLE_ROW
 from graph_builder.adverse.vocabulary import entity_for, get_vocabulary
 from graph_builder.adverse.words import normalise_phrase
-from graph_builder.model import Mention
+from graph_builder.model import EntityType, Mention
 
 # A grouping of reactions by organ class ("Eye disorders", "Metabolism and nutrition
 # disorders"), no reaction; "sleep disorders", "autoimmune disorders" are reactions.
@@ -56,7 +56,9 @@ _ITEM_SEPARATOR = re.compile(
 # What ends the lead-in of a list's first item ("... have included A, B and C").
 _ITEM_LEAD = re.compile(
     r"^.*\b(?:include[sd]?|including|such as|e\.g\.,?|i\.e\.,?|like|were|was|are|of"
-    r"|reported|observed|disorders)\s+|^.*:\s*",
+    r"|reported|observed|disorders"
+    # the verb of causing ends its subject: "X causes A, B and C" lists A, not "X causes A"
+    r"|causes|caused|produces|produced)\s+|^.*:\s*",
     re.I,
 )
 # What ends the last item ("... and C were reported", "C (5%)", "C [see ...]").
@@ -168,11 +170,35 @@ def complete_list(text: str, offset: int, found: list[Mention]) -> list[Mention]
             words = normalise_phrase(surface)
             if words in vocabulary.kind("modifier") or words in vocabulary.kind("change"):
                 continue  # "skin", "renal": a site, no reaction; "increased" alone: no value
+            if _names_a_drug(surface):
+                continue  # "start X at the lowest dose, and monitor for A and B": advice
             added.append(Mention(surface, offset + a, offset + b, entity_for(surface, vocabulary)))
     if not added:
         return found
     kept = [m for m in found if not any(n.start <= m.start and m.end <= n.end for n in added)]
     return sorted([*kept, *added], key=lambda m: m.start)
+
+
+def _names_a_drug(surface: str) -> bool:
+    """Tell whether an unknown list item is an instruction about a drug, no reaction.
+
+    "initiate gabapentin", "withhold it": a drug's name with words that say no change of a
+    value ("blood alkaline phosphatase increased" names the enzyme, a laboratory finding).
+
+    >>> _names_a_drug("initiate gabapentin"), _names_a_drug("glossodynia")
+    (True, False)
+    """
+    from graph_builder.lexicon import find_mentions
+
+    vocabulary = get_vocabulary()
+    changes = vocabulary.kind("change") | vocabulary.kind("measurement")
+    for mention in find_mentions(surface):
+        if mention.entity.type is not EntityType.DRUG:
+            continue
+        rest = surface[: mention.start] + " " + surface[mention.end :]
+        if not any((word,) in changes for word in normalise_phrase(rest)):
+            return True
+    return False
 
 
 # What introduces a list of reactions: "Psychiatric Disorders: ...", "... were: ...",
@@ -203,7 +229,7 @@ _NOT_AN_ITEM = re.compile(
     r"|seen|noted|observed|experienced|found|identified|recorded|described"
     r"|period|phase|stage|course"  # "immediate recovery period after infarction"
     # advice, no reaction: "don't stop suddenly", "never double up"
-    r"|\w+n['\u2019]t|suddenly|abruptly|stop(?:ping)?|never"
+    r"|\w+n['\u2019]t|suddenly|abruptly|stop(?:ping)?|never|caution|care"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)(?:-\w+)?)\b",
     re.I,
 )

@@ -34,7 +34,8 @@ PER_DAY = re.compile(
 )
 DAILY_BEFORE = re.compile(r"\bdaily (?:dose|dosage|amount)\b|\bdose per day\b", re.I)
 DIVIDED = re.compile(
-    r"\bdivided into (?P<n>\w+|\d+) (?:doses|parts|portions)|\bin (?P<n2>\w+|\d+) divided doses",
+    r"\b(?:divided|split) into (?P<n>\w+|\d+) (?:doses|parts|portions)"
+    r"|\bin (?P<n2>\w+|\d+) divided doses",
     re.I,
 )
 PACE_GAP = re.compile(r"[\s,]*(?:(?:at|given|no more often than|not more often than)\s+)?", re.I)

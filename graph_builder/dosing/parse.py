@@ -90,7 +90,7 @@ AGED = re.compile(
     rf"\b(?P<text>{_WHO}\s+(?:aged\s+)?"
     r"(?:(?P<over>over|above|older than)|(?P<under>under|below|younger than))\s+"
     r"(?P<age>\d+)(?:\s*years?)?(?:\s+(?:of\s+age|old))?"
-    rf"|{_WHO}\s+aged\s+(?P<age2>\d+)(?:\s*years?)?"
+    rf"|{_WHO}\s+(?:aged\s+)?(?P<age2>\d+)(?:\s*years?)?(?:\s+of\s+age)?"
     r"\s+(?:and|or)\s+(?:over|above|older)"
     r"|(?:older|elderly)\s+(?:people|patients|persons|individuals))\b",
     re.I,
@@ -106,8 +106,22 @@ COMBINED = re.compile(
     r"(?=\s*(?:[;.()]|$))",
     re.I,
 )
+# A range a dose is kept within: "adjusted within the range 150 mg to 750 mg a day" is at most
+# 750 mg a day; "in the dose range of 2-8 mg".
+RANGE_LIMIT = re.compile(
+    r"\b(?:within|in)\s+(?:the|a)\s+(?:(?:dose|dosage|daily|dosing)\s+)?range\s+(?:of\s+)?$", re.I
+)
 # A cue its sentence denies: "without a loading dose", "no starting dose is needed".
 _DENIED = re.compile(r"\b(?:without|no|not)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
+
+
+# Patients a treatment of the kidneys' work sets apart: "patients on haemodialysis",
+# "people receiving peritoneal dialysis".
+DIALYSIS = re.compile(
+    rf"\b{_WHO}\s+(?:who\s+are\s+)?(?:on|receiving|undergoing|having|requiring)\s+"
+    r"(?:(?:ha?emo|peritoneal\s+)?dialysis|ha?emodialysis)\b",
+    re.I,
+)
 
 
 def _population(text: str) -> tuple[str | None, str | None, str | None]:
@@ -115,6 +129,9 @@ def _population(text: str) -> tuple[str | None, str | None, str | None]:
     found = population_of(text)
     if found[0] is not None:
         return found
+    dialysis = DIALYSIS.search(text)
+    if dialysis is not None:
+        return dialysis.group(), None, None
     aged = AGED.search(text)
     if aged is None:
         return None, None, None
@@ -156,6 +173,25 @@ def _how_often(
     return None, None, None, None
 
 
+def _bounded(
+    text: str, amount: re.Match[str]
+) -> tuple[str | None, str | None, str, str | None, bool]:
+    """Return an amount's low and high ends, unit, bound and whether a prohibition bounds it.
+
+    A single value is the dose itself or a bound on it ("up to 6 mg"); the top of a range a
+    dose is kept within is the most to take ("within the range 150 mg to 750 mg").
+    """
+    low, high, unit = range_of(amount)
+    if high is None:
+        bound, forbidden = bound_of(text, amount.start(), amount.end())
+        if bound is not None and bound not in LOWER_BOUNDS:
+            return None, low, unit, bound, forbidden
+        return low, None, unit, bound, forbidden
+    if RANGE_LIMIT.search(text, 0, amount.start()):
+        return None, high, unit, "le", False
+    return low, high, unit, None, False
+
+
 def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     """Read the dose or schedule a sentence states.
 
@@ -191,11 +227,7 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     forbidden = False
     low = high = unit = None
     if amount:
-        low, high, unit = range_of(amount)
-        if high is None:  # a single value: the dose itself, or a bound on it
-            bound, forbidden = bound_of(text, amount.start(), amount.end())
-            if bound is not None and bound not in LOWER_BOUNDS:
-                low, high = None, low
+        low, high, unit, bound, forbidden = _bounded(text, amount)
         after = text[amount.end() :]
         trailing = AFTER_COMPARATOR.match(after)
         if trailing and not trailing.group("day"):

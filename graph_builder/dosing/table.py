@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from graph_builder.dosing.amounts import AMOUNT
 from graph_builder.dosing.context import RENAL_HEADER
+from graph_builder.dosing.frequency import FREQUENCY
 from graph_builder.dosing.turns import read_doses
 from graph_builder.model import Dose
 
@@ -37,9 +38,10 @@ def read_table(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int, int
     while (match := row.match(text, position)) is not None:
         label = match.group(1).strip()
         for column in range(2, width + 1):
-            cell = match.group(column).strip()
+            cell = _with_unit(match.group(column).strip(), header[column - 1])
             if not AMOUNT.search(cell):
                 continue
+            cell = _with_frequency(cell, [match.group(c) for c in range(2, width + 1)])
             # the row's label names who; the column's header what kind of dose
             for dose in read_doses(f"{label}: {cell}", (*headings, header[column - 1])):
                 dose = _in_column(
@@ -67,6 +69,47 @@ def _in_column(dose: Dose, column: str, band: str | None) -> Dose:
     return dose
 
 
+def _barred(line: str) -> str:
+    """Write a table's line with a bar at each end: "a | b" is "| a | b |"."""
+    return "| " + line.strip().strip("|").strip() + " |"
+
+
+# The unit a column's header gives its bare numbers: "Total daily dose range (mg/day)",
+# "Dose (mg)", "Dose, mg".
+_HEADER_UNIT = re.compile(
+    r"(?:\(|,\s*|\bin\s+)(?P<unit>(?:mg|g|micrograms?|mcg|µg|units?|IU)(?:\s*/\s*kg)?)(?P<day>\s*/\s*day|\s+per\s+day)?\s*\)?\s*$",
+    re.I,
+)
+# a cell of bare numbers: "900 to 3600", "400-1400", "300"
+_BARE_NUMBERS = re.compile(r"\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?", re.I)
+
+
+def _with_unit(cell: str, column: str) -> str:
+    """Give a cell of bare numbers the unit its column's header names.
+
+    >>> _with_unit("900 to 3600", "Total daily dose range (mg/day)")
+    '900 to 3600 mg/day'
+    >>> _with_unit("900 to 3600", "Creatinine clearance (mL/min)")
+    '900 to 3600'
+    """
+    unit = _HEADER_UNIT.search(column)
+    if unit is None or not _BARE_NUMBERS.fullmatch(cell):
+        return cell
+    return f"{cell} {unit.group('unit')}{'/day' if unit.group('day') else ''}"
+
+
+def _with_frequency(cell: str, row: list[str]) -> str:
+    """Give a dose cell with no frequency the frequency another cell of its row gives alone.
+
+    >>> _with_frequency("400 mg/day", ["400 mg/day", "twice daily"])
+    '400 mg/day, twice daily'
+    """
+    if FREQUENCY.search(cell):
+        return cell
+    alone = [c.strip() for c in row if not AMOUNT.search(c) and FREQUENCY.fullmatch(c.strip())]
+    return f"{cell}, {alone[0]}" if len(alone) == 1 else cell
+
+
 def read_row(row: str, header: str, headings: tuple[str, ...] = ()) -> list[Dose] | None:
     """Read the doses of one pipe-table row under its table's header row; None if no table.
 
@@ -74,6 +117,7 @@ def read_row(row: str, header: str, headings: tuple[str, ...] = ()) -> list[Dose
     ...                                           "| Who | Start | Max |")]
     [('initial', '5'), ('maximum', '20')]
     """
+    header, row = _barred(header), _barred(row)  # "a | b" is the row "| a | b |"
     width = header.strip().strip("|").count("|") + 1
     found = read_table(f"{header} |{'---|' * width} {row}", headings)
     return None if found is None else [dose for _, _, dose in found]

@@ -7,7 +7,9 @@ from dataclasses import replace
 
 from graph_builder.dosing.amounts import is_current, is_increment, iter_amounts
 from graph_builder.dosing.context import POPULATION, RENAL_FUNCTION
-from graph_builder.dosing.parse import parse_dose
+from graph_builder.dosing.observed import states_observation
+from graph_builder.dosing.parse import RANGE_LIMIT, parse_dose
+from graph_builder.dosing.steps import day_labelled, read_day_steps
 from graph_builder.dosing.strength import states_price, states_strength
 from graph_builder.model import Dose
 
@@ -61,12 +63,16 @@ def read_dose_spans(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int
     >>> [(t[a:b], d.kind) for a, b, d in read_dose_spans(t)]
     [('2 g once', 'initial'), ('1 g every 8 hours.', 'maintenance')]
     """
-    if states_strength(text) or states_price(text):
+    if states_strength(text) or states_price(text) or states_observation(text):
         return []  # "Each tablet contains 10 mg" is the product's strength, no dose; "£4.99 -
-        # 14 capsules" a shop's price and pack
+        # 14 capsules" a shop's price and pack; "up to 90 mg was well tolerated" a finding
+    steps = read_day_steps(text, headings)
+    if steps:  # "50 mg on day 1, 100 mg on day 2 and 200 mg from day 3"
+        return _at_amounts(text, steps, 0)
     pieces = _dose_pieces(text)
     if len(pieces) == 1:
-        return _at_amounts(text, _read_clause(text, headings), 0)
+        found = _read_clause(text, headings)
+        return _at_amounts(text, [(a, b, day_labelled(d, text)) for a, b, d in found], 0)
     doses: list[tuple[int, int, Dose]] = []
     for index, (start, end, cue) in enumerate(pieces):
         # a step up is no dose to start with, even under a "Starting dose" header
@@ -83,8 +89,9 @@ def read_dose_spans(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int
         if doses:
             found = [(a, b, _with_population(dose, doses[0][2])) for a, b, dose in found]
         known = [dose for _, _, dose in doses]
-        # a dose said twice is one
-        doses.extend(_at_amounts(text, [f for f in found if f[2] not in known], start))
+        # a dose said twice is one, unless it is another medicine's ("and diazepam as 10 mg")
+        found = [f for f in found if cue == "another" or f[2] not in known]
+        doses.extend(_at_amounts(text, found, start))
     return doses
 
 
@@ -105,7 +112,9 @@ def _at_amounts(
 # 5 mg/kg", "initially 25 mg, increased if necessary to 75 mg" (not "increased by 5 mg").
 NEXT_DOSE = re.compile(
     r"[,;]?\s*\b(?:and\s+)?(?P<then>then|thereafter|followed\s+by|after\s+which|subsequently)\b"
-    r"|[,;]\s*(?P<maintenance>(?=(?:a\s+|the\s+)?(?:usual\s+)?maintenance\b))"
+    r"|[,;]\s*(?P<maintenance>(?=(?:a\s+|the\s+)?(?:usual\s+)?maintenance\b"
+    # "...; usual dose 200 mg 3 times a day": the dose kept to, after the one to start with
+    r"|(?:the\s+)?usual\s+(?:daily\s+)?(?:dose|dosage|range)\b))"
     r"|[,;]?\s*\b(?:and\s+)?(?:(?:which|this|that)\s+)?"
     r"(?:(?:may|can|could|should|will|is|are)\s+(?:then\s+)?(?:be\s+)?)?"
     r"(?:(?:gradually|slowly|then)\s+)?(?P<raised>increased|raised|titrated|up-?titrated)\b"
@@ -113,10 +122,13 @@ NEXT_DOSE = re.compile(
     # a clause of its own for another population: "...; older adults often need 200 mg"
     rf"|;\s*(?P<population>(?=(?:[\w-]+[\s,]+){{0,3}}?{POPULATION.pattern}))"
     # ... or for another kidney function: "...; when creatinine clearance is below 30 mL/min"
-    rf"|;\s*(?P<condition>(?=(?:when|if|where|in|for)\b[^;.]{{0,40}}?{RENAL_FUNCTION}))",
+    rf"|;\s*(?P<condition>(?=(?:when|if|where|in|for)\b[^;.]{{0,40}}?{RENAL_FUNCTION}))"
+    # ... or for another medicine named with its own amount: "..., and diazepam as 10 mg",
+    # ", and buccal midazolam at 0.3 mg/kg"
+    r"|,\s*and\s+(?P<another>(?=(?:[a-z][\w-]*\s+){1,2}(?:as|at)\s+\d))",
     re.I,
 )
-_CUES = ("then", "maintenance", "raised", "population", "condition")
+_CUES = ("then", "maintenance", "raised", "population", "condition", "another")
 # the cues after which the first dose is the one to start with
 _IN_TURN = frozenset({"then", "maintenance"})
 # "usual" alone names the maintenance dose, but not the first of doses given in turn
@@ -199,7 +211,7 @@ def _read_clause(text: str, headings: tuple[str, ...]) -> list[tuple[int, int, D
 def _later_maximum(text: str, headings: tuple[str, ...], first: Dose) -> tuple[int, Dose] | None:
     amounts = [a for a in iter_amounts(text) if not is_increment(text, a)]
     for amount in amounts[1:]:
-        if amount.group("high") is not None:
+        if amount.group("high") is not None and not RANGE_LIMIT.search(text, 0, amount.start()):
             continue
         breaks = list(_CLAUSE_START.finditer(text, amounts[0].end(), amount.start()))
         if not breaks:

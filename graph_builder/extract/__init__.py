@@ -10,12 +10,13 @@ drug, the one its title names.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from graph_builder import rules as R
-from graph_builder.extract.base import PARTNERS
+from graph_builder.extract.base import OWN_RELATIONS, PARTNERS
 from graph_builder.extract.context import (
     SectionKinds,
     document_names,
@@ -24,10 +25,12 @@ from graph_builder.extract.context import (
     heading_kinds,
     is_negated,
     section_kinds,
+    studies_a_combination,
     title_topic,
 )
 from graph_builder.extract.groups import side_effect_group
 from graph_builder.extract.interacting import PairHeadings, topic_under
+from graph_builder.extract.metabolism import metabolism_claims
 from graph_builder.extract.reader import SentenceReader
 from graph_builder.extract.severity import with_severity
 from graph_builder.lexicon import (
@@ -37,7 +40,7 @@ from graph_builder.lexicon import (
     named_mentions,
     select_longest,
 )
-from graph_builder.model import Claim, Document, Entity, Mention, Section, Sentence
+from graph_builder.model import Claim, Document, Entity, EntityType, Mention, Section, Sentence
 
 __all__ = [
     "Extraction",
@@ -113,6 +116,7 @@ def extract(document: Document) -> Extraction:
     sections = SectionKinds()
     empty = _headings_without_sentences(document)
     headings = PairHeadings(document.text)
+    previous: list[Mention] = []
     for sentence, mentions in document_mentions(document, document_names(document, topic)):
         while empty and empty[0].start <= sentence.start:
             sections.heading(empty.pop(0).heading)
@@ -121,10 +125,62 @@ def extract(document: Document) -> Extraction:
             continue
         pair = headings.at(sentence, mentions)  # "Warfarin <-> aspirin": about those two
         here = topic_under(topic, pair)
-        claims.extend(SentenceReader(sentence, here, mentions, kinds, pair).read())
+        read = SentenceReader(sentence, here, mentions, kinds, pair).read()
+        claims.extend(_said_of_both(list(read), sentence, mentions, previous))
+        claims.extend(metabolism_claims(sentence, here, mentions, kinds, pair))
+        previous = mentions
+    if studies_a_combination(document.title):
+        claims = [c for c in claims if not _combination_finding(c)]
     claims = [with_severity(claim) for claim in claims]
     claims.extend(_warnings(claims))
     return Extraction(document, topic, tuple(_dedupe(claims)))
+
+
+# "Both drugs enhance ...", "the main adverse effects of the two agents": the two drugs the
+# sentence before named.
+_BOTH_DRUGS = re.compile(
+    r"\b(?:both|the\s+two)\s+(?:drugs|agents|medicines|medications|compounds)\b", re.I
+)
+_OF_BOTH = OWN_RELATIONS | {"binds"}
+
+
+def _said_of_both(
+    claims: list[Claim], sentence: Sentence, mentions: list[Mention], previous: list[Mention]
+) -> list[Claim]:
+    """Give each of the two drugs the sentence before named what "both drugs" do.
+
+    "A and B are often compared. Both drugs enhance GABA.": A and B enhance GABA, not the
+    document's drug alone; with no such pair just named, the claims stay as they are.
+    """
+    if not _BOTH_DRUGS.search(sentence.text) or any(m.entity.type in PARTNERS for m in mentions):
+        return claims
+    pair: dict[str, Mention] = {}
+    for mention in previous:
+        if mention.entity.type is EntityType.DRUG:
+            pair.setdefault(mention.entity.key, mention)
+    if len(pair) != 2:
+        return claims
+    said: list[Claim] = []
+    for claim in claims:
+        if claim.relation not in _OF_BOTH or not claim.subject_inferred_from_topic:
+            said.append(claim)
+            continue
+        for drug in pair.values():
+            if drug.entity.key == claim.subject.entity.key:
+                said.append(claim)
+            else:  # named in the sentence before: no span in this one
+                subject = replace(drug, start=-1, end=-1)
+                said.append(replace(claim, subject=subject, subject_inferred_from_topic=False))
+    return said
+
+
+def _combination_finding(claim: Claim) -> bool:
+    """Tell whether a claim is what a study of two drugs found, given to its first drug.
+
+    "Two subjects experienced prolonged drowsiness", naming no drug, in a study of A given
+    with B: the drowsiness came of the pair, no side effect of A alone.
+    """
+    return claim.relation == "has_side_effect" and claim.subject_inferred_from_topic
 
 
 def _asks(sentence: Sentence) -> bool:

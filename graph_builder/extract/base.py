@@ -16,7 +16,14 @@ from graph_builder.extract.advice import (
     mask_advice,
     states_own,
 )
-from graph_builder.extract.context import find_hedges, scoped_hedges, section_kinds
+from graph_builder.extract.context import (
+    changed_by_subject,
+    effect_possessor,
+    find_hedges,
+    scoped_hedges,
+    section_kinds,
+    sentence_subject,
+)
 from graph_builder.model import Claim, EntityType, Mention, Sentence
 
 PARTNERS = frozenset({EntityType.DRUG, EntityType.DRUG_CLASS})
@@ -35,6 +42,24 @@ ASPECT_NAMES = {"effects": "effect", "levels": "level", "action": "effect", "re-
 INCREASE = re.compile(r"\b(enhanc\w*|increas\w*|potentiat\w*|augment\w*|stimulat\w*)\b", re.I)
 DECREASE = re.compile(r"\b(inhibit\w*|reduc\w*|decreas\w*|lower\w*|block\w*)\b", re.I)
 AT_RISK_POPULATION = re.compile(r"\b(?:especially|particularly) (?:in|among|for) ", re.I)
+_CHANGED_EFFECTS = frozenset({"has_effect", "has_side_effect"})
+_ITS = re.compile(r"\b(?:its|their)\s+$", re.I)
+# What a drug is or does itself: said of the drug a sentence has as its subject, when that is
+# another drug than the document's ("Phenytoin is contraindicated in heart block" in a
+# lorazepam review). Interactions pair their own drugs; doses are read by their own rules.
+OWN_RELATIONS = frozenset(
+    {
+        "contraindicated_in",
+        "caution_in",
+        "has_effect",
+        "affects",
+        "treats",
+        "has_side_effect",
+        "administration",
+        "crosses_into",
+        "pregnancy_category",
+    }
+)
 
 
 class ReaderBase:
@@ -58,6 +83,8 @@ class ReaderBase:
         own = [m for m in mentions if m.entity.key == topic.entity.key]
         self.subject = own[0] if own else topic
         self.inferred = not own
+        # another drug the sentence opens with as its subject, the topic unnamed
+        self.other_subject = sentence_subject(self.text, sentence.start, mentions, topic)
         self.withdrawal = R.WITHDRAWAL.search(self.text)
 
     # -- helpers
@@ -108,21 +135,54 @@ class ReaderBase:
     ) -> Claim:
         """Make a claim with this sentence as evidence and the sentence's subject."""
         negated = bool(fields.pop("negated", False))
+        subject, inferred = self.subject, self.inferred
+        changed = False  # an effect another drug changes is the topic's, without doubt
+        if relation in OWN_RELATIONS and self.other_subject is not None:
+            subject, inferred = self.other_subject, False
+            if self.changes_the_topics(relation, obj):  # "X may enhance the sedative effect"
+                subject, inferred = self.subject, self.inferred
+                changed = relation == "has_effect"
+        hedge = self.advice_hedge(obj) if relation in ADVICE_RELATIONS else self.hedge_for(obj)
+        if relation == "has_effect" and obj is not None:
+            owner = self.effect_owner(obj)
+            if owner is not None:  # "X increases the sedative effect of Y": Y's, without doubt
+                subject, inferred = owner, False
+            if owner is not None or changed or self.owned_by_subject(obj):  # "its effect"
+                hedge, negated = None, False
         if relation in ADVICE_RELATIONS and obj is not None:
             # "children under 6 years": the advice keeps the age limit its population has
             given: tuple[tuple[str, str], ...] = fields.get("qualifiers", ())  # type: ignore[assignment]
             fields["qualifiers"] = (*given, *_age_limit(self.text, obj))
         return Claim(
             relation=relation,
-            subject=self.subject,
+            subject=subject,
             sentence=self.sentence,
             rule=rule,
             obj=obj,
-            hedge=self.advice_hedge(obj) if relation in ADVICE_RELATIONS else self.hedge_for(obj),
+            hedge=hedge,
             negated=negated,
-            subject_inferred_from_topic=self.inferred,
+            subject_inferred_from_topic=inferred,
             **fields,  # type: ignore[arg-type]
         )
+
+    def effect_owner(self, obj: Mention | None) -> Mention | None:
+        """Return the drug an effect is said to belong to in this sentence, if one is named."""
+        if obj is None or not self.sentence.start <= obj.start < self.sentence.start + len(
+            self.text
+        ):
+            return None
+        return effect_possessor(self.text, self.sentence.start, self.mentions, obj)
+
+    def changes_the_topics(self, relation: str, obj: Mention | None) -> bool:
+        """Tell whether the other drug the sentence opens with changes the topic's effect."""
+        if relation not in _CHANGED_EFFECTS or obj is None or self.other_subject is None:
+            return False
+        subject_end = self.rel(self.other_subject) + len(self.other_subject.text)
+        return changed_by_subject(self.text, subject_end, self.rel(obj))
+
+    def owned_by_subject(self, obj: Mention) -> bool:
+        """Tell whether the sentence gives an effect as its subject's ("its sedative effect")."""
+        return _ITS.search(self.text, 0, max(0, self.rel(obj))) is not None
 
     def other_drug_leads(self) -> bool:
         """Tell whether another drug, not the topic, is what the sentence is about."""

@@ -95,12 +95,19 @@ _LIST_ITEM = rf"{_LIST_WORD}(?:\s+{_LIST_WORD}){{0,3}}"
 _SUBJECT_LIST = re.compile(rf"\s*(?:{_LIST_ITEM}\s*,\s*)+{_LIST_ITEM}\s*", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:and\s+)?(?:it|they|he|she|we|this|these)\b", re.I)
 _PHRASE_END = re.compile(r"[,;:.()]|\b(?:and|or)\b")
+_RELATIVE_CUT = re.compile(r",\s*which", re.I)
 _FREQUENCY_WORD = re.compile(rf"\b{R.FREQUENCY}\b", re.I)
 
 
 def _ends_subject_list(text: str, body: int, cut: re.Match[str]) -> bool:
-    """Tell whether ", and" at ``cut`` ends a list of subjects ("A, B, and C may occur")."""
+    """Tell whether ", and" at ``cut`` ends a list of subjects ("A, B, and C may occur").
+
+    ", which" opens a relative clause, never the verb of a list: in "It causes A, B and C,
+    which may impair driving" the "may" is the clause's own.
+    """
     if not cut.group().startswith(",") or _PRONOUN_SUBJECT.match(text, cut.end()):
+        return False
+    if _RELATIVE_CUT.fullmatch(cut.group()):
         return False
     return _SUBJECT_LIST.fullmatch(text, body, cut.start()) is not None
 
@@ -558,3 +565,169 @@ def document_names(document: Document, topic: Mention | None) -> dict[str, Entit
             if all(m.entity.key == entity.key for m in known):
                 names.setdefault(brand, entity)
     return names
+
+
+# Who a sentence is about when it names another drug, not the document's, as its subject.
+# The words that may stand before that drug: a run-in label ("RESULTS:"), "the", a route or
+# form ("Rectal diazepam", "Oral valproate"); none of a clause ("If", "When", "With").
+_SUBJECT_LEAD = re.compile(
+    r"\s*(?:[A-Z][A-Za-z ]{0,30}:\s+)?(?:(?:the|oral|intravenous|intramuscular|rectal|buccal"
+    r"|intranasal|sublingual|topical|transdermal|inhaled|parenteral|high-dose|low-dose)\s+){0,2}",
+    re.I,
+)
+# What follows the subject: a bracketed name or an apposition, then its verb ("Phenytoin
+# (Dilantin) is", "Flumazenil, a GABA-A antagonist, can"); a noun after the name ("Phenytoin
+# levels rise") makes the drug no subject.
+_SUBJECT_VERB = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?(?:\s*,\s*(?:an?|the)\s[^,;:.()]{1,60},)?\s+"
+    r"(?:(?:also|itself|alone|therefore|generally|usually|often|then)\s+)?"
+    r"(?:is|are|was|were|has|have|had|can|cannot|may|might|could|should|must|will|would"
+    r"|does|do|did|causes?|produces?|reverses?|blocks?|inhibits?|induces?|enhances?"
+    r"|reduces?|increases?|decreases?|lowers?|raises?|crosses?|acts?|works?|treats?"
+    r"|prevents?|enters?|binds?|remains?)\b",
+    re.I,
+)
+
+
+def sentence_subject(
+    text: str, offset: int, mentions: list[Mention], topic: Mention
+) -> Mention | None:
+    """Return the other drug a sentence that never names the topic has as its subject.
+
+    In a review of lorazepam, "Phenytoin is contraindicated in heart block" is about
+    phenytoin; a sentence naming no drug, one the topic is named in, and one opening with a
+    class ("Benzodiazepines such as X can cause ...") keep the topic.
+
+    >>> from graph_builder.lexicon import find_mentions
+    >>> def who(text: str, topic: str = "Lorazepam") -> str | None:
+    ...     found = sentence_subject(text, 0, find_mentions(text), find_mentions(topic)[0])
+    ...     return found.entity.key if found else None
+    >>> who("Phenytoin is contraindicated in heart block.")
+    'phenytoin'
+    >>> who("Oral valproate, an antiepileptic, should be avoided in children.")
+    'valproic-acid'
+    >>> who("Phenytoin levels may rise.") is None
+    True
+    >>> who("If phenytoin is given, monitor the ECG.") is None
+    True
+    >>> who("Diazepam acts faster than lorazepam.") is None
+    True
+    """
+    if any(m.entity.key == topic.entity.key for m in mentions):
+        return None
+    first = next((m for m in mentions if m.entity.type in _ACTORS), None)
+    if first is None or first.entity.type is not EntityType.DRUG:
+        return None
+    at = first.start - offset
+    lead = _SUBJECT_LEAD.match(text)
+    if lead is None or lead.end() != at:
+        return None
+    return first if _SUBJECT_VERB.match(text, at + len(first.text)) else None
+
+
+_ACTORS = frozenset({EntityType.DRUG, EntityType.DRUG_CLASS})
+# "the sedative effect of midazolam", "effects of oral midazolam": the drug whose effect it is
+_EFFECT_OF = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:(?:oral|intravenous|intramuscular|rectal|buccal)\s+)?",
+    re.I,
+)
+# "midazolam's sedative effect"
+_POSSESSIVE = re.compile(r"['’]s\s+$")
+
+
+def effect_possessor(
+    text: str, offset: int, mentions: list[Mention], obj: Mention
+) -> Mention | None:
+    """Return the drug an effect is said to belong to ("the sedative effect of midazolam").
+
+    Whoever the sentence is about, "Alcohol increases the sedative effect of alprazolam"
+    says that alprazolam is sedative, and says it without doubt whatever the verb's hedge.
+
+    >>> from graph_builder.lexicon import find_mentions
+    >>> t = "Alcohol increases the sedative effect of alprazolam."
+    >>> found = find_mentions(t)
+    >>> effect = next(m for m in found if m.text == "sedative effect")
+    >>> effect_possessor(t, 0, found, effect).entity.key
+    'alprazolam'
+    >>> t = "Alcohol increases the sedative effect."
+    >>> found = find_mentions(t)
+    >>> effect_possessor(t, 0, found, found[-1]) is None
+    True
+    """
+    end = obj.end - offset
+    after = _EFFECT_OF.match(text, end)
+    before = text[: obj.start - offset]
+    for mention in mentions:
+        if mention.entity.type is not EntityType.DRUG:
+            continue
+        at = mention.start - offset
+        if after is not None and at == after.end():
+            return mention
+        possessive = _POSSESSIVE.search(before)
+        if possessive is not None and at + len(mention.text) == possessive.start():
+            return mention
+    return None
+
+
+# A title that names a study of two drugs given together: "Effect of A on the
+# pharmacokinetics of B", "Interaction between A and B", "A-B interaction".
+_COMBINATION_TITLE = re.compile(
+    r"\b(?:effects?|influence|impact)\s+of\s+(?P<a>.+?)\s+on\s+(?P<b>.+)"
+    r"|\binteractions?\s+(?:between|of)\s+(?P<c>.+?)\s+(?:and|with)\s+(?P<d>.+)"
+    r"|(?P<e>.+?)\s*(?:-|–|\band\b|\bwith\b)\s*(?P<f>.+?)\s+(?:drug\s+)?interactions?\b"
+    r"|\bco-?administration\s+of\s+(?P<g>.+?)\s+(?:and|with)\s+(?P<h>.+)",
+    re.I,
+)
+
+
+def studies_a_combination(title: str) -> bool:
+    """Tell whether a title names a study of two drugs given together.
+
+    Then what the study's subjects experienced, in a sentence naming no drug, is the
+    combination's doing, no effect of the title's first drug alone.
+
+    >>> studies_a_combination("Effect of rifampicin on the pharmacokinetics of oral zolpidem")
+    True
+    >>> studies_a_combination("Interaction between warfarin and aspirin in the elderly")
+    True
+    >>> studies_a_combination("Effect of rifampicin on liver enzymes")
+    False
+    >>> studies_a_combination("Zolpidem tartrate tablets")
+    False
+    """
+    match = _COMBINATION_TITLE.search(title)
+    if match is None:
+        return False
+    parts = [p for p in match.groups() if p]
+    drugs = [
+        {m.entity.key for m in find_mentions(p) if m.entity.type is EntityType.DRUG} for p in parts
+    ]
+    return len(drugs) == 2 and bool(drugs[0]) and bool(drugs[1]) and drugs[0] != drugs[1]
+
+
+# "Cimetidine may increase the sedative effect", "Alcohol can enhance drowsiness": a drug that
+# changes an effect named after it, whose it is unsaid, changes the document's drug's.
+_CHANGE_VERB = re.compile(
+    r"\b(?:increas|enhanc|potentiat|augment|intensif|prolong|reduc|decreas|diminish|weaken"
+    r"|lessen|attenuat|antagoni[sz]|revers|counteract|block)\w*",
+    re.I,
+)
+_NEW_PREDICATE = re.compile(
+    r";|\bbut\b|\bwhereas\b|\bwhile\b|\band\s+(?:\w+\s+)?(?:is|are|was|were|may|can|should|must"
+    r"|will|could|might)\b",
+    re.I,
+)
+
+
+def changed_by_subject(text: str, subject_end: int, at: int) -> bool:
+    """Tell whether the subject ending at ``subject_end`` changes what is named at ``at``.
+
+    >>> t = "Cimetidine may increase the sedative effect."
+    >>> changed_by_subject(t, 10, t.index("sedative"))
+    True
+    >>> t = "Flumazenil can reverse sedation but may precipitate seizures."
+    >>> changed_by_subject(t, 10, t.index("seizures"))
+    False
+    """
+    verbs = list(_CHANGE_VERB.finditer(text, subject_end, at))
+    return bool(verbs) and _NEW_PREDICATE.search(text, verbs[-1].end(), at) is None

@@ -26,6 +26,10 @@ _CAUSES = re.compile(
 
 
 _ANIMALS = re.compile(r"animals|rats|mice", re.I)
+# What opens a clause of its own before the drug: "..., as X can cause", "because X may cause".
+_CLAUSE_OPENING = re.compile(
+    r"(?:,\s*(?:as|since|because|and)|\b(?:because|since|as))\s+(?:\w+\s+){0,2}$", re.I
+)
 
 
 # "bleeding, which can be fatal", "the reaction may prove lethal": the outcome the effect
@@ -95,6 +99,11 @@ _SYMPTOMS_OF_A_CAUSE = re.compile(
     r"\b(?:side|adverse|withdrawal|discontinuation|early|first|warning|common|following)\s*$",
     re.I,
 )
+
+
+# A reaction named by its set of signs: "neuroleptic malignant syndrome" (not "allergic
+# reactions (angioedema, rash, urticaria)", which lists reactions of their own).
+_SYNDROME = re.compile(r"\bsyndrome$", re.I)
 
 
 def symptoms_lead(text: str, at: int) -> re.Match[str] | None:
@@ -179,10 +188,18 @@ class SideEffectReading(PhenotypeReading):
         lists = [(cue.start(), end) for cue, end in self.withdrawal_lists()]
         # "Prazosin, used to treat hypertension, may cause fainting": a use is no side effect
         uses = {m.start for m in self.treated_conditions}
+        # "..., as carbamazepine can cause X": only what the drug's own clause names
+        own_from = self.topic_causes_from() if self.other_drug_leads_outside_effects() else 0
         for obj in self.adverse_objects(rule.objects):
             at = self.rel(obj)  # a risk factor or a supposed case ("If a rash occurs") is none
             if (
-                obj.start in uses
+                at < own_from
+                or obj.start in uses
+                # "A was not associated with more X than B": no finding of X either way
+                or (
+                    R.COMPARISON_BEFORE.search(self.text, 0, at)
+                    and R.THAN_AFTER.match(self.text, at + len(obj.text))
+                )
                 or (obj.entity.key != "withdrawal" and any(s <= at < e for s, e in lists))
                 or adverse.is_risk_factor(self.text, at)
                 or outcome_of_another(self.text, at, obj.text)  # "bleeding, which can be fatal"
@@ -217,6 +234,8 @@ class SideEffectReading(PhenotypeReading):
                 qualifiers = (("population", population.text),)
             elif child := offspring_after(self.text, at + len(obj.text)):
                 qualifiers = (("population", child),)
+            elif rule.name == "pregnancy-risk":
+                qualifiers = (("population", "pregnancy"),)
             claim = self.claim(
                 "has_side_effect",
                 rule.name,
@@ -291,6 +310,9 @@ class SideEffectReading(PhenotypeReading):
         """Return the reaction a "signs/symptoms of X include" lead gives the effect ``obj``."""
         if self.withdrawal:
             return None
+        bracketed = self.bracketed_reaction(obj)
+        if bracketed is not None:
+            return bracketed
         lead = symptoms_lead(self.text, self.rel(obj))
         if lead is None or lead.group("of") is None:
             return None
@@ -300,6 +322,28 @@ class SideEffectReading(PhenotypeReading):
         if subject is None or subject.entity.key == obj.entity.key:
             return None
         return subject
+
+    def bracketed_reaction(self, obj: Mention) -> Mention | None:
+        """Return the syndrome whose signs a bracket after it lists, ``obj`` among them.
+
+        "Neuroleptic malignant syndrome (high fever, stiff muscles, confusion)": the fever and
+        the confusion are the syndrome's, no reactions of their own. A bracket with one item
+        names the same reaction in other words ("Restlessness (akathisia)").
+        """
+        at = self.rel(obj)
+        opening = self.text.rfind("(", 0, at)
+        if opening < 0 or ")" in self.text[opening:at]:
+            return None
+        closing = self.text.find(")", at)
+        inside = self.text[opening + 1 : closing if closing >= 0 else len(self.text)]
+        if "," not in inside:
+            return None
+        before = self.text[:opening].rstrip()
+        found = self.adverse_objects(R.PHENOTYPES, each_mention=True)
+        named = next((m for m in found if self.rel(m) + len(m.text) == len(before)), None)
+        if named is None or not _SYNDROME.search(named.text) or named.entity.key == obj.entity.key:
+            return None
+        return named
 
     def reaction_symptoms(self) -> Iterator[Claim]:
         """Yield the symptoms a sentence lists for a reaction it names ("signs of X include A")."""
@@ -346,11 +390,59 @@ class SideEffectReading(PhenotypeReading):
         """Tell whether the sentence can name the topic's effects for this rule."""
         if rule.name == "side-effect-section":
             return self.lists_side_effects()
+        if rule.name == "pregnancy-risk":  # "Risk of X; ...": the entry's own drug's
+            return True
+        if rule.name == "caution-side-effect-verb":  # "X can prolong the QT interval"
+            return self.topic_leads()
         if rule.name == "warning-section":  # class warnings count, another drug's doing not
             return not self.other_drug_causes() and not self.lists_contraindications()
         # "Contra-indications: arrhythmias associated with accessory pathways": a verbless
         # list of the patient's conditions, whatever cue of causing its items hold
-        return not self.other_drug_leads() and not self.lists_contraindications()
+        if self.lists_contraindications():
+            return False
+        return not self.other_drug_leads_outside_effects() or self.topic_causes_from() > 0
+
+    def topic_causes_from(self) -> int:
+        """Return where the drug's own clause of causing starts, after another drug leads.
+
+        "Vitamin K should be given to the neonate, as carbamazepine can cause neonatal
+        bleeding": the bleeding is carbamazepine's; 0 when no such clause follows.
+        """
+        for m in self.mentions:
+            if m.entity.key != self.topic.entity.key or self.rel(m) == 0:
+                continue
+            end = self.rel(m) + len(m.text)
+            cause = _CAUSES.match(self.text, end)
+            if cause and _CLAUSE_OPENING.search(self.text, 0, self.rel(m)):
+                return cause.end()
+        return 0
+
+    def other_drug_leads_outside_effects(self) -> bool:
+        """Tell whether another drug leads the sentence, not a word of an effect's name.
+
+        In "... may cause neonatal opioid withdrawal syndrome" the class names the syndrome.
+        """
+        effects = [(m.start, m.end) for m in self.found_effects if " " in m.text]
+        first = next(
+            (
+                m
+                for m in self.mentions
+                if m.entity.type in PARTNERS
+                and not any(a <= m.start and m.end <= b for a, b in effects)
+            ),
+            None,
+        )
+        return first is not None and first.entity.key != self.topic.entity.key
+
+    def topic_leads(self) -> bool:
+        """Tell whether the sentence opens with the drug, or "it", as its subject."""
+        opening = re.match(r"\W*", self.text)
+        at = opening.end() if opening else 0
+        if re.match(r"(?:it|this\s+(?:medicine|drug))\b", self.text[at:], re.I):
+            return True
+        return any(
+            self.rel(m) == at and m.entity.key == self.topic.entity.key for m in self.mentions
+        )
 
     def lists_contraindications(self) -> bool:
         """Tell whether the sentence lists groups under a contraindications heading ("Anuria.")."""

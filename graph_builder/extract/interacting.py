@@ -11,6 +11,7 @@ from graph_builder import rules as R
 from graph_builder.ddi_model import get_model
 from graph_builder.extract.base import CONSEQUENCES, PARTNERS, ReaderBase
 from graph_builder.extract.phenotypes import PhenotypeReading
+from graph_builder.extract.tables import table_cells
 from graph_builder.interactions import (
     CLAUSE,
     JOINT_USE,
@@ -20,6 +21,7 @@ from graph_builder.interactions import (
     STUDY_AIM,
     Pair,
     affirmed_after_denial,
+    coordinated_subjects,
     denies_interaction,
     explains_only,
     heading_pair,
@@ -31,6 +33,7 @@ from graph_builder.interactions import (
     named_as_no_partner,
     one_class_with_examples,
     one_examples_list,
+    own_class,
     states_harm,
     states_regimen,
     topic_pairs,
@@ -65,7 +68,14 @@ _COMPARES_THEM = re.compile(
     r"|\bin\s+the\s+same\s+way\s+as\b|\bsimilar\s+to\b|\bcompared\s+(?:with|to)\b"
     r"|\b(?:longer|shorter)\s+(?:half-life\s+)?than\b|\binstead\b|\balternatives?\s+to\b"
     r"|\bswitch(?:es|ed|ing)?\s+(?:from|to)\b|\bchang(?:e|es|ed|ing)\s+from\b"
-    r"|\b(?:fine|safe|ok|okay)\s+to\s+(?:take|use|give)\b",
+    r"|\b(?:fine|safe|ok|okay)\s+to\s+(?:take|use|give)\b"
+    # "B is an effective alternative", "B remains a reasonable choice when A is unavailable",
+    # "after two doses of A, second-line treatment with B": one drug in place of or after the
+    # other, not the two together
+    r"|\b(?:effective|reasonable|suitable|acceptable|safer|good|useful)\s+(?:alternative|choice"
+    r"|option|substitute)s?\b|\b(?:is|are|be)\s+(?:generally\s+)?preferred\b"
+    r"|\b(?:is|are)\s+(?:not\s+available|unavailable)\b"
+    r"|\b(?:second|third)[- ]line\b",
     re.I,
 )
 
@@ -114,6 +124,51 @@ _FOR_USE = re.compile(r"\bfor\s+(?:the\s+(?:treatment|prevention|management)\s+o
 
 _OVERDOSE_OF = re.compile(
     r"\b(?:overdoses?|overdosage|poisoning|intoxication)\s+(?:of|with)\s+$", re.I
+)
+
+
+# A trial's other arm as the agent of what the sentence says ("Placebo did not change the
+# pharmacokinetics of X", "the vehicle alone", "the control group"): no drug, so the sentence
+# says nothing of the unnamed topic drug with X.
+_OTHER_ARM_AGENT = re.compile(
+    r"\b(?:placebo|vehicle|sham|dummy\s+(?:tablets?|capsules?)"
+    r"|(?:the\s+)?control\s+(?:group|arm|subjects|phase|period|treatment|condition))\b",
+    re.I,
+)
+
+
+# Advice on the drug a sentence opens with, for patients with an illness or by a route: "is
+# contraindicated in patients with", "should be avoided in children with", "should not be given
+# by intramuscular injection".
+_OWN_ADVICE = re.compile(
+    r"\s+(?:is|are|should|must|may)\s+(?:(?:not|be|also|generally|usually|therefore)\s+)*"
+    r"(?:contraindicated|avoided|used\s+with\s+caution|given|used|administered|prescribed)\s+"
+    r"(?:in\s+(?:patients|people|children|adults|infants|neonates|women|those|anyone)"
+    r"\s+(?:with|who\s+have|who\s+are\s+(?!taking|receiving|using|on\b))"
+    r"|by\s+(?:the\s+)?(?:intramuscular|intravenous|subcutaneous|rectal|oral|intrathecal)\b"
+    r"|(?:intramuscularly|intravenously|subcutaneously|rectally)\b)",
+    re.I,
+)
+_TOPIC_WORD = re.compile(r"\b(?:it|its|this\s+(?:medicine|drug))\b", re.I)
+# A class's name qualifying the noun after it: "opioid excess", "a benzodiazepine dose"
+_CLASS_AS_MODIFIER = re.compile(
+    r"\s+(?:excess|overdose|overdosage|dose|doses|dosing|use|therapy|treatment|toxicity"
+    r"|withdrawal|dependence|tolerance|prescription|prescribing|class|group)\b",
+    re.I,
+)
+# "with other opioids", "another benzodiazepine": the other members of the drug's own class
+_OTHER_MEMBERS = re.compile(r"\b(?:other|another|additional|further)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_COMPARED_WITH = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than|relative\s+to|over)\s+(?:the\s+|a\s+)?$", re.I
+)
+
+
+# A table's column of the drugs that interact with the page's drug ("Interacting drug",
+# "Drug", "Interacts with", "Other medicine").
+_PARTNER_COLUMN = re.compile(
+    r"\W*(?:interacting|other|co-?administered|concomitant)\s+(?:drugs?|medicines?|medications?"
+    r"|agents?|substances?)\W*|\W*interacts?\s+with\W*|\W*(?:drug|medicine)\s+interacting\W*",
+    re.I,
 )
 
 
@@ -190,6 +245,10 @@ COMBINATION_CAUSES = re.compile(
     r"|(?:concomitant|concurrent|simultaneous|joint)\s+(?:use|administration|intake|treatment)"
     r"|(?:used|taken|given|administered)\s+(?:concomitantly|concurrently|simultaneously)"
     r"|combin(?:ed|ing)\s+(?:with|use)"
+    # "because the combination can cause coma", "A taken with B can prolong the QT interval",
+    # "Lithium with carbamazepine: risk of neurotoxicity" (a formulary's label for the pair)
+    r"|(?:the|this|that)\s+combination|(?:taken|used|given)\s+with"
+    r"|\bwith\s+[\w' -]{2,40}:\s+(?=\w)"
     r"|(?:when|if)\s+(?:\w+\s+)?(?:used|taken|given|administered|combined)\s+with)\b",
     re.I,
 )
@@ -225,6 +284,12 @@ def combination_causes(reader: ReaderBase, at: int) -> bool:
     )
 
 
+# "... raise the risk of sleep-walking", "an increased chance of falls": what the effect is
+_RISK_OF_BEFORE = re.compile(
+    r"\b(?:risk|danger|chance|likelihood)\s+of\s+(?:(?:a|an|the|serious|severe)\s+)?$", re.I
+)
+
+
 class InteractionReading(PhenotypeReading):
     """Interactions between the drugs a sentence names, or with the topic drug."""
 
@@ -238,6 +303,7 @@ class InteractionReading(PhenotypeReading):
         named = self.others(CONSEQUENCES)
         keys = {m.entity.key for m in named}
         uses = {m.start for m in self.treated_conditions}
+        row = self.partner_column() is not None  # a row of a table of interacting drugs
         extra = [
             m
             for m in self.adverse_objects(CONSEQUENCES)
@@ -247,9 +313,27 @@ class InteractionReading(PhenotypeReading):
             and not adverse.is_risk_factor(self.text, self.rel(m))
             and not adverse.is_supposed(self.text, self.rel(m))
             and not _CHANGE_OF.match(self.text, m.end - self.sentence.start)
-            and combination_causes(self, self.rel(m))
+            and (row or combination_causes(self, self.rel(m)) or self.pair_risk(self.rel(m)))
         ]
         return (*named, *extra)
+
+    def pair_risk(self, at: int) -> bool:
+        """Tell whether the effect at ``at`` is a risk the sentence names after two drugs.
+
+        "Alcohol can increase the sedative effect of X and raise the risk of sleep-walking":
+        both drugs stand before "risk of" in the same statement, so the risk is the pair's.
+        """
+        if not _RISK_OF_BEFORE.search(self.text, 0, at):
+            return False
+        begin = 0
+        for end in _COMBINATION_END.finditer(self.text, 0, at):
+            begin = end.end()
+        keys = {
+            m.entity.key
+            for m in self.mentions
+            if m.entity.type in PARTNERS and begin <= self.rel(m) < at
+        }
+        return len(keys) >= 2
 
     def model_only_interactions(self) -> Iterator[Claim]:
         """With a trained model, judge sentences naming two drugs even without a cue word.
@@ -331,6 +415,9 @@ class InteractionReading(PhenotypeReading):
         lead_in = self.sentence.lead_in
         if lead_in is None:
             return None
+        column = self.partner_column()
+        if column is not None:
+            return column
         named = self.topic.entity.key in {m.entity.key for m in find_mentions(lead_in)}
         if named and _LEAD_IN_WITH.search(lead_in):
             # "does not interact with:", "fine when taken with:", "commonly used with:", "can
@@ -353,6 +440,35 @@ class InteractionReading(PhenotypeReading):
         partners = [m for m in self.candidates() if m.entity.key != self.topic.entity.key]
         if not partners:
             return None
+        return [
+            Pair(self.topic, m, kind, denies_interaction(self.text, (self.rel(m),)))
+            for m in partners
+        ]
+
+    def partner_column(self) -> list[Pair] | None:
+        """Pair the topic with the drug a table row names in its column of interacting drugs.
+
+        "| Interacting drug | Severity | What may happen |" over "| Warfarin | Major | Bleeding |":
+        each row names one partner of the drug the page is about, whatever its other cells say.
+        None when the sentence is no such row.
+        """
+        cells = table_cells(self.text)
+        titles = table_cells(self.sentence.lead_in or "")
+        if not cells or len(titles) != len(cells):
+            return None
+        column = next((k for k, t in enumerate(titles) if _PARTNER_COLUMN.fullmatch(t)), None)
+        if column is None or NO_INTERACTION.search(self.sentence.lead_in or ""):
+            return None
+        begin = sum(len(c) for c in self.text.split("|")[: column + 1]) + column + 1
+        end = begin + len(self.text.split("|")[column + 1])
+        partners = [
+            m
+            for m in self.candidates()
+            if begin <= self.rel(m) < end and m.entity.key != self.topic.entity.key
+        ]
+        if not partners:
+            return None
+        kind = interaction_type(self.text)
         return [
             Pair(self.topic, m, kind, denies_interaction(self.text, (self.rel(m),)))
             for m in partners
@@ -418,6 +534,38 @@ class InteractionReading(PhenotypeReading):
             return True  # "Both block folate", "its constituent hyperforin": no partner
         between = self.text[self.rel(pair.first) + len(pair.first.text) : self.rel(pair.second)]
         return between == "/"  # "sacubitril/valsartan": one combined product, not two partners
+
+    def pair_hedge(self, first: Mention, second: Mention) -> str | None:
+        """Return the hedge of the partner's clause, else of the later drug's own clause.
+
+        "rifampicin, which may make zolpidem work less well": the relative clause that names
+        the topic after the partner states the interaction, with its "may".
+        """
+        hedge = self.hedge_for(second)
+        end = self.sentence.start + len(self.text)
+        later = any(
+            m.entity.key == first.entity.key and second.start < m.start < end for m in self.mentions
+        )
+        return self.hedge_for(first) if hedge is None and later else hedge
+
+    def with_own_class(self, pair: Pair) -> bool:
+        """Tell whether the pair is a drug with its own class, not named as "other" members.
+
+        "... managed only with opioid analgesics" in an oxycodone label names oxycodone's own
+        class; "oxycodone with other opioids" names the other members, a partner.
+        """
+        if not own_class(pair.first, pair.second):
+            return False
+        cls = max(pair.first, pair.second, key=lambda m: m.entity.type is EntityType.DRUG_CLASS)
+        if cls.text.lower().startswith(("other ", "another ")):
+            return False
+        if _OTHER_MEMBERS.search(self.text, 0, max(self.rel(cls), 0)):
+            return False
+        # the model's pair, or the class's name qualifying a noun ("opioid excess", "after
+        # every benzodiazepine dose"); "combining it with benzodiazepines" names a partner
+        return pair.by_model or bool(
+            _CLASS_AS_MODIFIER.match(self.text, self.rel(cls) + len(cls.text))
+        )
 
     def no_partner_in(self, pair: Pair) -> bool:
         """Tell whether a drug of the pair is named as a substance or supplement, no partner."""
@@ -577,7 +725,40 @@ class InteractionReading(PhenotypeReading):
         ]
         if self.class_says_own_effect(named):
             return []  # "SSRIs may increase the risk of bleeding" under warnings: its class's
+        if len(named) == 1 and self.advice_on_named_only(named[0]):
+            return []  # "Phenytoin is contraindicated in heart block": phenytoin's own advice
+        if self.other_arm_agent():
+            return []  # "Placebo did not change X levels": the other arm, not the topic drug
         return topic_pairs(self.text, self.sentence.start, self.topic, named)
+
+    def advice_on_named_only(self, named: Mention) -> bool:
+        """Tell whether the sentence advises on the drug it opens with, alone: no partner.
+
+        "Phenytoin is contraindicated in patients with heart block", "Valproate should be
+        avoided in children with mitochondrial disease", "Diazepam should not be given by
+        intramuscular injection": the drug's own contraindication or route, said of patients
+        with an illness (not "in patients taking it"), with no word of using it with another.
+        """
+        if not _SUBJECT_OPENING.fullmatch(self.text, 0, self.rel(named)):
+            return False
+        rest = self.text[self.rel(named) + len(named.text) :]
+        advice = _OWN_ADVICE.match(rest)
+        return (
+            advice is not None
+            and not JOINT_USE.search(rest, advice.end())
+            and not COMBINATION_CAUSES.search(self.text)
+            and not _TOPIC_WORD.search(rest)
+        )
+
+    def other_arm_agent(self) -> bool:
+        """Tell whether a trial's other arm (placebo, vehicle, control) is what acted.
+
+        "Compared with placebo, it doubled X levels" names the arm only as the comparison.
+        """
+        return any(
+            not _COMPARED_WITH.search(self.text, 0, arm.start())
+            for arm in _OTHER_ARM_AGENT.finditer(self.text)
+        )
 
     def class_says_own_effect(self, named: list[Mention]) -> bool:
         """Tell whether a warning says what a class does, the unnamed topic's own class.
@@ -614,8 +795,10 @@ class InteractionReading(PhenotypeReading):
             advice = R.ADVICE.search(self.sentence.lead_in)
         denied_above = any(_NONE_FOUND.search(h.text) for h in self.sentence.headings)
         for pair in pairs:
-            if self.states_no_interaction(pair):
+            if self.states_no_interaction(pair) or self.with_own_class(pair):
                 continue
+            if coordinated_subjects(self.text, self.sentence.start, self.candidates(), pair, pairs):
+                continue  # "A and B can lower C levels": A-C and B-C, not A-B
             first, second = pair.first, pair.second
             if second.entity.key == self.topic.entity.key:  # the topic drug leads
                 first, second = second, first
@@ -628,7 +811,7 @@ class InteractionReading(PhenotypeReading):
                 sentence=self.sentence,
                 rule="ddi-model" if pair.by_model else rule.name,
                 obj=second,
-                hedge=self.hedge_for(second),
+                hedge=self.pair_hedge(first, second),
                 negated=(pair.negated and not self.affirmed_later(pair)) or denied_above,
                 consequences=consequences,
                 qualifiers=tuple(qualifiers),

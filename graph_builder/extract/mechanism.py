@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from graph_builder import rules as R
 from graph_builder.extract.base import PARTNERS, ReaderBase
 from graph_builder.extract.context import is_negated
+from graph_builder.extract.metabolism import is_metabolising_enzyme
 from graph_builder.lexicon import get_lexicon
 from graph_builder.model import Claim, EntityType, Mention
 
@@ -42,6 +43,8 @@ class MechanismReading(ReaderBase):
         """Yield a binding claim for each target the sentence says a drug acts on."""
         named = self.target_mentions()
         for obj in named:
+            if is_metabolising_enzyme(obj):
+                continue  # "drugs that inhibit CYP3A4": a class and a metabolism, no target
             found = target_action(self.text, self.rel(obj), self.rel(obj) + len(obj.text))
             if found is None:
                 continue

@@ -10,14 +10,15 @@ advice and uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from graph_builder import adverse
 from graph_builder import rules as R
 from graph_builder.extract.base import ReaderBase
+from graph_builder.extract.context import is_negated
 from graph_builder.lexicon import select_longest
-from graph_builder.model import EntityType, Mention
+from graph_builder.model import Claim, EntityType, Mention
 
 # "risk factors for QT prolongation", "treatment of seizures": the effect is no condition the
 # patients have.
@@ -26,6 +27,21 @@ _NOT_A_CONDITION = re.compile(
     r"|(?:therapy|treated|used|given|prescribed) for"
     # a risk the drug brings, as in owing to the risk of falls, but not patients at risk
     r"|(?<!at )(?<!high )(?<!increased )(?<!elevated )risk (?:of|for))\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+
+
+# What the condition named before it is: "(to X or to any of the excipients) is a
+# contraindication", "is an absolute contraindication".
+_IS_A_CONTRAINDICATION = re.compile(
+    r"(?:\s+(?:to|with|of)\s+[^.;:]{0,80}?)?\s+(?:is|are)\s+(?:an?\s+)?(?:absolute\s+)?"
+    r"contra-?indications?\b(?!\s+(?:to|for)\b)",
+    re.I,
+)
+# "... are at higher risk", "is at increased risk": the groups before it are at risk.
+_AT_HIGHER_RISK = re.compile(
+    r"\b(?:is|are)\s+(?:at\s+(?:an?\s+)?|(?:at\s+)?(?:a\s+)?)(?:higher|increased|greater|special"
+    r"|particular)\s+risk\b",
     re.I,
 )
 
@@ -63,6 +79,8 @@ class PhenotypeReading(ReaderBase):
         label = self.sentence.label
         if label is not None:
             return label.start <= mention.start < label.end
+        if describes_the_item(self.text, self.rel(mention), self.rel(mention) + len(mention.text)):
+            return False  # "you have myasthenia gravis, a muscle weakness disease"
         item = _HAVING_ITEM.sub("", R.HAVING_IT.sub("", self.text))
         return not R.CLAUSE_VERB.search(item)
 
@@ -157,8 +175,40 @@ class PhenotypeReading(ReaderBase):
                     adverse.is_risk_factor(self.text, self.rel(mention))
                     and not _NOT_A_CONDITION.search(self.text, 0, self.rel(mention))
                 )
+                # "Hypersensitivity to it or its excipients is a contraindication"
+                or _IS_A_CONTRAINDICATION.match(self.text, self.rel(mention) + len(mention.text))
             )
         )
+
+    def groups_at_higher_risk(self) -> Iterator[Claim]:
+        """Yield cautions for the patients a warning says are at higher risk of it.
+
+        "Patients with respiratory impairment and elderly patients are at higher risk": the
+        groups named before the words of risk need caution (not what they are at risk of).
+        """
+        if "precaution" not in self.kinds:
+            return
+        cue = _AT_HIGHER_RISK.search(self.text)
+        if cue is None:
+            return
+        named = [
+            *(m for m in self.mentions if m.entity.type is EntityType.POPULATION),
+            *self.advised_conditions,
+        ]
+        for mention in _first_per_entity(m for m in named if self.rel(m) < cue.start()):
+            yield self.claim("caution_in", "group-at-higher-risk", mention)
+
+    def pregnancy_risk_warning(self) -> Iterator[Claim]:
+        """Yield the pregnancy warning of a pregnancy entry that names a risk of harm.
+
+        "Pregnancy: Risk of neural tube defects; ..." warns against use in pregnancy as a
+        "should not be used" would, without advice of its own.
+        """
+        risk = R.PREGNANCY_RISK.search(self.text) if "pregnancy" in self.kinds else None
+        if risk is None or is_negated(self.text, risk.end()):
+            return
+        if self.adverse_objects(R.ADVERSE):
+            yield self.claim("pregnancy_warning", "warning-text", value=self.text)
 
     @cached_property
     def treated_conditions(self) -> list[Mention]:
@@ -196,6 +246,34 @@ class PhenotypeReading(ReaderBase):
             if not (later and adverse.finding_follows(self.text, at)):
                 chosen.append(mention)
         return _first_per_entity(chosen)
+
+
+# ", a muscle weakness disease": an apposition that says what the item before it is; the
+# phenotype it names is a word of the description, no condition of its own.
+_APPOSITION_BEFORE = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_DESCRIPTION_AFTER = re.compile(
+    r"\s+(?:disease|disorder|condition|illness|problem|syndrome)s?\b(?!\s+(?:and|or)\b)", re.I
+)
+
+
+_DESCRIPTION_END = re.compile(r"\b(?:disease|disorder|condition|illness|problem)s?$", re.I)
+
+
+def describes_the_item(text: str, start: int, end: int) -> bool:
+    """Tell whether the words at ``start:end`` describe the item named before them.
+
+    >>> t = "you have myasthenia gravis, a muscle weakness disease"
+    >>> describes_the_item(t, t.index("muscle"), t.index(" disease"))
+    True
+    >>> t = "you have asthma, a lung disease, or epilepsy"
+    >>> describes_the_item(t, t.index("lung"), t.index(", or"))
+    True
+    >>> describes_the_item(t, t.index("epilepsy"), len(t))
+    False
+    """
+    if not _APPOSITION_BEFORE.search(text, 0, start):
+        return False
+    return bool(_DESCRIPTION_AFTER.match(text, end) or _DESCRIPTION_END.search(text, start, end))
 
 
 def _first_per_entity(mentions: Iterable[Mention]) -> list[Mention]:

@@ -8,16 +8,20 @@ from dataclasses import replace
 
 from graph_builder import adverse
 from graph_builder import rules as R
-from graph_builder.extract.advice import ADVICE_RELATIONS, mask_advice
+from graph_builder.extract.advice import ADVICE_RELATIONS, advice_kinds, mask_advice
 from graph_builder.extract.base import PARTNERS, within
 from graph_builder.extract.context import clauses, is_negated
 from graph_builder.extract.effects import SideEffectReading
 from graph_builder.extract.interacting import InteractionReading
+from graph_builder.extract.phenotypes import describes_the_item
 from graph_builder.extract.statements import StatementReading
-from graph_builder.model import Claim, Mention, Sentence
+from graph_builder.lexicon import find_mentions
+from graph_builder.model import Claim, EntityType, Mention, Sentence
 
 _MAY_HELP = re.compile(R.MAY_HELP_WITH)
 
+# The most words a heading may have and still name only the group its advice is for.
+_HEADED_GROUP_WORDS = 4
 _CAUSED_BY = re.compile(r"\s+by\b", re.I)
 ADVICE_KIND = {"caution_in": "caution", "contraindicated_in": "contraindication"}
 
@@ -33,7 +37,7 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         kinds: frozenset[str] | None = None,
         heading_pair: tuple[Mention, Mention | None] | None = None,
     ) -> None:
-        super().__init__(sentence, topic, mentions, kinds, heading_pair)
+        super().__init__(heading_as_lead_in(sentence), topic, mentions, kinds, heading_pair)
         self.kinds = self.kinds | listed_advice(sentence, self.kinds)
 
     def iter_rule_claims(self) -> Iterator[Claim]:
@@ -145,7 +149,7 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         longer = self.adverse_objects(R.ADVERSE, each_mention=True)
         objects = [
             m
-            for m in self.others(rule.objects)
+            for m in (self.each_other(rule.objects) if advice else self.others(rule.objects))
             if not any(
                 o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
                 for o in longer
@@ -166,13 +170,79 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
             phenotypes = self.treated_conditions
         phenotypes = [m for m in phenotypes if m.entity.key not in named]
         if rule.relation in ADVICE_RELATIONS:
+            # "stopping suddenly may cause insomnia": a symptom of withdrawal, no condition
+            lists = [(cue.start(), end) for cue, end in self.withdrawal_lists()]
             objects = [
-                m for m in objects if not R.ANOTHER_DRUGS_USE.search(self.text, 0, self.rel(m))
+                m
+                for m in objects
+                if not within(self.rel(m), lists)
+                and not R.CAUSED_BEFORE.search(self.text, 0, self.rel(m))
+            ]
+            phenotypes = [m for m in phenotypes if not within(self.rel(m), lists)]
+            objects = [
+                m
+                for m in objects
+                if not R.ANOTHER_DRUGS_USE.search(self.text, 0, self.rel(m))
+                # "asthma, a lung disease": the apposition says what the condition is
+                and not describes_the_item(self.text, self.rel(m), self.rel(m) + len(m.text))
             ]
             phenotypes = [
                 m for m in phenotypes if not R.ANOTHER_DRUGS_USE.search(self.text, 0, self.rel(m))
             ]
         return [*objects, *phenotypes], phenotypes
+
+    def headed_advice(self) -> Iterator[Claim]:
+        """Yield the advice a bare sentence gives the group its heading names.
+
+        "Renal impairment" over "Use with caution.": the caution is for renal impairment;
+        "Severe hepatic impairment" over "Avoid.": a contraindication. Only a short heading
+        that names the group and nothing else, and a sentence that names no object itself.
+        """
+        if not self.sentence.headings or self.sentence.label is not None:
+            return
+        heading = self.sentence.headings[-1]
+        if len(heading.text.split()) > _HEADED_GROUP_WORDS or not self._bare_advice(
+            0, len(self.text)
+        ):
+            return
+        if any(
+            m.entity.type in R.AT_RISK
+            for m in self.mentions
+            if m.entity.key != self.topic.entity.key
+        ):
+            return
+        kinds = advice_kinds(self.text, 0, len(self.text))
+        relation = (
+            "contraindicated_in"
+            if "contraindication" in kinds
+            else "caution_in"
+            if "caution" in kinds
+            else None
+        )
+        if relation is None:
+            return
+        named = [
+            m
+            for m in find_mentions(heading.text, heading.start, drug_names=False)
+            if m.entity.type in R.AT_RISK
+        ]
+        if len(named) == 1:
+            claim = self.claim(relation, "advice-under-heading", named[0])
+            yield _narrowed(
+                claim, heading.text, named[0].start - heading.start, named[0].end - heading.start
+            )
+
+    def each_other(self, types: frozenset[EntityType]) -> list[Mention]:
+        """Return every mention of ``types`` but the subject's, each with its own advice.
+
+        "Use with caution in mild hepatic impairment; avoid in severe hepatic impairment"
+        names it twice, under two pieces of advice.
+        """
+        return [
+            m
+            for m in self.mentions
+            if m.entity.type in types and m.entity.key != self.topic.entity.key
+        ]
 
     def treated_by_another(self) -> bool:
         """Tell whether another drug is the one treating ("should be treated with insulin")."""
@@ -180,6 +250,9 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
             m.entity.type in PARTNERS
             and m.entity.key != self.topic.entity.key
             and R.TREATED_WITH.search(self.text, 0, self.rel(m))
+            # "severe pain which can be managed only with opioid analgesics": how severe the
+            # use is, a class the drug is of; no other drug treating it
+            and not R.ONLY_WITH.search(self.text, 0, self.rel(m))
             for m in self.mentions
         )
 
@@ -223,6 +296,9 @@ class SentenceReader(SideEffectReading, InteractionReading, StatementReading):
         yield from self.instructions()
         yield from self.pregnancy()
         yield from self.at_risk_populations()
+        yield from self.groups_at_higher_risk()
+        yield from self.headed_advice()
+        yield from self.pregnancy_risk_warning()
 
 
 def condition_qualifier(text: str, at: int) -> str | None:
@@ -253,6 +329,25 @@ def _narrowed(claim: Claim, text: str, at: int, end: int) -> Claim:
 
 
 _LIST_OF_ADVICE = frozenset({"contraindication", "caution"})
+
+
+def heading_as_lead_in(sentence: Sentence) -> Sentence:
+    """Read a heading that ends in a colon and gives advice as the lead-in of its items.
+
+    A leaflet's "### Do not take it if:" over bullets "you have asthma" introduces a list
+    as "Do not take it if:" written as a sentence would: each item names a condition the
+    drug is contraindicated in, no side effect. Only a heading with the advice's own words
+    (a contraindication or a caution), not "Side effects:" or "It can cause:".
+    """
+    if sentence.lead_in is not None or not sentence.headings:
+        return sentence
+    heading = sentence.headings[-1].text.strip()
+    if not heading.endswith(":") or sentence.label is not None:
+        return sentence
+    advice = R.CONTRAINDICATION_CUE.search(heading) or R.CAUTION_CUE.search(heading)
+    if advice is None or R.SIDE_EFFECT_CUE.search(heading):
+        return sentence
+    return replace(sentence, lead_in=heading)
 
 
 def listed_advice(sentence: Sentence, kinds: frozenset[str]) -> frozenset[str]:

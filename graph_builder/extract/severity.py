@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from graph_builder.extract.tables import table_cells
 from graph_builder.model import Claim, Sentence
 
 _LEVEL = r"major|moderate|minor|severe|serious|mild|contraindicated"
@@ -39,10 +40,34 @@ def interaction_severity(sentence: Sentence) -> str | None:
     worded = _WORDED.search(sentence.text) or _LABELLED.search(sentence.text)
     if worded:
         return _level(worded)
+    if level := _column_level(sentence):
+        return level
     for heading in reversed(sentence.heading_texts):
         found = _HEADING.fullmatch(heading) or _LABELLED.search(heading)
         if found:
             return _level(found)
+    return None
+
+
+# a table's column of severities ("Severity", "Interaction severity", "Level", "Risk")
+_SEVERITY_TITLE = re.compile(
+    r"\W*(?:(?:interaction\s+)?severity|(?:severity\s+)?level|risk)\W*", re.I
+)
+_CELL_LEVEL = re.compile(rf"\W*(?P<level>{_LEVEL})\W*", re.I)
+
+
+def _column_level(sentence: Sentence) -> str | None:
+    """Return the level a table row gives in its severity column ("| A | Major | ... |").
+
+    >>> from graph_builder.model import Sentence
+    >>> row = "| Warfarin | Major | Bleeding. |"
+    >>> _column_level(Sentence(row, 0, len(row), lead_in="| Drug | Severity | Effect |"))
+    'major'
+    """
+    cells, titles = table_cells(sentence.text), table_cells(sentence.lead_in or "")
+    for cell, title in zip(cells, titles, strict=False):
+        if _SEVERITY_TITLE.fullmatch(title) and (level := _CELL_LEVEL.fullmatch(cell)):
+            return _level(level)
     return None
 
 

@@ -25,6 +25,8 @@ MEMBERSHIP_CUE = re.compile(
     r"|\b(?:is|as) an?\b|,\s*an?\b|\bas (?:the )?other\b",
     re.I,
 )
+# a comma and up to two words of the next item's name ("..., azole antifungals")
+_OUTER_COMMA = re.compile(r"\s*,\s*(?:[\w-]+\s+){0,2}", re.I)
 EXAMPLES_CUE = re.compile(r"^\s*,?\s*(?:like|such as|including|e\.g\.,?)\s+", re.I)
 LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.I)
 
@@ -57,6 +59,37 @@ _DOSE_OF = re.compile(
 _DOSE_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w' -]{2,60}?)\s*:\s")
 
 
+# A formulary's entry names its uses first, then the route or the patients its doses are for:
+# "Trigeminal neuralgia; by mouth, adult: initially ...", "Epilepsy; adult: 100 mg ...".
+_USES_LABEL = re.compile(
+    r"\s*(?P<label>[A-Z][^;:.()]{2,80}(?:;\s*[^;:.()]{2,80})*?);\s*"
+    r"(?=(?:by\s+(?:mouth|[a-z]+\s+(?:injection|infusion))|(?:adults?|child(?:ren)?)\b)"
+    r"[^;:.]{0,40}:)",
+    re.I,
+)
+# A drug named as part of a word that describes the patients names no dose of that drug:
+# "opioid-naive patients", "statin-tolerant", "steroid-free".
+_DRUG_AS_MODIFIER = re.compile(
+    r"[-\u2010](?:naive|naïve|tolerant|experienced|free|intolerant)\b", re.I
+)
+
+
+# The most words a heading over doses may have and still name their use ("Mania in bipolar
+# disorder"), not a section's sentence-long title.
+_DOSE_HEADING_WORDS = 6
+
+
+# How a drug's own amount follows its name: "X is given as 4 mg", "X can be given at 0.5 mg/kg",
+# "and X as 10 mg", "X at 0.3 mg/kg"; "the dose of X in children is 0.2 mg/kg".
+_GIVEN_AS = re.compile(
+    r"\s+(?:(?:is|are|can|may|should|will)\s+(?:be\s+)?(?:usually\s+)?"
+    r"(?:given|administered|used|taken)\s+)?(?:as|at)\s+(?:a\s+(?:dose\s+of\s+)?)?",
+    re.I,
+)
+_DOSE_NOUN_OF = re.compile(r"\b(?:dose|dosage)\s+of\s+$", re.I)
+_DOSE_IS = re.compile(r"\s+(?:(?:in|for)\s+[\w\s-]{1,40}?\s+)?(?:is|are)\s+(?:usually\s+)?", re.I)
+
+
 # what follows a use's label on a dose line: the dose itself ("the usual starting dose is",
 # "Initially 10 mg", "5 mg once daily"), not a remark on a side effect at some dose
 _DOSE_AFTER_LABEL = re.compile(
@@ -79,10 +112,13 @@ class StatementReading(MechanismReading):
                 continue
             cursor = mention.end + cue.end()
             gaps: list[str] = []
+            inner = index > 0 and self._inner_item(self.mentions[index - 1], mention)
             for member in self.mentions[index + 1 :]:
                 gap = self.text[cursor - self.sentence.start : member.start - self.sentence.start]
                 if gap.strip() and not LIST_GLUE.match(gap):
                     break
+                if inner and "," in gap:
+                    break  # "A, Bs such as C, D or E": the outer list goes on after C
                 if examples_end([*gaps, gap][1:]) or JOINT_AFTER.match(
                     self.text, self.rel(member) + len(member.text)
                 ):
@@ -101,6 +137,15 @@ class StatementReading(MechanismReading):
                     )
                     yield Claim(relation, member, self.sentence, "class-examples", obj=mention)
                 cursor = member.end
+
+    def _inner_item(self, before: Mention, cls: Mention) -> bool:
+        """Tell whether a class is an item of a comma list opened before it ("A, Bs such as").
+
+        Its examples then end at the next comma: "protease inhibitors, azole antifungals
+        such as ketoconazole, erythromycin or clarithromycin" gives the azoles one example.
+        """
+        gap = self.text[self.rel(before) + len(before.text) : self.rel(cls)]
+        return before.entity.type in PARTNERS and bool(_OUTER_COMMA.fullmatch(gap))
 
     def _coordinated_class(self, member: Mention, gap: str) -> bool:
         """Tell whether a class after a drug example is the list's second class, no example.
@@ -252,37 +297,36 @@ class StatementReading(MechanismReading):
             "dosage" in self.kinds or AMOUNT.search(self.text) or MAX_DURATION.search(self.text)
         ):
             return
-        if self.other_drug_leads() and not self.leads_dose_clause():
-            return
+        others_lead = self.other_drug_leads_dose() and not self.leads_dose_clause()
         # a table row names its own population and indication ("| Adults, epilepsy | 100 mg |")
         # and, by its column's header (the row's lead-in), its kind of dose
         headings = self.sentence.heading_texts
-        header = self.sentence.lead_in
-        table: list[tuple[int, int, Dose]] | None
-        if header is None and self.text.startswith("|"):
+        if self.sentence.lead_in is None and self.text.startswith("|"):
             return  # a table's header row ("| Reaction | Drug 10 mg (N=4487) | Placebo |")
-        if header and header.startswith("|") and self.text.startswith("|"):
-            in_row = read_row(self.text, header, headings)
-            table = None if in_row is None else [(0, len(self.text), dose) for dose in in_row]
-        else:
-            table = read_table(self.text, headings)
+        table = self.table_doses(headings)
         doses = table or read_dose_spans(self.text, headings)
+        # "diazepam is given as 10 mg": the dose of the drug named with it, not the topic's
+        owners = self.dose_owners(doses)
         # "If you take amlodipine, do not exceed simvastatin 20 mg a day": not the topic's
-        doses = [dose for dose in doses if not self.dose_of_another_drug(dose[0], dose[1])]
+        doses = [
+            dose
+            for dose in doses
+            if owners[dose[0]] is not None
+            or not (others_lead or self.dose_of_another_drug(dose[0], dose[1]))
+        ]
         if not doses:
             return
         # The heading a dose sits under ("Panic Disorder") names its indication best.
         heading_mentions = self.heading_indications()
+        headed = self.dose_heading_use(heading_mentions)
         indications = (
-            heading_mentions[-1:]
-            or self.labelled_use()
-            or self.others(frozenset({EntityType.CONDITION}))
+            headed or self.labelled_use() or self.others(frozenset({EntityType.CONDITION}))
         )
         targets: list[Mention | None] = [*indications] or [None]
         # "1 mg up to 3 times a day, not more than 4 mg in 24 hours": a dose and a maximum
         conditions = self.others(frozenset({EntityType.CONDITION})) if table else []
         if table:  # another row's indication is not this row's
-            targets = [*heading_mentions[-1:]] or [None]
+            targets = [*headed] or [None]
         own_clause = not table and len(doses) > 1  # each dose hedged by its own clause only
         for start, end, found in doses:
             relation = "maximum_dose" if found.kind == "maximum" else "dose"
@@ -294,11 +338,86 @@ class StatementReading(MechanismReading):
                         found if found.population else replace(found, population=indication.text)
                     )
                     claim = self.claim(relation, "dose-statement", None, dose=group)
-                    yield self.hedged_at(claim, start) if own_clause else claim
+                    yield self.owned(
+                        self.hedged_at(claim, start) if own_clause else claim, owners[start]
+                    )
                 else:
                     claim = self.claim(relation, "dose-statement", indication, dose=found)
-                    yield self.hedged_at(claim, start) if own_clause else claim
+                    yield self.owned(
+                        self.hedged_at(claim, start) if own_clause else claim, owners[start]
+                    )
         yield from self.headed_uses(heading_mentions[-1:])
+
+    def table_doses(self, headings: tuple[str, ...]) -> list[tuple[int, int, Dose]] | None:
+        """Return the doses of a table row under its header (the row's lead-in); None if none.
+
+        A row written with bars and no outer bars ("a | b") is a row as well.
+        """
+        header = self.sentence.lead_in
+        if header and "|" in header and "|" in self.text:
+            in_row = read_row(self.text, header, headings)
+            return None if in_row is None else [(0, len(self.text), dose) for dose in in_row]
+        return read_table(self.text, headings)
+
+    def dose_owners(self, doses: list[tuple[int, int, Dose]]) -> dict[int, Mention | None]:
+        """Return the other drug each dose (by its start) is of, None for the topic's own.
+
+        A later maximum is the dose's before it: "X 0.2 mg/kg (maximum 10 mg)" is X's maximum.
+        """
+        owners: dict[int, Mention | None] = {}
+        for start, _, found in doses:
+            owner = self.dose_owner(start)
+            if owner is None and found.kind == "maximum" and owners:
+                owner = list(owners.values())[-1]
+            owners[start] = owner
+        return owners
+
+    def dose_owner(self, at: int) -> Mention | None:
+        """Return the other drug whose dose the amount at ``at`` is, named as given at it.
+
+        "diazepam is given as 10 mg", "rectal diazepam can be given at 0.5 mg/kg", "and
+        diazepam as 10 mg", "the intravenous dose of diazepam in children is 0.2 mg/kg": the
+        amount is diazepam's, on any page. None for the topic's own dose.
+        """
+        before = [
+            m
+            for m in self.mentions
+            if m.entity.type is EntityType.DRUG and self.rel(m) + len(m.text) <= at
+        ]
+        if not before or before[-1].entity.key == self.topic.entity.key:
+            return None
+        drug = before[-1]
+        gap = self.text[self.rel(drug) + len(drug.text) : at]
+        lead = self.text[max(0, self.rel(drug) - 30) : self.rel(drug)]
+        if _GIVEN_AS.fullmatch(gap) or (_DOSE_NOUN_OF.search(lead) and _DOSE_IS.fullmatch(gap)):
+            return drug
+        return None
+
+    def owned(self, claim: Claim, owner: Mention | None) -> Claim:
+        """Make a dose claim the ``owner``'s, when the amount is another drug's."""
+        if owner is None:
+            return claim
+        return replace(claim, subject=owner, subject_inferred_from_topic=False)
+
+    def other_drug_leads_dose(self) -> bool:
+        """Tell whether another drug, not the topic, leads the sentence's dose.
+
+        A formulary entry's uses ("Bipolar disorder unresponsive to lithium; by mouth, adult:
+        ...") and a word describing the patients ("opioid-naive patients") lead no dose.
+        """
+        label = _USES_LABEL.match(self.text)
+        skip = label.end() if label else 0
+        first = next(
+            (
+                m
+                for m in self.mentions
+                if m.entity.type in PARTNERS
+                and self.rel(m) >= skip
+                and not _DRUG_AS_MODIFIER.match(self.text, self.rel(m) + len(m.text))
+            ),
+            None,
+        )
+        return first is not None and first.entity.key != self.topic.entity.key
 
     def dose_of_another_drug(self, start: int, end: int) -> bool:
         """Tell whether the amount is written right after another drug's name.
@@ -352,6 +471,30 @@ class StatementReading(MechanismReading):
             found.extend(named)
         return found
 
+    def dose_heading_use(self, named: list[Mention]) -> list[Mention]:
+        """Return the use the nearest heading over a dose names, if any.
+
+        ``named`` are the lexicon's conditions in the headings. A short heading read whole as
+        a known disease comes first ("Bipolar depression", not its "depression"), then the
+        lexicon's, then the first known disease of a short heading's label (its words before
+        a colon): "Schizophrenia: dose titration" over "Day 1: 50 mg", "Mania in bipolar
+        disorder" over "The total daily dose is ...".
+        """
+        for span in reversed(self.sentence.headings):
+            label = span.text.split(":")[0]
+            short = len(label.split()) <= _DOSE_HEADING_WORDS
+            whole = self.whole_use(label, span.start) if short else []
+            inside = [m for m in named if span.start <= m.start < span.start + len(span.text)]
+            known = [
+                m
+                for m in (adverse.find_adverse_effects(label, span.start) if short else [])
+                if m.entity.source != adverse.PATTERN_SOURCE
+            ]
+            found = whole[:1] or inside[-1:] or known[:1]
+            if found:
+                return found
+        return []
+
     def whole_use(self, words: str, start: int) -> list[Mention]:
         """Return the known phenotype that ``words`` name whole ("Neuropathic pain"), if any."""
         words = words.rstrip(": ")
@@ -374,10 +517,30 @@ class StatementReading(MechanismReading):
 
         Only a label the side-effect vocabulary reads whole as a known phenotype.
         """
+        uses = _USES_LABEL.match(self.text)
+        if uses is not None:
+            return self.uses_named(uses.start("label"), uses.end("label"))
         label = _DOSE_LABEL.match(self.text)
         if label is None or not _DOSE_AFTER_LABEL.match(self.text, label.end()):
             return []  # "Headache: this is common at 10 mg", "Overdose: more than 200 mg"
         return self.whole_use(label.group("label"), self.sentence.start + label.start("label"))
+
+    def uses_named(self, start: int, end: int) -> list[Mention]:
+        """Return the uses a formulary entry's label names: the lexicon's, else known diseases.
+
+        "Trigeminal neuralgia; by mouth" names trigeminal neuralgia; "Prophylaxis of bipolar
+        disorder unresponsive to lithium; by mouth" bipolar disorder, not lithium.
+        """
+        named = [
+            m for m in self.others(frozenset({EntityType.CONDITION})) if start <= self.rel(m) < end
+        ]
+        if named:
+            return named
+        return [
+            m
+            for m in adverse.find_adverse_effects(self.text[start:end], self.sentence.start + start)
+            if m.entity.source != adverse.PATTERN_SOURCE
+        ][:1]
 
     def instructions(self) -> Iterator[Claim]:
         """Yield administration instructions, as the document phrases them."""
