@@ -1,14 +1,15 @@
 """Decide which drug mentions of a sentence interact, with a small trained model.
 
 The model reads a *candidate pair* (two drug or drug-class mentions of one sentence) with
-the drug names blinded: the words before, between and after the two mentions, how far
-apart they are, whether the rules of ``interactions.py`` pair them (and how they type and
-negate them), and whether a semicolon, a bracket or other drugs sit between them. It
-scores five classes (none, mechanism, effect, advise, int). The shipped model is boosted
-decision trees (``TreeModel``, scored by ``ddi_trees.py`` with numpy); the earlier linear
-model (``PairModel``, a JSON table ``feature -> one weight per class``) can still be read.
-Both are trained by ``scripts/train_ddi.py`` on the DDI-2013 training documents only;
-prediction needs no machine-learning library and is deterministic.
+the drug names blinded: the words before, between and after the two mentions (and the
+between words' stems), how far apart they are, the sentence's interaction and negation
+cues and on which side of the pair each sits, whether the rules of ``interactions.py`` pair
+them (and how they type and negate them), and whether a semicolon, a bracket or other drugs
+sit between them. It scores five classes (none, mechanism, effect, advise, int). The
+shipped model is boosted decision trees (``TreeModel``, scored by ``ddi_trees.py`` with
+numpy); the earlier linear model (``PairModel``, a JSON table ``feature -> one weight per
+class``) can still be read. Both are trained by ``scripts/train_ddi.py`` on the DDI-2013
+training documents only; prediction needs no machine-learning library and is deterministic.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def features(
     ``rule`` is what the rules say of the pair: (paired, type, negated), or None.
     """
     found = ["bias", *_context(view, a, b), *_pair(view, a, b), *_layout(view, a, b)]
-    found += _triggers(view, a, b)
+    found += _triggers(view, a, b) + _between_edges(view, a, b) + _cues(view, a, b)
     if rule is not None:
         paired, kind, negated = rule
         found.append(f"rule:{'pair' if paired else 'nopair'}")
@@ -197,6 +198,54 @@ def _triggers(view: SentenceView, a: int, b: int) -> list[str]:
             if word is not None:
                 found.append(f"t{name}{side}:{word}")
     return found
+
+
+# Words that deny or doubt an interaction; where one sits (before, between or after the
+# pair) says whether it reaches the pair: "A did not alter B", "no dose change of A with B"
+_NEGATION = frozenset(
+    {"not", "no", "neither", "nor", "without", "none", "lack", "absence", "unlikely"}
+    | {"cannot", "never"}
+)
+_STEM = 6
+
+
+def _stem(word: str) -> str:
+    """Return a long word's first six letters: "increased" and "increases" are "increa"."""
+    return word[:_STEM] if len(word) > _STEM and word.isalpha() else word
+
+
+def _between_edges(view: SentenceView, a: int, b: int) -> list[str]:
+    """Describe the words between the pair: as stems, and the two next to each mention.
+
+    "A increased the levels of B": stems "increa", "levels"; "increased" is the first word
+    after DRUG1 and "of" the first before DRUG2.
+    """
+    i, j = view.mention_token[a], view.mention_token[b]
+    between = [view.word(p, a, b) for p in range(i + 1, j)]
+    found = [f"b6:{word}" for word in sorted({_stem(w) for w in between})]
+    found += [f"bf{k + 1}:{w}" for k, w in enumerate(between[:2])]
+    found += [f"bl{k + 1}:{w}" for k, w in enumerate(reversed(between[-2:]))]
+    return found
+
+
+def _cues(view: SentenceView, a: int, b: int) -> list[str]:
+    """Name every trigger stem and negation word of the sentence, and its side of the pair.
+
+    "Unlike A, B did not increase C" for the pair (B, C): "not" and "increas" between them.
+    """
+    i, j = view.mention_token[a], view.mention_token[b]
+    found: set[str] = set()
+    for position in range(len(view.tokens)):
+        word = view.word(position, a, b)
+        if word.startswith("DRUG"):
+            continue
+        side = "B" if i < position < j else ("L" if position < i else "R")
+        trigger = _TRIGGER.match(word)
+        if trigger:
+            found |= {f"tr{side}:{trigger.group()}", f"trS:{trigger.group()}"}
+        if word in _NEGATION:
+            found |= {f"neg{side}", f"neg{side}:{word}"}
+    return sorted(found)
 
 
 def _pair(view: SentenceView, a: int, b: int) -> list[str]:

@@ -102,6 +102,27 @@ def test_a_trigger_beyond_the_other_drug_of_the_pair_is_not_used() -> None:
     assert "t2R:risk" in found and not any(f.startswith("t1R:") for f in found)
 
 
+def test_between_words_give_their_stems_and_the_words_next_to_each_drug() -> None:
+    text = "Aspirin increased the exposure of warfarin."
+    found = features(SentenceView(text, 0, mentions_of(text, ASPIRIN, WARFARIN)), 0, 1)
+    assert "b6:increa" in found and "b6:exposu" in found and "b6:the" in found
+    assert "bf1:increased" in found and "bf2:the" in found
+    assert "bl1:of" in found and "bl2:exposure" in found
+    other = "Aspirin increases the exposure of warfarin."
+    assert "b6:increa" in features(
+        SentenceView(other, 0, mentions_of(other, ASPIRIN, WARFARIN)), 0, 1
+    )
+
+
+def test_cues_say_on_which_side_of_the_pair_they_sit() -> None:
+    text = "Unlike aspirin, cimetidine did not increase warfarin levels."
+    mentions = mentions_of(text, ASPIRIN, CIMETIDINE, WARFARIN)
+    inner = features(SentenceView(text, 0, mentions), 1, 2)  # cimetidine ~ warfarin
+    assert "negB:not" in inner and "trB:increas" in inner and "trR:level" in inner
+    outer = features(SentenceView(text, 0, mentions), 0, 1)  # aspirin ~ cimetidine
+    assert "negR:not" in outer and "negB" not in outer and "trS:increas" in outer
+
+
 def test_a_cue_less_sentence_keeps_only_what_the_model_asserts() -> None:
     """Without an interaction cue the model alone decides, the rules' pairing one input."""
     sentence = "Cimetidine raises the plasma levels of warfarin, not aspirin."
@@ -216,6 +237,18 @@ def test_shipped_model_is_small_json_with_blinded_features() -> None:
         "t1R",
         "t2L",
         "t2R",
+        "b6",
+        "bf1",
+        "bf2",
+        "bl1",
+        "bl2",
+        "trL",
+        "trB",
+        "trR",
+        "trS",
+        "negL",
+        "negB",
+        "negR",
     }
 
 
