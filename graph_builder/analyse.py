@@ -48,6 +48,7 @@ EDGE_PREDICATES = {  # predicate CURIE -> a reading for explanations
     "dkg:hasPharmacologicalEffect": "has the effect",
     "dkg:hasSymptom": "shows the symptom",
     "dkg:hasConsequence": "risks, when combined,",
+    "biolink:is_substrate_of": "is metabolised by",
 }
 INTERACTS = "biolink:pharmacologically_interacts_with"
 SIDE_EFFECT = "biolink:has_side_effect"

@@ -19,7 +19,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 from pathlib import Path
 
@@ -95,6 +95,23 @@ class SentenceView:
             cursor = max(end, begin)
             index += 1
         self.tokens += [(_shape(t.group()), -1) for t in _TOKEN.finditer(text, cursor)]
+
+    @cached_property
+    def cue_tokens(self) -> list[tuple[int, str | None, bool]]:
+        """Return each word that is an interaction trigger or a negation, with its position.
+
+        Each is (position, the trigger's stem or None, whether it is a negation word); they
+        do not depend on the pair, so every candidate of the sentence shares them.
+        """
+        found = []
+        for position, (word, which) in enumerate(self.tokens):
+            if which >= 0:
+                continue
+            trigger = _TRIGGER.match(word)
+            negation = word in _NEGATION
+            if trigger or negation:
+                found.append((position, trigger.group() if trigger else None, negation))
+        return found
 
     def word(self, position: int, a: int, b: int) -> str:
         """Return the token at ``position``, the two candidates shown as DRUG1/DRUG2."""
@@ -235,15 +252,12 @@ def _cues(view: SentenceView, a: int, b: int) -> list[str]:
     """
     i, j = view.mention_token[a], view.mention_token[b]
     found: set[str] = set()
-    for position in range(len(view.tokens)):
-        word = view.word(position, a, b)
-        if word.startswith("DRUG"):
-            continue
+    for position, trigger, negation in view.cue_tokens:
         side = "B" if i < position < j else ("L" if position < i else "R")
-        trigger = _TRIGGER.match(word)
-        if trigger:
-            found |= {f"tr{side}:{trigger.group()}", f"trS:{trigger.group()}"}
-        if word in _NEGATION:
+        if trigger is not None:
+            found |= {f"tr{side}:{trigger}", f"trS:{trigger}"}
+        if negation:
+            word = view.tokens[position][0]
             found |= {f"neg{side}", f"neg{side}:{word}"}
     return sorted(found)
 

@@ -163,6 +163,9 @@ def states_regimen(text: str, *, for_disease: bool = False) -> bool:
 
 # A class that groups drugs by an effect they add to each other's: a CNS depressant with "CNS
 # depressants" is the additive interaction labels warn of, not the drug's own kind named.
+# Kept in code, not in data/: it is a rule about how the curated taxonomy is read (which
+# superclass is a partner class rather than the drug's own kind), one key of that taxonomy,
+# and no vocabulary a text is matched against.
 ADDITIVE_CLASSES = frozenset({"cns-depressants"})
 
 
@@ -408,18 +411,23 @@ _HELPS_AGAINST = re.compile(
     r"(?:to\s+)?(?:reduce|prevent|lessen|ease|limit|protect|relieve|stop)\b",
     re.I,
 )
-# A supplement advised for prevention, or given to the mother or newborn: "adequate folate
-# supplements advised before and during pregnancy", "Vitamin K should be given to the mother
-# before delivery and to the neonate". Prophylaxis, not a drug taken with the other.
+# A supplement advised for prevention, or given to the mother or newborn: "folic acid
+# supplements are recommended before and during pregnancy", "supplements given to prevent
+# deficiency", "Vitamin K should be given to the newborn at birth". Prophylaxis, not a drug
+# taken with the other; "vitamin K supplements should be avoided" or "taken apart from" is
+# advice on the pair, so the purpose must be said and no avoiding or separating word come first.
+_NOT_AVOIDED = r"(?:(?!\b(?:avoid\w*|not|separat\w*|apart|away)\b)[^;.])"
 _PROPHYLAXIS_AFTER = re.compile(
-    r"\s+(?:supplements?|supplementation)\b[^;.]{0,40}?\b(?:advised|recommended|needed"
-    r"|required|should|must)\b"
+    r"\s+(?:supplements?|supplementation)\b" + _NOT_AVOIDED + r"{0,40}?"
+    r"\b(?:advised|recommended|needed|required|given|taken|prescribed)\b"
+    + _NOT_AVOIDED
+    + r"{0,40}?\b(?:(?:before|during)\s+(?:\w+\s+){0,3}?(?:pregnancy|conception)|to\s+prevent)\b"
     r"|\s+(?:should|must|is\s+to)\s+be\s+given\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?"
     r"(?:mother|neonate|newborn|infant|baby|fetus)\b",
     re.I,
 )
-# The patient's misuse of a substance, not a drug taken with the other: "a history of alcohol
-# or drug abuse", "alcohol dependence", "alcohol use disorder".
+# The patient's misuse of a substance, not a drug taken with the other: "alcohol or drug
+# abuse", "alcohol dependence", "alcohol use disorder".
 _MISUSE_AFTER = re.compile(
     r"\s+(?:(?:or|and|and/or)\s+(?:other\s+)?(?:drug|substance|opioid)s?\s+(?:abuse|misuse)"
     # (not "chronic alcohol abuse", which induces the enzymes that clear a drug)
@@ -427,7 +435,17 @@ _MISUSE_AFTER = re.compile(
     r"|addiction|use\s+disorders?|withdrawal))\b",
     re.I,
 )
+# "a history of alcohol abuse": bare "abuse" is misuse only in a history ("a history of MAOI
+# therapy" is a drug taken, a partner)
 _HISTORY_BEFORE = re.compile(r"\bhistory\s+of\s+(?:\w+\s+){0,2}$", re.I)
+_ABUSE_AFTER = re.compile(r"\s+(?:abuse|misuse)\b", re.I)
+
+
+def _misused(text: str, at: int, end: int) -> bool:
+    """Tell whether the substance at ``at``..``end`` is named as the patient's misuse."""
+    if _MISUSE_AFTER.match(text, end):
+        return True
+    return bool(_HISTORY_BEFORE.search(text, 0, at) and _ABUSE_AFTER.match(text, end))
 
 
 # A nutrient's own level or store, lowered by long use of the drug: an effect of the drug
@@ -456,7 +474,7 @@ def named_as_no_partner(text: str, start: int, mention: Mention, *, named_topic:
         return True
     if _HELPS_AGAINST.match(text, end) or _PROPHYLAXIS_AFTER.match(text, end):
         return True  # "folate supplements advised", "vitamin K should be given to the neonate"
-    if _MISUSE_AFTER.match(text, end) or _HISTORY_BEFORE.search(text, 0, at):
+    if _misused(text, at, end):
         return True  # "a history of alcohol or drug abuse": the patient's past, no partner
     nutrient = any(i.startswith(_NUTRIENT_ATC) for i in mention.entity.identifiers)
     return (

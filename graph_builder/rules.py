@@ -723,7 +723,8 @@ CONTRAINDICATION_CUE = _cue(
     r"|\b(?:do|should|must) not (?:be )?breast-?\s?feed(?:ing)?\b"
     # "breastfeeding should be discontinued", "stop breastfeeding": the same, said of stopping
     r"|\bbreast-?\s?feeding\s+(?:should|must)\s+be\s+(?:discontinued|stopped|interrupted"
-    r"|suspended|avoided)\b|\b(?:discontinue|stop|interrupt)\s+breast-?\s?feeding\b"
+    # ... but not "whether to discontinue breastfeeding or to discontinue the drug": a weighing
+    r"|suspended|avoided)\b|(?<!whether to )\b(?:discontinue|stop|interrupt)\s+breast-?\s?feeding\b"
     # "Hypersensitivity to it is a contraindication": the condition before it
     r"|\b(?:is|are)\s+(?:an?\s+)?(?:absolute\s+)?contra-?indications?\b(?!\s+(?:to|for)\b)"
 )
@@ -1060,7 +1061,7 @@ RULES: tuple[Rule, ...] = (
         examples=(
             (
                 "Pregnancy",
-                "Risk of neural tube defects; folate supplements advised.",
+                "Risk of neural tube defects in the fetus; high-dose folic acid is advised.",
                 "neural tube defect",
             ),
             ("Pregnancy", "Increased risk of cleft palate.", "cleft palate"),
@@ -1081,7 +1082,8 @@ RULES: tuple[Rule, ...] = (
         examples=(
             (
                 "Cautions",
-                "Diazepam can prolong the QT interval, so take care with other such drugs.",
+                # the examples run in a diazepam monograph, which does not prolong the QT
+                "This medicine can prolong the QT interval, so take care with other such drugs.",
                 "qt prolongation",
             ),
             ("Cautions", "It may cause drowsiness; do not drive.", "drowsiness"),

@@ -90,6 +90,8 @@ def test_the_documents_drug_keeps_what_it_is_said_to_do(tmp_path: Path, sentence
     # go to the interaction instead, which is not this test's business)
     owners = {s for r, s, _, _, _ in found if r in ("has_side_effect", "has_effect", "treats")}
     assert owners <= {"clonazepam"}
+    if not sentence.startswith("Combining"):  # the drug's own effect, said of it
+        assert "clonazepam" in owners
     if not sentence.startswith(("Combining", "Benzodiazepines")):
         assert about(found, "has_side_effect", "drowsiness") == {"clonazepam"}
 

@@ -286,3 +286,11 @@ def test_a_loose_numbered_list_and_a_lone_numbered_step_are_no_headings(tmp_path
     )
     headings = [s.heading for s in read_document(path).sections]
     assert not [h for h in headings if h[0].isdigit()]
+
+
+def test_a_bar_row_counts_every_cell() -> None:
+    from graph_builder.ingest.plain import _pipe_cells
+
+    assert _pipe_cells("Nausea | 5 | 3") == 3
+    assert _pipe_cells("a | b | c") == 3
+    assert _pipe_cells("Dizziness | 28% | 8% | 2%") == 4

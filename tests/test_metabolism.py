@@ -10,7 +10,7 @@ from rdflib.namespace import RDF
 
 from graph_builder import build_graph
 from graph_builder.extract import Extraction, extract
-from graph_builder.extract.metabolism import CUES, ENZYMES, RELATION, Cue
+from graph_builder.extract.metabolism import CUES, ENZYMES, RELATION, Cue, extent_of
 from graph_builder.ingest import read_document
 from graph_builder.interactions import with_class_mentions
 from graph_builder.lexicon import find_mentions, get_lexicon
@@ -71,12 +71,37 @@ def test_every_cue_has_examples_and_counterexamples() -> None:
 
 def test_two_coordinated_enzymes_keep_their_own_extents(tmp_path: Path) -> None:
     found = asserted(
-        extract_text(tmp_path, "Methadone is metabolised mainly by CYP3A4 and in part by CYP2B6.")
+        extract_text(tmp_path, "Zolpidem is metabolised mainly by CYP3A4 and in part by CYP2C9.")
     )
     assert found == [
-        ("methadone", "cytochrome P450 3A4", "major"),
-        ("methadone", "cytochrome P450 2B6", "minor"),
+        ("zolpidem", "cytochrome P450 3A4", "major"),
+        ("zolpidem", "cytochrome P450 2C9", "minor"),
     ]
+
+
+def test_the_readmes_example_gives_two_extents(tmp_path: Path) -> None:
+    sentence = "Zolpidem is cleared largely by CYP3A4 and to a lesser extent by CYP2C9."
+    assert sentence[:-1] in (Path(__file__).parents[1] / "README.md").read_text(
+        encoding="utf-8"
+    ).replace("\n", " ")
+    assert asserted(extract_text(tmp_path, sentence)) == [
+        ("zolpidem", "cytochrome P450 3A4", "major"),
+        ("zolpidem", "cytochrome P450 2C9", "minor"),
+    ]
+
+
+def test_at_least_in_part_gives_no_extent() -> None:
+    assert extent_of("is metabolised at least in part by ") is None
+    assert extent_of("is metabolised in part by ") == "minor"
+
+
+def test_the_enzymes_are_the_lexicons_cytochromes() -> None:
+    cytochromes = {
+        key
+        for key, entity in get_lexicon().entities.items()
+        if entity.type.value == "MolecularTarget" and key.startswith("cyp")
+    }
+    assert cytochromes == ENZYMES and {"cyp3a4", "cyp2d6", "cyp2b6"} <= ENZYMES
 
 
 def test_a_plain_list_of_enzymes_shares_the_cue(tmp_path: Path) -> None:
@@ -190,16 +215,16 @@ def test_the_relation_is_written_as_biolink_is_substrate_of() -> None:
 
 def test_the_graph_carries_the_extent_and_passes_the_shapes(tmp_path: Path) -> None:
     (tmp_path / "methadone.txt").write_text(
-        "Methadone\n\nMethadone is metabolised mainly by CYP3A4 and in part by CYP2B6.\n",
+        "Methadone\n\nMethadone is metabolised mainly by CYP2B6 and in part by CYP3A4.\n",
         encoding="utf-8",
     )
     graph = build_graph([tmp_path]).graph
-    assert (DKGID["methadone"], BIOLINK.is_substrate_of, DKGID["cyp3a4"]) in graph
+    assert (DKGID["methadone"], BIOLINK.is_substrate_of, DKGID["cyp2b6"]) in graph
     extents = {
         str(graph.value(s, RDF.object)): str(graph.value(s, DKG.extent))
         for s in graph.subjects(RDF.predicate, BIOLINK.is_substrate_of)
     }
-    assert extents == {str(DKGID["cyp3a4"]): "major", str(DKGID["cyp2b6"]): "minor"}
+    assert extents == {str(DKGID["cyp2b6"]): "major", str(DKGID["cyp3a4"]): "minor"}
     assert (DKGID["cyp3a4"], RDF.type, DKG.MolecularTarget) in graph
     assert validate_graph(graph).conforms
     statement = next(graph.subjects(DKG.extent, Literal("major")))

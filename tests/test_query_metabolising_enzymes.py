@@ -19,11 +19,11 @@ dkgid:lorazepam rdfs:label "lorazepam" .
 dkgid:cyp3a4 rdfs:label "cytochrome P450 3A4" .
 dkgid:cyp2b6 rdfs:label "cytochrome P450 2B6" .
 dkgid:s1 a rdf:Statement ; rdf:subject dkgid:methadone ;
-    rdf:predicate biolink:is_substrate_of ; rdf:object dkgid:cyp3a4 ; dkg:extent "major" .
+    rdf:predicate biolink:is_substrate_of ; rdf:object dkgid:cyp2b6 ; dkg:extent "major" .
 dkgid:s2 a rdf:Statement ; rdf:subject dkgid:methadone ;
-    rdf:predicate biolink:is_substrate_of ; rdf:object dkgid:cyp2b6 ; dkg:extent "minor" .
+    rdf:predicate biolink:is_substrate_of ; rdf:object dkgid:cyp3a4 ; dkg:extent "minor" .
 dkgid:s3 a rdf:Statement ; rdf:subject dkgid:methadone ;
-    rdf:predicate biolink:is_substrate_of ; rdf:object dkgid:cyp3a4 .
+    rdf:predicate biolink:is_substrate_of ; rdf:object dkgid:cyp2b6 .
 dkgid:s4 a rdf:Statement ; rdf:subject dkgid:lorazepam ; biolink:negated true ;
     rdf:predicate biolink:is_substrate_of ; rdf:object dkgid:cyp3a4 .
 """
@@ -39,6 +39,17 @@ def _rows(tmp_path: Path) -> set[tuple[str | None, ...]]:
 
 def test_each_enzyme_of_a_drug_comes_with_its_extent_and_sentences(tmp_path: Path) -> None:
     assert _rows(tmp_path) == {
-        ("methadone", "cytochrome P450 3A4", "major", "2"),
-        ("methadone", "cytochrome P450 2B6", "minor", "1"),
+        ("methadone", "cytochrome P450 2B6", "major", "2"),
+        ("methadone", "cytochrome P450 3A4", "minor", "1"),
     }
+
+
+def test_the_neighbourhood_and_the_analysis_graph_carry_the_enzymes(tmp_path: Path) -> None:
+    from graph_builder.analyse import EDGE_PREDICATES
+
+    (tmp_path / "graph.ttl").write_text(GRAPH, encoding="utf-8")
+    write_store(tmp_path / "graph.ttl")
+    query = get_named_queries()["drug-neighbourhood"].text.replace("clonazepam", "methadone")
+    result = run_job(open_store(tmp_path), Job(query))
+    assert b"is_substrate_of" in result.graph
+    assert EDGE_PREDICATES["biolink:is_substrate_of"] == "is metabolised by"

@@ -106,10 +106,14 @@ COMBINED = re.compile(
     r"(?=\s*(?:[;.()]|$))",
     re.I,
 )
-# A range a dose is kept within: "adjusted within the range 150 mg to 750 mg a day" is at most
-# 750 mg a day; "in the dose range of 2-8 mg".
+# A range a dose is adjusted within: "titrated within the range 100 mg to 400 mg a day" is at
+# most 400 mg a day (and at least 100 mg). Only after a verb of adjusting: "the maintenance dose
+# is in the range of 4-6 mg" is a range, both ends the dose.
 RANGE_LIMIT = re.compile(
-    r"\b(?:within|in)\s+(?:the|a)\s+(?:(?:dose|dosage|daily|dosing)\s+)?range\s+(?:of\s+)?$", re.I
+    r"\b(?:adjust\w*|titrat\w*|kept|keep\w*|maintain\w*|individuali[sz]ed|var(?:y|ied|ies))"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:within|in)\s+(?:the|a)\s+(?:(?:dose|dosage|daily|dosing)\s+)?"
+    r"range\s+(?:of\s+)?$",
+    re.I,
 )
 # A cue its sentence denies: "without a loading dose", "no starting dose is needed".
 _DENIED = re.compile(r"\b(?:without|no|not)\s+(?:an?\s+|the\s+|any\s+)?$", re.I)
@@ -179,7 +183,8 @@ def _bounded(
     """Return an amount's low and high ends, unit, bound and whether a prohibition bounds it.
 
     A single value is the dose itself or a bound on it ("up to 6 mg"); the top of a range a
-    dose is kept within is the most to take ("within the range 150 mg to 750 mg").
+    dose is adjusted within is the most to take, its low end kept ("adjusted within the range
+    100 mg to 400 mg").
     """
     low, high, unit = range_of(amount)
     if high is None:
@@ -188,8 +193,36 @@ def _bounded(
             return None, low, unit, bound, forbidden
         return low, None, unit, bound, forbidden
     if RANGE_LIMIT.search(text, 0, amount.start()):
-        return None, high, unit, "le", False
+        return low, high, unit, "le", False
     return low, high, unit, None, False
+
+
+def _basis(
+    text: str, amount: re.Match[str], unit: str, frequency: re.Match[str] | None
+) -> str | None:
+    """Tell whether an amount is per day or per dose; a rate's unit says it (no basis)."""
+    if RATE_UNIT.search(unit):
+        return None  # a rate is given per hour or minute, its unit says which
+    after = text[amount.end() :]
+    trailing = AFTER_COMPARATOR.match(after)
+    if trailing and not trailing.group("day"):
+        after = after[trailing.end() :]  # "12 mg or more per day"
+    per_day = PER_DAY.match(after) and not (frequency and frequency.start() == amount.end() + 1)
+    return "day" if per_day or DAILY_BEFORE.search(text[: amount.start()]) else "dose"
+
+
+def _amount_kind(
+    text: str, headings: tuple[str, ...], amount: re.Match[str], bound: str | None, forbidden: bool
+) -> str:
+    """Name the kind of the dose an amount states, a bound on it making it a maximum."""
+    own = CLAUSE_AFTER.search(text, amount.end())
+    kind = _kind(text, headings, bound, text[: own.start()] if own else text)
+    # "up to 6 mg", "give 1 mg or less", "do not take more than 10 mg": the most one may
+    # take; "10 mg or less are usually sufficient" says what suffices and limits nothing
+    suffices = AFTER_COMPARATOR.match(text[amount.end() :]) and _SUFFICES.search(text)
+    if bound in UPPER_BOUNDS and (forbidden or (kind != "overdose-risk" and not suffices)):
+        return "maximum"
+    return kind
 
 
 def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
@@ -228,14 +261,7 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     low = high = unit = None
     if amount:
         low, high, unit, bound, forbidden = _bounded(text, amount)
-        after = text[amount.end() :]
-        trailing = AFTER_COMPARATOR.match(after)
-        if trailing and not trailing.group("day"):
-            after = after[trailing.end() :]  # "12 mg or more per day"
-        per_day = PER_DAY.match(after) and not (frequency and frequency.start() == amount.end() + 1)
-        per = "day" if per_day or DAILY_BEFORE.search(text[: amount.start()]) else "dose"
-        if RATE_UNIT.search(unit):
-            per = None  # a rate is given per hour or minute, its unit says which
+        per = _basis(text, amount, unit, frequency)
     population, age_min, age_max = _population(text)
     divided = DIVIDED.search(text)
     setting = SETTING.search(text)
@@ -246,17 +272,8 @@ def parse_dose(text: str, headings: tuple[str, ...] = ()) -> Dose | None:
     words, times_min, times_max, instruction = _how_often(
         text, frequency, amount.end() if amount and per == "day" else None
     )
-    kind = "course"
-    if amount:
-        own = CLAUSE_AFTER.search(text, amount.end())
-        kind = _kind(text, headings, bound, text[: own.start()] if own else text)
-        # "up to 6 mg", "give 1 mg or less", "do not take more than 10 mg": the most one may
-        # take; "10 mg or less are usually sufficient" says what suffices and limits nothing
-        suffices = AFTER_COMPARATOR.match(text[amount.end() :]) and _SUFFICES.search(text)
-        if bound in UPPER_BOUNDS and (forbidden or (kind != "overdose-risk" and not suffices)):
-            kind = "maximum"
     return Dose(
-        kind=kind,
+        kind=_amount_kind(text, headings, amount, bound, forbidden) if amount else "course",
         value_min=decimal_of(low),
         value_max=decimal_of(high if bound else high or low),  # a lower bound has no maximum
         comparator=bound,

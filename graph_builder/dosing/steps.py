@@ -1,9 +1,9 @@
-"""Read a schedule given day by day: "25 mg on day 1, 50 mg on day 2 and 100 mg from day 3".
+"""Read a schedule given day by day: "20 mg on day 1, 40 mg on day 2 and 80 mg from day 3".
 
 Each day's amount is a step of its own, with the day it is for as its circumstance, and the
-frequency its own words give ("600 mg/day on day 2 (divided twice daily)") or, failing that,
-the one the sentence gives all its days ("Take it once a day: 50 mg on day 1, ..."). A step
-"on day N" is one to start with; a line labelled with its day ("Day 2: 100 mg in total") is too,
+frequency its own words give ("400 mg/day on day 2 (split twice daily)") or, failing that,
+the one the sentence gives all its days ("Take it each evening: 20 mg on day 1, ..."). A step
+"on day N" is one to start with; a line labelled with its day ("Day 2: 60 mg in total") is too,
 and its amount "in total" is that day's.
 """
 
@@ -22,9 +22,9 @@ DAY_STEP = re.compile(
     r"\b(?P<when>(?:on|from)\s+days?\s+\d+(?:\s*(?:-|–|to)\s*\d+)?)\b(?:\s*\([^()]*\))?",
     re.I,
 )
-# a line that names its day first: "Day 1: 50 mg in total", "On day 3: 200 mg"
+# a line that names its day first: "Day 1: 30 mg in total", "On day 3: 120 mg"
 DAY_LABEL = re.compile(r"^\s*(?P<when>(?:on\s+)?days?\s+\d+(?:\s*(?:-|–|to)\s*\d+)?)\s*:", re.I)
-# "50 mg in total", "a total of": the whole of a day's amount
+# "30 mg in total", "a total of": the whole of a day's amount
 _IN_TOTAL = re.compile(r"\s*(?:in\s+total|total)\b", re.I)
 # the kinds a step's own words leave open
 _OPEN_KINDS = frozenset({"usual", "maintenance"})
@@ -33,10 +33,10 @@ _OPEN_KINDS = frozenset({"usual", "maintenance"})
 def read_day_steps(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int, int, Dose]]:
     """Read each day's step of a schedule given day by day; [] if the sentence gives none.
 
-    >>> t = "The total daily dose is 50 mg on day 1, 100 mg on day 2 and 150 mg on day 3."
+    >>> t = "The total daily dose is 20 mg on day 1, 40 mg on day 2 and 60 mg on day 3."
     >>> [(d.kind, d.value_max, d.per, d.circumstance) for _, _, d in read_day_steps(t)]
-    [('initial', '50', 'day', 'on day 1'), ('initial', '100', 'day', 'on day 2'), \
-('initial', '150', 'day', 'on day 3')]
+    [('initial', '20', 'day', 'on day 1'), ('initial', '40', 'day', 'on day 2'), \
+('initial', '60', 'day', 'on day 3')]
     """
     amounts = iter_amounts(text)
     days = [day for day in DAY_STEP.finditer(text) if any(a.end() <= day.start() for a in amounts)]
@@ -54,7 +54,7 @@ def read_day_steps(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int,
         when = day.group("when")
         dose = _as_step(dose, when, when.lower().startswith("on"))
         if DAILY_BEFORE.search(lead) and dose.frequency is None:
-            dose = replace(dose, per="day")  # "The total daily dose is 100 mg on day 1, ..."
+            dose = replace(dose, per="day")  # "The total daily dose is 20 mg on day 1, ..."
         if shared is not None and dose.frequency is None:
             low, high = times_a_day(lead, shared)
             dose = replace(
@@ -80,9 +80,9 @@ def _as_step(dose: Dose, when: str, starts: bool) -> Dose:
 
 
 def day_labelled(dose: Dose, text: str) -> Dose:
-    """Give the dose of a line labelled with its day ("Day 1: 50 mg in total") that day.
+    """Give the dose of a line labelled with its day ("Day 1: 30 mg in total") that day.
 
-    >>> d = day_labelled(parse_dose("Day 2: 100 mg in total."), "Day 2: 100 mg in total.")
+    >>> d = day_labelled(parse_dose("Day 2: 60 mg in total."), "Day 2: 60 mg in total.")
     >>> (d.kind, d.per, d.circumstance)
     ('initial', 'day', 'Day 2')
     """

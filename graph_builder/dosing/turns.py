@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from graph_builder.dosing.amounts import is_current, is_increment, iter_amounts
 from graph_builder.dosing.context import POPULATION, RENAL_FUNCTION
-from graph_builder.dosing.observed import states_observation
+from graph_builder.dosing.observed import without_observations
 from graph_builder.dosing.parse import RANGE_LIMIT, parse_dose
 from graph_builder.dosing.steps import day_labelled, read_day_steps
 from graph_builder.dosing.strength import states_price, states_strength
@@ -63,9 +63,11 @@ def read_dose_spans(text: str, headings: tuple[str, ...] = ()) -> list[tuple[int
     >>> [(t[a:b], d.kind) for a, b, d in read_dose_spans(t)]
     [('2 g once', 'initial'), ('1 g every 8 hours.', 'maintenance')]
     """
-    if states_strength(text) or states_price(text) or states_observation(text):
+    if states_strength(text) or states_price(text):
         return []  # "Each tablet contains 10 mg" is the product's strength, no dose; "£4.99 -
-        # 14 capsules" a shop's price and pack; "up to 90 mg was well tolerated" a finding
+        # 14 capsules" a shop's price and pack
+    # "up to 90 mg was well tolerated" is a finding: its clause is blanked, offsets kept
+    text = without_observations(text)
     steps = read_day_steps(text, headings)
     if steps:  # "50 mg on day 1, 100 mg on day 2 and 200 mg from day 3"
         return _at_amounts(text, steps, 0)

@@ -640,8 +640,9 @@ def effect_possessor(
 ) -> Mention | None:
     """Return the drug an effect is said to belong to ("the sedative effect of midazolam").
 
-    Whoever the sentence is about, "Alcohol increases the sedative effect of alprazolam"
-    says that alprazolam is sedative, and says it without doubt whatever the verb's hedge.
+    Whoever the sentence is about, "Drinking alcohol adds to the sedative effect of
+    alprazolam" says that alprazolam is sedative, and says it without doubt whatever the
+    verb's hedge.
 
     >>> from graph_builder.lexicon import find_mentions
     >>> t = "Alcohol increases the sedative effect of alprazolam."

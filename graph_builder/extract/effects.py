@@ -326,8 +326,8 @@ class SideEffectReading(PhenotypeReading):
     def bracketed_reaction(self, obj: Mention) -> Mention | None:
         """Return the syndrome whose signs a bracket after it lists, ``obj`` among them.
 
-        "Neuroleptic malignant syndrome (high fever, stiff muscles, confusion)": the fever and
-        the confusion are the syndrome's, no reactions of their own. A bracket with one item
+        "Serotonin syndrome (shivering, a fast heartbeat, confusion)": the shivering and the
+        confusion are the syndrome's, no reactions of their own. A bracket with one item
         names the same reaction in other words ("Restlessness (akathisia)").
         """
         at = self.rel(obj)
@@ -405,8 +405,8 @@ class SideEffectReading(PhenotypeReading):
     def topic_causes_from(self) -> int:
         """Return where the drug's own clause of causing starts, after another drug leads.
 
-        "Vitamin K should be given to the neonate, as carbamazepine can cause neonatal
-        bleeding": the bleeding is carbamazepine's; 0 when no such clause follows.
+        "Give the newborn vitamin K at birth, because phenytoin may cause neonatal bleeding":
+        the bleeding is phenytoin's; 0 when no such clause follows.
         """
         for m in self.mentions:
             if m.entity.key != self.topic.entity.key or self.rel(m) == 0:

@@ -11,7 +11,7 @@ from graph_builder import rules as R
 from graph_builder.ddi_model import get_model
 from graph_builder.extract.base import CONSEQUENCES, PARTNERS, ReaderBase
 from graph_builder.extract.phenotypes import PhenotypeReading
-from graph_builder.extract.tables import table_cells
+from graph_builder.extract.tables import OTHER_ARM, table_cells
 from graph_builder.interactions import (
     CLAUSE,
     JOINT_USE,
@@ -69,13 +69,20 @@ _COMPARES_THEM = re.compile(
     r"|\b(?:longer|shorter)\s+(?:half-life\s+)?than\b|\binstead\b|\balternatives?\s+to\b"
     r"|\bswitch(?:es|ed|ing)?\s+(?:from|to)\b|\bchang(?:e|es|ed|ing)\s+from\b"
     r"|\b(?:fine|safe|ok|okay)\s+to\s+(?:take|use|give)\b"
-    # "B is an effective alternative", "B remains a reasonable choice when A is unavailable",
-    # "after two doses of A, second-line treatment with B": one drug in place of or after the
-    # other, not the two together
-    r"|\b(?:effective|reasonable|suitable|acceptable|safer|good|useful)\s+(?:alternative|choice"
-    r"|option|substitute)s?\b|\b(?:is|are|be)\s+(?:generally\s+)?preferred\b"
-    r"|\b(?:is|are)\s+(?:not\s+available|unavailable)\b"
+    # "after two doses of A, second-line treatment with B": one drug after the other
     r"|\b(?:second|third)[- ]line\b",
+    re.I,
+)
+# Said of one of the pair's drugs: "B is an effective alternative", "B remains a reasonable
+# choice", "A is preferred", "when A is unavailable": one drug in place of the other, not the
+# two together ("... where level monitoring is not available" says it of no drug). Up to four
+# words (no clause word) may stand between the drug and its verb: "B at 20 mg is ...".
+_IN_PLACE_OF = re.compile(
+    r"(?:\s+(?!(?:where|when|if|unless|because|as|since|while|and|but|or|which|that)\b)"
+    r"[\w./-]+){0,4}?\s+(?:is|are|was|be|remains?|seems?)\s+(?:(?:generally|usually|often"
+    r"|also|then|still)\s+)?(?:preferred|not\s+available|unavailable|(?:an?\s+|the\s+)?"
+    r"(?:(?:effective|reasonable|suitable|acceptable|safer|good|useful|possible)\s+)?"
+    r"(?:alternative|choice|option|substitute)s?)\b",
     re.I,
 )
 
@@ -127,12 +134,17 @@ _OVERDOSE_OF = re.compile(
 )
 
 
-# A trial's other arm as the agent of what the sentence says ("Placebo did not change the
-# pharmacokinetics of X", "the vehicle alone", "the control group"): no drug, so the sentence
-# says nothing of the unnamed topic drug with X.
+# A trial's other arm as the subject of its clause ("Placebo left the clearance of X
+# unchanged", "the vehicle alone did not ...", "the control group showed ..."): no drug, so the
+# sentence says nothing of the unnamed topic drug with X. The arm must open the clause and be
+# followed by its verb: "in a placebo-controlled study, X exposure rose" names no arm as agent.
 _OTHER_ARM_AGENT = re.compile(
-    r"\b(?:placebo|vehicle|sham|dummy\s+(?:tablets?|capsules?)"
-    r"|(?:the\s+)?control\s+(?:group|arm|subjects|phase|period|treatment|condition))\b",
+    r"(?:^|[,;:]\s*|\b(?:while|whereas|but)\s+)(?:the\s+|a\s+)?"
+    r"(?:" + OTHER_ARM.pattern + r"|sham|dummy\s+(?:tablets?|capsules?))(?![-\w])"
+    r"(?:\s+(?:group|arm|subjects|recipients|phase|period|treatment|condition|alone"
+    r"|tablets?|capsules?|infusion))*"
+    r"\s+(?:\w+ly\s+)?(?:had|has|have|did|does|do|was|were|is|are|could|can|may|might"
+    r"|would|will|left|\w+ed|\w+es)\b",
     re.I,
 )
 
@@ -151,9 +163,11 @@ _OWN_ADVICE = re.compile(
 )
 _TOPIC_WORD = re.compile(r"\b(?:it|its|this\s+(?:medicine|drug))\b", re.I)
 # A class's name qualifying the noun after it: "opioid excess", "a benzodiazepine dose"
+# ("benzodiazepine withdrawal", "opioid tolerance" are states of the patient); not "opioid
+# use", "benzodiazepine therapy": "added to existing benzodiazepine therapy" is a partner taken
 _CLASS_AS_MODIFIER = re.compile(
-    r"\s+(?:excess|overdose|overdosage|dose|doses|dosing|use|therapy|treatment|toxicity"
-    r"|withdrawal|dependence|tolerance|prescription|prescribing|class|group)\b",
+    r"\s+(?:excess|overdose|overdosage|dose|doses|dosing|toxicity|withdrawal|dependence"
+    r"|tolerance)\b",
     re.I,
 )
 # "with other opioids", "another benzodiazepine": the other members of the drug's own class
@@ -320,8 +334,8 @@ class InteractionReading(PhenotypeReading):
     def pair_risk(self, at: int) -> bool:
         """Tell whether the effect at ``at`` is a risk the sentence names after two drugs.
 
-        "Alcohol can increase the sedative effect of X and raise the risk of sleep-walking":
-        both drugs stand before "risk of" in the same statement, so the risk is the pair's.
+        "Opioids may deepen the sedation X causes and add to the risk of falls": both drugs
+        stand before "risk of" in the same statement, so the risk is the pair's.
         """
         if not _RISK_OF_BEFORE.search(self.text, 0, at):
             return False
@@ -524,8 +538,8 @@ class InteractionReading(PhenotypeReading):
 
     def states_no_interaction(self, pair: Pair) -> bool:
         """Tell whether the pair, found in the sentence, is no interaction it states."""
-        if pair.by_model and _COMPARES_THEM.search(self.text):
-            return True  # "X is less effective than Y": a comparison, no interaction
+        if pair.by_model and (_COMPARES_THEM.search(self.text) or self.in_place_of(pair)):
+            return True  # "X is less effective than Y", "Y is an alternative": no interaction
         if self.left_open(pair):
             return True  # "whether A raises B levels is unknown": no claim either way
         if pair.by_model and self.denies_pair(pair):
@@ -535,11 +549,25 @@ class InteractionReading(PhenotypeReading):
         between = self.text[self.rel(pair.first) + len(pair.first.text) : self.rel(pair.second)]
         return between == "/"  # "sacubitril/valsartan": one combined product, not two partners
 
+    def in_place_of(self, pair: Pair) -> bool:
+        """Tell whether the sentence says a drug of the pair is preferred, an option or lacking.
+
+        "A is usually preferred, but B remains a good choice": one in place of the other.
+        """
+        keys = {pair.first.entity.key, pair.second.entity.key}
+        end = self.sentence.start + len(self.text)
+        return any(
+            m.entity.key in keys
+            and self.sentence.start <= m.start < end
+            and _IN_PLACE_OF.match(self.text, self.rel(m) + len(m.text)) is not None
+            for m in self.mentions
+        )
+
     def pair_hedge(self, first: Mention, second: Mention) -> str | None:
         """Return the hedge of the partner's clause, else of the later drug's own clause.
 
-        "rifampicin, which may make zolpidem work less well": the relative clause that names
-        the topic after the partner states the interaction, with its "may".
+        "St John's wort, which can weaken the effect of X": the relative clause that names
+        the topic after the partner states the interaction, with its "can".
         """
         hedge = self.hedge_for(second)
         end = self.sentence.start + len(self.text)
@@ -551,8 +579,8 @@ class InteractionReading(PhenotypeReading):
     def with_own_class(self, pair: Pair) -> bool:
         """Tell whether the pair is a drug with its own class, not named as "other" members.
 
-        "... managed only with opioid analgesics" in an oxycodone label names oxycodone's own
-        class; "oxycodone with other opioids" names the other members, a partner.
+        "... a pain that needs an opioid analgesic" in a morphine label names morphine's own
+        class; "morphine with other opioids" names the other members, a partner.
         """
         if not own_class(pair.first, pair.second):
             return False

@@ -1,7 +1,7 @@
 """Reading which enzymes metabolise a drug: ``metabolised_by`` (``biolink:is_substrate_of``).
 
-"Oxycodone is metabolised mainly by CYP3A4 and in part by CYP2D6": oxycodone is a substrate
-of CYP3A4 (``dkg:extent`` major) and of CYP2D6 (minor). The cues are data (``CUES``), each
+"Zolpidem is cleared largely by CYP3A4 and to a lesser extent by CYP2C9": zolpidem is a
+substrate of CYP3A4 (``dkg:extent`` major) and of CYP2C9 (minor). The cues are data (``CUES``), each
 with examples and counter-examples a test reads. A drug that inhibits or induces an enzyme is
 no substrate of it ("ketoconazole inhibits CYP3A4"); drugs named as a kind ("drugs metabolised
 by CYP3A4") are nobody's. The subject is the drug named before the cue, else the topic.
@@ -15,24 +15,16 @@ from dataclasses import dataclass
 
 from graph_builder.extract.base import PARTNERS, ReaderBase
 from graph_builder.extract.context import is_negated
+from graph_builder.lexicon import read_lexicon
 from graph_builder.model import Claim, EntityType, Mention, Sentence
 
 RELATION = "metabolised_by"
 
-# The drug-metabolising cytochromes of the lexicon (data/lexicon.tsv, type MolecularTarget).
+# The drug-metabolising cytochromes: the lexicon's targets keyed "cyp..." (data/lexicon.tsv).
 ENZYMES = frozenset(
-    {
-        "cyp1a2",
-        "cyp2b6",
-        "cyp2c8",
-        "cyp2c9",
-        "cyp2c19",
-        "cyp2d6",
-        "cyp2e1",
-        "cyp3a4",
-        "cyp3a5",
-        "cyp3a",
-    }
+    key
+    for key, entity in read_lexicon().items()
+    if entity.type is EntityType.TARGET and key.startswith("cyp")
 )
 
 
@@ -79,14 +71,15 @@ CUES: tuple[Cue, ...] = (
                 "cytochrome P450 3A4",
                 None,
             ),
-            ("Caffeine is metabolised at least in part by CYP1A2.", "cytochrome P450 1A2", "minor"),
+            # "at least in part" sets a floor, no share: no extent
+            ("Caffeine is metabolised at least in part by CYP1A2.", "cytochrome P450 1A2", None),
             (
-                "Triazolam is a short-acting benzodiazepine that is cleared by CYP3A4.",
+                "Lurasidone is an atypical antipsychotic which is metabolised by CYP3A4.",
                 "cytochrome P450 3A4",
                 None,
             ),
             (
-                "Zolpidem is cleared almost exclusively by cytochrome P450 3A4.",
+                "Midazolam is hydroxylated almost exclusively by cytochrome P450 3A4.",
                 "cytochrome P450 3A4",
                 "major",
             ),
@@ -178,7 +171,8 @@ EXTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "minor",
         re.compile(
-            r"\b(?:in\s+part|partly|partially|to\s+a\s+(?:lesser|minor|small)\s+(?:extent|degree)"
+            # "at least in part": a floor, no share ("at least in part by CYP1A2")
+            r"\b(?<!\bat\sleast\s)(?:in\s+part|partly|partially|to\s+a\s+(?:lesser|minor|small)\s+(?:extent|degree)"
             r"|minor|lesser)\b",
             re.I,
         ),
@@ -200,8 +194,8 @@ _KIND_OF_DRUG = re.compile(
     r"|others?|ones)\s+(?:(?:that|which|are|is|being|known|to|be|also|an?|sensitive|\w+ly)\s+)*$",
     re.I,
 )
-# A class the drug is said to be of ("Midazolam is a short-acting benzodiazepine that is
-# cleared by", "X, an azole antifungal, is metabolised by"): the drug's own, no other actor.
+# A class the drug is said to be of ("Lurasidone is an atypical antipsychotic which is
+# metabolised by", "X, an azole antifungal, is metabolised by"): the drug's own, no other actor.
 _OWN_CLASS = re.compile(
     r"(?:,\s*(?:an?|the)|\b(?:is|as)\s+(?:an?|the))\s+(?:[\w-]+\s+){0,2}$",
     re.I,

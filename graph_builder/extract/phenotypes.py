@@ -262,7 +262,7 @@ _DESCRIPTION_END = re.compile(r"\b(?:disease|disorder|condition|illness|problem)
 def describes_the_item(text: str, start: int, end: int) -> bool:
     """Tell whether the words at ``start:end`` describe the item named before them.
 
-    >>> t = "you have myasthenia gravis, a muscle weakness disease"
+    >>> t = "you have myasthenia gravis, a rare muscle weakness disease"
     >>> describes_the_item(t, t.index("muscle"), t.index(" disease"))
     True
     >>> t = "you have asthma, a lung disease, or epilepsy"

@@ -60,7 +60,7 @@ _DOSE_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w' -]{2,60}?)\s*:\s")
 
 
 # A formulary's entry names its uses first, then the route or the patients its doses are for:
-# "Trigeminal neuralgia; by mouth, adult: initially ...", "Epilepsy; adult: 100 mg ...".
+# "Focal seizures; by mouth, adult: to start ...", "Migraine prophylaxis; adult: 25 mg ...".
 _USES_LABEL = re.compile(
     r"\s*(?P<label>[A-Z][^;:.()]{2,80}(?:;\s*[^;:.()]{2,80})*?);\s*"
     r"(?=(?:by\s+(?:mouth|[a-z]+\s+(?:injection|infusion))|(?:adults?|child(?:ren)?)\b)"
@@ -375,9 +375,9 @@ class StatementReading(MechanismReading):
     def dose_owner(self, at: int) -> Mention | None:
         """Return the other drug whose dose the amount at ``at`` is, named as given at it.
 
-        "diazepam is given as 10 mg", "rectal diazepam can be given at 0.5 mg/kg", "and
-        diazepam as 10 mg", "the intravenous dose of diazepam in children is 0.2 mg/kg": the
-        amount is diazepam's, on any page. None for the topic's own dose.
+        "lorazepam is given as 4 mg", "buccal midazolam can be given at 0.3 mg/kg", "and
+        lorazepam as 2 mg", "the rectal dose of midazolam for children is 0.5 mg/kg": the
+        amount is that drug's, on any page. None for the topic's own dose.
         """
         before = [
             m
@@ -402,8 +402,8 @@ class StatementReading(MechanismReading):
     def other_drug_leads_dose(self) -> bool:
         """Tell whether another drug, not the topic, leads the sentence's dose.
 
-        A formulary entry's uses ("Bipolar disorder unresponsive to lithium; by mouth, adult:
-        ...") and a word describing the patients ("opioid-naive patients") lead no dose.
+        A formulary entry's uses ("Mania not controlled by lithium; by mouth, adult: ...")
+        and a word describing the patients ("opioid-naive patients") lead no dose.
         """
         label = _USES_LABEL.match(self.text)
         skip = label.end() if label else 0

@@ -207,7 +207,7 @@ def blocks_from_text(text: str) -> list[Block]:
 
 _SENTENCE_END = re.compile(r"[.:;!?)]\s*$")
 # a bar between two cells of a table written in plain text: "Dizziness | 28% | 8%"
-_BAR = re.compile(r"\S\s+\|\s+\S")
+_BAR = re.compile(r"(?<=\S)\s+\|\s+(?=\S)")  # lookarounds: "a | b | c" has two bars
 
 
 def _pipe_cells(line: str) -> int:
@@ -215,6 +215,8 @@ def _pipe_cells(line: str) -> int:
 
     >>> _pipe_cells("Nausea | 12% | 3%"), _pipe_cells("| Nausea | 12% |"), _pipe_cells("a | b")
     (3, 2, 2)
+    >>> _pipe_cells("Nausea | 5 | 3"), _pipe_cells("a | b | c")
+    (3, 3)
     >>> _pipe_cells("Take it with food.")
     0
     """

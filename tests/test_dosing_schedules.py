@@ -1,8 +1,9 @@
-"""Doses a fifth reading got wrong: findings read as doses, day-by-day steps, bare tables,
-formulary uses, another drug's dose."""
+"""Schedules and what is no schedule: findings read as doses, ranges, day-by-day steps, bare
+tables, formulary uses, another drug's dose."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,16 +17,36 @@ from graph_builder.model import Claim
 # -- what a study saw at some dose recommends no dose
 
 
-@pytest.mark.parametrize(("name", "example"), [(name, example) for name, _, example in OBSERVED])
+@pytest.mark.parametrize(("name", "example"), [(name, example) for name, _, example, _ in OBSERVED])
 def test_each_observation_rule_reads_its_example(name: str, example: str) -> None:
     assert states_observation(example), name
     assert read_doses(example) == []
 
 
+@pytest.mark.parametrize(("name", "counter"), [(name, counter) for name, _, _, counter in OBSERVED])
+def test_each_observation_rule_keeps_the_dose_its_sentence_recommends(
+    name: str, counter: str
+) -> None:
+    first = re.search(r"\d+", counter)
+    assert first is not None and states_observation(counter), name
+    assert [d.value_max for d in read_doses(counter)] == [first.group()], name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dose"),
+    [
+        ("The advised dose is 30 mg once a day; benefit above 30 mg has not been shown.", "30"),
+        ("Adults usually take 2 mg daily; doses up to 6 mg a day were well tolerated.", "2"),
+    ],
+)
+def test_a_finding_in_a_later_clause_leaves_the_dose_before_it(sentence: str, dose: str) -> None:
+    assert [d.value_max for d in read_doses(sentence)] == [dose]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Amounts up to 1200 mg a day have been well tolerated in extension studies.",
+        "In long extension studies, amounts up to 1200 mg daily were well tolerated.",
         "Further benefit from doses above 40 mg a day was not demonstrated.",
         "Eighteen healthy subjects received itraconazole 200 mg daily or placebo for 5 days.",
     ],
@@ -35,8 +56,8 @@ def test_a_finding_at_some_dose_is_no_dose(sentence: str) -> None:
 
 
 def test_a_dose_that_is_well_tolerated_stays_a_dose() -> None:
-    doses = read_doses("The usual dose is 300 mg a day; it is well tolerated.")
-    assert [(d.value_max, d.per) for d in doses] == [("300", "day")]
+    doses = read_doses("Most adults take 250 mg a day; it is well tolerated.")
+    assert [(d.value_max, d.per) for d in doses] == [("250", "day")]
 
 
 # -- a formulary entry's "usual dose" after the dose to start with
@@ -52,12 +73,26 @@ def test_a_usual_dose_after_the_starting_dose_is_read_too() -> None:
     ]
 
 
-def test_a_range_kept_within_gives_its_top_as_the_maximum() -> None:
+def test_a_range_adjusted_within_gives_its_top_as_the_maximum_and_keeps_its_low_end() -> None:
     text = "The usual dose is 20 mg daily, adjusted within the range 10 mg to 60 mg daily."
     doses = read_doses(text)
     assert [(d.kind, d.value_min, d.value_max, d.comparator) for d in doses] == [
         ("maintenance", "20", "20", None),
-        ("maximum", None, "60", "le"),
+        ("maximum", "10", "60", "le"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The maintenance dose usually lies in the range of 2-4 mg daily.",
+        "A maintenance dose within the range of 2 to 4 mg daily suffices for most adults.",
+    ],
+)
+def test_a_range_a_dose_is_in_keeps_both_ends(text: str) -> None:
+    doses = read_doses(text)
+    assert [(d.kind, d.value_min, d.value_max, d.comparator) for d in doses] == [
+        ("maintenance", "2", "4", None)
     ]
 
 
@@ -86,14 +121,14 @@ def test_a_frequency_given_for_all_days_goes_with_each_step() -> None:
 
 def test_each_day_keeps_its_own_frequency() -> None:
     text = (
-        "Adults may start with a single 100 mg dose on day 1, 200 mg/day on day 2 (divided "
-        "twice daily) and 300 mg/day on day 3 (divided three times daily)."
+        "Adults can begin on one 75 mg dose on day 1, 150 mg/day on day 2 (split twice "
+        "daily) and 225 mg/day on day 3 (split three times daily)."
     )
     doses = read_doses(text)
     assert [(d.value_max, d.per, d.times_per_day_max) for d in doses] == [
-        ("100", "dose", None),
-        ("200", "day", 2),
-        ("300", "day", 3),
+        ("75", "dose", None),
+        ("150", "day", 2),
+        ("225", "day", 3),
     ]
     assert {d.population for d in doses} == {"Adults"}
 
@@ -117,9 +152,7 @@ def test_a_total_with_no_day_stays_as_it_was() -> None:
 
 
 def test_an_age_and_older_is_a_lower_age_limit() -> None:
-    dose = parse_dose(
-        "For patients 6 years of age and older, the starting dose is 5 mg twice daily."
-    )
+    dose = parse_dose("In patients 6 years of age and older, treatment starts at 5 mg twice daily.")
     assert dose is not None and (dose.age_min_years, dose.age_max_years) == ("6", None)
 
 
@@ -174,36 +207,36 @@ def _doses(tmp_path: Path, name: str, body: str) -> list[Claim]:
 def test_a_formulary_entrys_use_goes_with_its_doses(tmp_path: Path) -> None:
     found = _doses(
         tmp_path,
-        "Phenytoin",
+        "Pregabalin",
         "Indications and dose\n\n"
-        "Trigeminal neuralgia; by mouth, adult: initially 100 mg twice daily; max. 400 mg per day.",
+        "Postherpetic neuralgia; by mouth, adult: to start 75 mg twice a day; max. 600 mg per day.",
     )
     assert len(found) == 2
-    assert {c.obj.entity.key if c.obj else None for c in found} == {"trigeminal-neuralgia"}
+    assert {c.obj.entity.key if c.obj else None for c in found} == {"postherpetic-neuralgia"}
 
 
 def test_a_drug_named_in_a_formulary_entrys_use_leads_no_dose(tmp_path: Path) -> None:
     found = _doses(
         tmp_path,
-        "Lamotrigine",
+        "Olanzapine",
         "Indications and dose\n\n"
-        "Bipolar disorder unresponsive to lithium; by mouth, adult: initially 25 mg daily; "
-        "usual dose 200 mg daily.",
+        "Mania not controlled by lithium alone; by mouth, adult: initially 10 mg daily; "
+        "usual dose 15 mg daily.",
     )
     assert [(c.subject.entity.label, c.dose.value_max) for c in found if c.dose] == [
-        ("lamotrigine", "25"),
-        ("lamotrigine", "200"),
+        ("olanzapine", "10"),
+        ("olanzapine", "15"),
     ]
 
 
 def test_a_drug_describing_the_patients_leads_no_dose(tmp_path: Path) -> None:
     found = _doses(
         tmp_path,
-        "Morphine",
-        "Dosage\n\nAdults: the usual starting dose for opioid-naive patients is 5 mg every 4 hours.",
+        "Tapentadol",
+        "Dosage\n\nIn adults who are opioid-naive, treatment begins with 50 mg every 6 hours.",
     )
     assert [(c.subject.entity.label, c.dose.value_max) for c in found if c.dose] == [
-        ("morphine", "5")
+        ("tapentadol", "50")
     ]
 
 

@@ -1,13 +1,14 @@
-"""Side effects, uses and advice as a tenth trial's documents word them (own wording)."""
+"""Side effects, uses, warnings and advice as leaflets, labels and formularies word them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from graph_builder.adverse import find_adverse_effects
-from graph_builder.extract import Claim, extract, find_hedges, is_negated
+from graph_builder.extract import extract, find_hedges, is_negated
 from graph_builder.extract.context import scoped_hedges
 from graph_builder.ingest import read_document
+from graph_builder.model import Claim
 
 
 def claims_of(tmp_path: Path, text: str, name: str) -> list[Claim]:
@@ -29,33 +30,34 @@ def objects(claims: list[Claim], relation: str, *, negated: bool = False) -> lis
 # -- a leaflet's "### Do not take it if:" heading over bullets: contraindications
 
 
-LEAFLET = """# Eszopiclone
+LEAFLET = """# Zopiclone
 
-## Before you take eszopiclone
+## Before you take zopiclone
 
-### Do not take eszopiclone if:
+### Do not take zopiclone if:
 
-- you have sleep apnoea (your breathing stops for short periods during sleep)
-- you have myasthenia gravis, a muscle weakness disease
-- you have asthma, a lung disease
-- you have ever had a complex sleep behaviour after taking a sleeping tablet
+- you have severe sleep apnoea (breathing that pauses again and again in your sleep)
+- you have myasthenia gravis, a rare muscle weakness condition
+- you have respiratory failure, a severe lung disease
+- a complex sleep behaviour once followed a dose of any sleeping medicine
 """
 
 
 def test_advice_heading_with_a_colon_leads_in_its_bullets(tmp_path: Path) -> None:
-    claims = claims_of(tmp_path, LEAFLET, "eszopiclone.md")
+    claims = claims_of(tmp_path, LEAFLET, "zopiclone.md")
     contraindicated = objects(claims, "contraindicated_in")
     assert "sleep apnea" in contraindicated
     assert "myasthenia gravis" in contraindicated
-    assert "asthma" in contraindicated
+    assert "respiratory failure" in contraindicated
     assert "complex sleep behavior" in contraindicated
     assert objects(claims, "has_side_effect") == []
 
 
 def test_an_apposition_describing_the_item_names_no_condition(tmp_path: Path) -> None:
-    contraindicated = objects(claims_of(tmp_path, LEAFLET, "eszopiclone.md"), "contraindicated_in")
+    assert "muscle weakness" in [m.entity.label for m in find_adverse_effects(LEAFLET)]
+    contraindicated = objects(claims_of(tmp_path, LEAFLET, "zopiclone.md"), "contraindicated_in")
     assert "muscle weakness" not in contraindicated
-    assert "respiratory disease" not in contraindicated
+    assert "myasthenia gravis" in contraindicated
 
 
 def test_a_side_effects_heading_with_a_colon_still_lists_effects(tmp_path: Path) -> None:
@@ -175,7 +177,7 @@ def test_pain_managed_only_with_a_class_is_still_the_use(tmp_path: Path) -> None
         "Tapentadol\n\nTapentadol tablets are indicated for severe pain which can be managed "
         "only with opioid analgesics.\n"
     )
-    assert "pain" in objects(claims_of(tmp_path, text, "tapentadol.txt"), "treats")
+    assert "pain" in objects(claims_of(tmp_path, text, "hydromorphone.txt"), "treats")
 
 
 def test_a_definition_by_class_and_use_on_an_interactions_page(tmp_path: Path) -> None:
@@ -197,43 +199,43 @@ def test_bipolar_depression_is_a_use_of_its_own(tmp_path: Path) -> None:
 # -- advice
 
 
-SMPC = """Tapentadol
+SMPC = """Hydromorphone
 
 4.3 Contraindications
-Hypersensitivity to tapentadol or to any of its excipients is a contraindication.
+Hypersensitivity to hydromorphone or an excipient is a contraindication.
 
 4.4 Special warnings and precautions for use
-Patients with underlying respiratory impairment and elderly patients are at higher risk.
+Elderly patients, and patients with pre-existing respiratory impairment, are at higher risk.
 
 4.6 Fertility, pregnancy and lactation
-Tapentadol passes into breast milk; breastfeeding should be discontinued.
-Prolonged use during pregnancy may cause neonatal opioid withdrawal syndrome.
+Hydromorphone is excreted in human milk, so breastfeeding should be stopped during treatment.
+Long-term use in pregnancy can cause neonatal opioid withdrawal syndrome.
 """
 
 
 def test_a_condition_that_is_a_contraindication(tmp_path: Path) -> None:
-    claims = claims_of(tmp_path, SMPC, "tapentadol.txt")
+    claims = claims_of(tmp_path, SMPC, "hydromorphone.txt")
     assert "hypersensitivity" in objects(claims, "contraindicated_in")
     assert "hypersensitivity" not in objects(claims, "has_side_effect")
 
 
 def test_groups_at_higher_risk_need_caution(tmp_path: Path) -> None:
-    cautions = objects(claims_of(tmp_path, SMPC, "tapentadol.txt"), "caution_in")
+    cautions = objects(claims_of(tmp_path, SMPC, "hydromorphone.txt"), "caution_in")
     assert {"older adults", "respiratory insufficiency"} <= set(cautions)
 
 
 def test_breastfeeding_should_be_discontinued(tmp_path: Path) -> None:
-    claims = claims_of(tmp_path, SMPC, "tapentadol.txt")
+    claims = claims_of(tmp_path, SMPC, "hydromorphone.txt")
     assert "breastfeeding" in objects(claims, "contraindicated_in")
     assert any(c.relation == "breastfeeding_warning" for c in claims)
 
 
 def test_a_syndrome_named_after_a_class_is_the_drugs_effect(tmp_path: Path) -> None:
     text = (
-        "Tapentadol\n\n4.6 Fertility, pregnancy and lactation\nProlonged use during pregnancy "
-        "may cause neonatal opioid withdrawal syndrome.\n"
+        "Hydromorphone\n\n4.6 Fertility, pregnancy and lactation\nLong-term use in pregnancy "
+        "can cause neonatal opioid withdrawal syndrome.\n"
     )
-    claims = claims_of(tmp_path, text, "tapentadol.txt")
+    claims = claims_of(tmp_path, text, "hydromorphone.txt")
     assert "neonatal opioid withdrawal syndrome" in objects(claims, "has_side_effect")
 
 
@@ -278,12 +280,12 @@ def test_a_symptom_of_stopping_is_no_condition_needing_caution(tmp_path: Path) -
     assert "qt prolongation" in objects(claims, "has_side_effect")
 
 
-def test_what_the_drug_may_precipitate_is_the_reason_not_the_group(tmp_path: Path) -> None:
+def test_what_the_drug_may_provoke_is_the_reason_not_the_group(tmp_path: Path) -> None:
     text = (
-        "Naloxone\n\nNaloxone may precipitate seizures and is therefore not recommended in "
+        "Bupropion\n\nBecause bupropion can provoke seizures, it must not be used in "
         "patients with epilepsy.\n"
     )
-    assert objects(claims_of(tmp_path, text, "naloxone.txt"), "contraindicated_in") == ["epilepsy"]
+    assert objects(claims_of(tmp_path, text, "bupropion.txt"), "contraindicated_in") == ["epilepsy"]
 
 
 # -- pregnancy
@@ -291,13 +293,27 @@ def test_what_the_drug_may_precipitate_is_the_reason_not_the_group(tmp_path: Pat
 
 def test_a_pregnancy_entrys_risks_and_warning(tmp_path: Path) -> None:
     text = (
-        "VALPROATE\n\nCautions\nCardiac disease.\n\nPregnancy\nRisk of neural tube defects and "
-        "other congenital malformations; folate supplements advised.\nVitamin K should be given "
-        "to the neonate, as valproate can cause neonatal bleeding.\n"
+        "CARBAMAZEPINE\n\nCautions\nCardiac disease.\n\nPregnancy\nRisk of neural tube defects "
+        "and other congenital malformations; give folic acid before and during pregnancy.\n"
+        "Give the newborn vitamin K at birth, because carbamazepine may cause neonatal bleeding.\n"
     )
-    claims = claims_of(tmp_path, text, "valproate.txt")
+    claims = claims_of(tmp_path, text, "carbamazepine.txt")
     effects = objects(claims, "has_side_effect")
     assert {"neural tube defect", "birth defect", "neonatal bleeding"} <= set(effects)
     assert any(c.relation == "pregnancy_warning" for c in claims)
     risk = [c for c in claims if c.rule == "pregnancy-risk"]
     assert risk and all(("population", "pregnancy") in c.qualifiers for c in risk)
+
+
+def test_weighing_breastfeeding_against_the_drug_contraindicates_neither(tmp_path: Path) -> None:
+    text = (
+        "Sertraline\n\nLactation\nA decision should be made whether to discontinue breastfeeding "
+        "or to discontinue sertraline.\n"
+    )
+    assert "breastfeeding" not in objects(
+        claims_of(tmp_path, text, "sertraline.txt"), "contraindicated_in"
+    )
+    plain = "Sertraline\n\nLactation\nStop breastfeeding during treatment.\n"
+    assert "breastfeeding" in objects(
+        claims_of(tmp_path, plain, "sertraline.txt"), "contraindicated_in"
+    )
