@@ -4,25 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph_builder.extract import Claim, extract, is_negated
-from graph_builder.ingest import read_document
+from graph_builder.extract import Claim, is_negated
 from graph_builder.rules import INSTRUCTIONS
 
-
-def claims_of(tmp_path: Path, text: str, name: str = "diazepam.txt") -> list[Claim]:
-    """Extract the claims of a small document about diazepam."""
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return list(extract(read_document(path)).claims)
-
-
-def objects(claims: list[Claim], relation: str, *, negated: bool = False) -> list[str]:
-    """Return the labels of the objects of ``relation``, asserted or negated."""
-    return sorted(
-        c.obj.entity.label
-        for c in claims
-        if c.relation == relation and c.obj is not None and c.negated == negated
-    )
+from .interaction_helpers import claims_of, objects
 
 
 def hedge_of(claims: list[Claim], relation: str, label: str) -> str | None:

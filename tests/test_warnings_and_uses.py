@@ -5,27 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph_builder.adverse import find_adverse_effects
-from graph_builder.extract import extract, find_hedges, is_negated
+from graph_builder.extract import find_hedges, is_negated
 from graph_builder.extract.context import scoped_hedges
-from graph_builder.ingest import read_document
-from graph_builder.model import Claim
 
-
-def claims_of(tmp_path: Path, text: str, name: str) -> list[Claim]:
-    """Extract the claims of a small document."""
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return list(extract(read_document(path)).claims)
-
-
-def objects(claims: list[Claim], relation: str, *, negated: bool = False) -> list[str]:
-    """Return the labels of the objects of ``relation``, asserted or negated."""
-    return sorted(
-        c.obj.entity.label
-        for c in claims
-        if c.relation == relation and c.obj is not None and c.negated == negated
-    )
-
+from .interaction_helpers import claims_of, objects
 
 # -- a leaflet's "### Do not take it if:" heading over bullets: contraindications
 
