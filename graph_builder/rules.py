@@ -127,6 +127,10 @@ FREQUENCY_LABEL = re.compile(
     re.I,
 )
 
+# The words that stand for the page's own drug: "it", "this medicine", "this drug".
+TOPIC_WORDS = r"it|this\s+(?:medicine|drug)"
+TOPIC_WORD_OPENS = re.compile(rf"(?:{TOPIC_WORDS})\b", re.I)
+
 # Hedges that limit the claim itself (when it holds, whether it is the drug of choice): said in
 # a concessive clause ("it treats X, although it is not first-line"), they still hedge the
 # main clause (``extract.context.scoped_hedges``).

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from graph_builder.adverse.patterns import NOT_A_REACTION_ROW, TABLE_ROW
 from graph_builder.adverse.vocabulary import entity_for, get_vocabulary
 from graph_builder.adverse.words import normalise_phrase
+from graph_builder.lexicon import find_mentions
 from graph_builder.model import EntityType, Mention
 
 # A grouping of reactions by organ class ("Eye disorders", "Metabolism and nutrition
@@ -179,6 +181,13 @@ def complete_list(text: str, offset: int, found: list[Mention]) -> list[Mention]
     return sorted([*kept, *added], key=lambda m: m.start)
 
 
+@cache
+def _change_words() -> frozenset[tuple[str, ...]]:
+    """Return the vocabulary's words for a change of a value or for a measured value."""
+    vocabulary = get_vocabulary()
+    return frozenset(vocabulary.kind("change") | vocabulary.kind("measurement"))
+
+
 def _names_a_drug(surface: str) -> bool:
     """Tell whether an unknown list item is an instruction about a drug, no reaction.
 
@@ -188,10 +197,7 @@ def _names_a_drug(surface: str) -> bool:
     >>> _names_a_drug("initiate gabapentin"), _names_a_drug("glossodynia")
     (True, False)
     """
-    from graph_builder.lexicon import find_mentions
-
-    vocabulary = get_vocabulary()
-    changes = vocabulary.kind("change") | vocabulary.kind("measurement")
+    changes = _change_words()
     for mention in find_mentions(surface):
         if mention.entity.type is not EntityType.DRUG:
             continue

@@ -438,7 +438,7 @@ class SideEffectReading(PhenotypeReading):
         """Tell whether the sentence opens with the drug, or "it", as its subject."""
         opening = re.match(r"\W*", self.text)
         at = opening.end() if opening else 0
-        if re.match(r"(?:it|this\s+(?:medicine|drug))\b", self.text[at:], re.I):
+        if R.TOPIC_WORD_OPENS.match(self.text, at):
             return True
         return any(
             self.rel(m) == at and m.entity.key == self.topic.entity.key for m in self.mentions

@@ -161,7 +161,7 @@ _OWN_ADVICE = re.compile(
     r"|(?:intramuscularly|intravenously|subcutaneously|rectally)\b)",
     re.I,
 )
-_TOPIC_WORD = re.compile(r"\b(?:it|its|this\s+(?:medicine|drug))\b", re.I)
+_TOPIC_WORD = re.compile(rf"\b(?:{R.TOPIC_WORDS}|its)\b", re.I)
 # A class's name qualifying the noun after it: "opioid excess", "a benzodiazepine dose"
 # ("benzodiazepine withdrawal", "opioid tolerance" are states of the patient); not "opioid
 # use", "benzodiazepine therapy": "added to existing benzodiazepine therapy" is a partner taken
